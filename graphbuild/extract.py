@@ -1,0 +1,929 @@
+"""From a parsed article to events: triggers, roles, places, times, counts, modality.
+
+The extractor reads the dependency parse, not word order: who acted is the
+subject of an active trigger or the "by" phrase of a passive one or of an event
+noun; the other side is the object, the "on/against" phrase, or the second
+member of "between X and Y". Mentions of one happening in several sentences
+("The clash occurred on January 10 ... There was a clash and two people were
+killed") are merged into one event; a sentence reporting two happenings keeps both.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .articles import Article
+from .dates import resolve_date
+from .gazetteer import Gazetteer
+from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
+from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
+                    TimeClaim)
+from .numbers import VAGUE, count_of
+
+NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "off", "north", "south", "east",
+              "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
+              "kilometers", "miles", "outskirts", "vicinity", "countryside"}
+REGION_WORDS = {"province", "governorate", "region", "state", "district", "county", "prefecture",
+                "department", "countryside", "valley", "area"}
+AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
+DEATH_VERBS = {"kill", "die", "execute", "behead", "massacre", "slay", "murder"}
+INJURY_WORDS = {"wound", "injure", "injury", "hurt"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+MEDIA_WORDS = {"observatory", "news", "agency", "times", "post", "guardian", "press", "tv",
+               "television", "radio", "reuters", "afp", "ap", "bbc", "cnn", "online", "sun",
+               "journal", "daily", "herald", "tribune", "gazette", "telegraph"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+#: Event types that describe harm done to people rather than a fight between armed sides.
+VIOLENT_TOP_TYPES = {"battles", "explosions-remote-violence", "violence-against-civilians", "riots"}
+#: Two mentions of the same type this close (in characters) with nothing conflicting are
+#: taken as one event even without an anaphoric cue: news repeats a fact in the next sentences.
+NEARBY_CHARS = 400
+ONE_SIDED = {"attack", "execution", "abduction-forced-disappearance", "capture", "sexual-violence",
+             "arrests"}
+
+
+@dataclass
+class ActorMention:
+    start: int  # token indices in the doc
+    end: int
+    actor: Actor
+
+    def span(self, doc: Doc) -> TextSpan:
+        return _text_span(doc[self.start:self.end])
+
+
+@dataclass
+class Mention:
+    """One trigger in one sentence, before mentions of the same event are merged."""
+
+    event_type: str
+    head: Token
+    tokens: Span
+    cue: bool = False
+    roles: dict[str, list[ActorMention]] = field(default_factory=dict)
+    anaphoric: bool = False
+    part_of_head: Token | None = None
+
+
+class Extractor:
+    """Turns spaCy Docs into :class:`Extraction` objects; build once, call per article."""
+
+    def __init__(self, nlp, lexicon: Lexicon, gazetteer: Gazetteer):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.trigger_matcher = Matcher(nlp.vocab)
+        self.trigger_info = {}
+        for number, trig in enumerate(lexicon.triggers):
+            pattern = [{"LEMMA": w} for w in trig.lemmas]
+            key = f"T{number}"
+            self.trigger_info[nlp.vocab.strings.add(key)] = trig
+            self.trigger_matcher.add(key, [pattern, [{"LOWER": w} for w in trig.lemmas]])
+        self.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.known = {}
+        for known in lexicon.actors:
+            actor_key = nlp.vocab.strings.add(known.id)
+            self.known[actor_key] = known
+            long_forms, short_forms = [], []
+            for form in {known.name, *known.aliases}:
+                (short_forms if len(form) <= 5 else long_forms).append(form)
+            if long_forms:
+                self.actor_matcher.add(known.id, list(nlp.tokenizer.pipe(long_forms)))
+            if short_forms:
+                self.acronym_matcher.add(known.id, list(nlp.tokenizer.pipe(short_forms)))
+        self.demonyms = {r["adjective"]: r["country"] for r in read_csv(ontology_path("demonyms.csv"))}
+        #: Sub-types of the violent ACLED event types: a death report belongs to one of these.
+        self.violent_types = {t for t in lexicon.event_types
+                              if lexicon.acled_types(t)[0].id in VIOLENT_TOP_TYPES} | {"@violence"}
+
+    # ------------------------------------------------------------------ entry point
+    def extract(self, doc: Doc, article: Article) -> Extraction:
+        countries = self._document_countries(doc)
+        main_country = countries[0] if countries else None
+        mentions = self._actor_mentions(doc, main_country)
+        by_token = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                by_token[i] = m
+        context = _DocContext(doc, article, countries, main_country, mentions, by_token)
+        raw: list[tuple[Mention, Event]] = []
+        for sent in doc.sents:
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue  # a heading such as "AIRSTRIKES" names no event of its own
+            for mention in self._sentence_mentions(sent, context):
+                raw.append((mention, self._event_from(mention, sent, context)))
+        events = _merge(raw, self.violent_types)
+        return Extraction(article=article, events=events)
+
+    # ------------------------------------------------------------------ actors
+    def _document_countries(self, doc: Doc) -> list[str]:
+        """Country codes the article is about, most mentioned first."""
+        counts: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                place = self.gazetteer.resolve(ent.text)
+                if place is not None:
+                    counts[place.country_code] += 2 if place.feature == "country" else 1
+            elif ent.label_ == "NORP":
+                country = self.demonyms.get(ent.text.lower())
+                code = self.gazetteer.country_code(country) if country else None
+                if code:
+                    counts[code] += 1
+        return [code for code, _ in counts.most_common()]
+
+    def _actor_mentions(self, doc: Doc, main_country: str | None) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        taken: set[int] = set()
+
+        def add(start, end, actor):
+            if any(i in taken for i in range(start, end)):
+                return
+            taken.update(range(start, end))
+            found.append(ActorMention(start, end, actor))
+
+        matches = [(s, e, key, True) for key, s, e in self.actor_matcher(doc)]
+        matches += [(s, e, key, False) for key, s, e in self.acronym_matcher(doc)
+                    if doc[s:e].text.isupper() or doc[s:e].text in self.known[key].aliases]
+        for start, end, key, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+            known = self.known[key]
+            add(start, end, Actor(known.id, known.name, known.category, known.country or None,
+                                  known.wikidata or None, set(known.aliases)))
+        country_name = self.gazetteer.country_name(main_country) if main_country else None
+        persons: dict[str, Actor] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(ent)):
+                actor = self._person(ent, persons)
+                add(ent.start, ent.end, actor)
+            elif ent.label_ == "ORG" and not _is_media(ent):
+                add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), None,
+                                              country_name))
+        for token in doc:
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            noun, start, end = self._actor_noun(token)
+            if noun is None:
+                continue
+            country = self._country_of(token) or country_name
+            label = noun.label.format(country=country or "International")
+            if noun.category == "armed":
+                add(start, end, Actor(slug(label), label, "Political militia", country, named=False))
+            else:
+                add(start, end, Actor(slug(label), label, noun.category, country, named=False))
+        found.sort(key=lambda m: m.start)
+        _resolve_generic_armed(found)
+        return found
+
+    def _person(self, ent: Span, persons: dict[str, Actor]) -> Actor:
+        """A person actor; a shorter later name ("Baghdadi") joins the full one."""
+        name = _clean_name(ent.text)
+        key_words = _name_words(name)
+        for known in persons.values():
+            if key_words and key_words <= _name_words(known.label):
+                known.aliases.add(name)
+                return known
+        actor = Actor(slug(name), name, "Person", None)
+        persons[name] = actor
+        return actor
+
+    def _actor_noun(self, token: Token):
+        """The actor noun a token heads, with the token range of its phrase."""
+        lemma = token.lemma_.lower()
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if prev is not None and prev.dep_ in ("compound", "amod"):
+            two = f"{prev.lemma_.lower()} {lemma}"
+            if two in self.lexicon.actor_nouns:
+                return self.lexicon.actor_nouns[two], prev.i, token.i + 1
+            two = f"{prev.text.lower()} {token.text.lower()}"
+            if two in self.lexicon.actor_nouns:
+                return self.lexicon.actor_nouns[two], prev.i, token.i + 1
+        noun = self.lexicon.actor_nouns.get(lemma) or self.lexicon.actor_nouns.get(token.text.lower())
+        if noun is None:
+            return None, 0, 0
+        return noun, token.i, token.i + 1
+
+    def _country_of(self, token: Token) -> str | None:
+        """The country an adjective or possessive gives a group noun ("Syrian soldiers")."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                country = self.demonyms.get(child.text.lower())
+                if country:
+                    return country
+                if child.ent_type_ == "GPE":
+                    place = self.gazetteer.resolve(child.text)
+                    if place is not None and place.feature == "country":
+                        return place.country
+        return None
+
+    # ------------------------------------------------------------------ triggers
+    def _sentence_mentions(self, sent: Span, ctx: "_DocContext") -> list[Mention]:
+        matches = []
+        for match_id, start, end in self.trigger_matcher(sent):
+            trig = self.trigger_info[match_id]
+            span = sent[start:end]
+            head = span.root
+            if trig.pos == "VERB" and head.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            if trig.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if trig.pos == "ANY" and head.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+                continue
+            matches.append((span, head, trig))
+        # the longest match wins where matches overlap
+        matches.sort(key=lambda m: -(m[0].end - m[0].start))
+        chosen, used = [], set()
+        for span, head, trig in matches:
+            if any(i in used for i in range(span.start, span.end)):
+                continue
+            used.update(range(span.start, span.end))
+            chosen.append((span, head, trig))
+        chosen.sort(key=lambda m: m[0].start)
+        mentions = []
+        for span, head, trig in chosen:
+            if not self._is_specific(head, span):
+                continue
+            mention = Mention(trig.event_type, head, span, cue=trig.cue)
+            self._roles(mention, ctx)
+            if mention.event_type == "flight" and self._escapes_event(head, chosen):
+                continue
+            mentions.append(mention)
+        return _group_sentence(mentions, self.violent_types)
+
+    def _is_specific(self, head: Token, span: Span) -> bool:
+        """False for generic or modifying uses: "other battles", "battle-hardened",
+        "detention centre", "a protest movement"."""
+        doc = head.doc
+        if head.i + 1 < len(doc) and doc[head.i + 1].text == "-" and head.pos_ != "VERB":
+            return False
+        if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
+            return False  # "captured fighters", "wounded soldiers": a state, not an event
+        if head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ == "compound" and not self._leader_compound(head):
+                return False
+            if any(c.lower_ in self.lexicon.cue("nonspecific") for c in head.children
+                   if c.dep_ in ("amod", "det", "predet")):
+                return False
+        return True
+
+    def _leader_compound(self, head: Token) -> bool:
+        return head.dep_ == "compound" and head.head.lemma_.lower() in self.lexicon.cue("leader")
+
+    def _escapes_event(self, head: Token, chosen) -> bool:
+        """"fled a coup": the flight is part of the coup story, not an event of its own."""
+        heads = {h.i for _, h, _ in chosen}
+        return any(c.dep_ == "dobj" and c.i in heads for c in head.children)
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self, m: Mention, ctx: "_DocContext") -> None:
+        head = m.head
+        agents: list[Token] = []
+        patients: list[Token] = []
+        others: list[Token] = []
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
+                head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl"))
+            for c in head.children:
+                if c.dep_ == "nsubj" and not passive:
+                    agents.append(c)
+                elif c.dep_ == "nsubjpass":
+                    patients.append(c)
+                elif c.dep_ == "agent":
+                    agents.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ in ("dobj", "attr") and not passive:
+                    patients.append(c)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon", "with"):
+                    target = [x for x in c.children if x.dep_ == "pobj"]
+                    (others if c.lower_ == "with" else patients).extend(target)
+                elif c.dep_ == "prep" and c.lower_ == "between":
+                    others.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ == "prt":
+                    pass
+            if passive and head.dep_ in ("acl", "amod") and not patients:
+                patients.append(head.head)
+            if not agents and not passive:
+                subject = _inherited_subject(head)
+                if subject is not None:
+                    agents.append(subject)
+            relative = [a for a in agents if a.lower_ in ("which", "who", "that")]
+            if head.dep_ == "relcl" and (relative or not agents) and not passive:
+                agents = [a for a in agents if a not in relative] + [head.head]
+        else:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    agents.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "upon"):
+                    patients.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                    others.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender"}:
+                    patients.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ in ("poss", "compound") and c.i in ctx.by_token:
+                    agents.append(c)
+                elif c.dep_ == "acl" and c.lemma_.lower() in self.lexicon.cue("target"):
+                    patients.extend(x for x in c.children if x.dep_ == "dobj")
+                elif c.dep_ == "prep" and c.lower_ == "during":
+                    m.part_of_head = next((x for x in c.children if x.dep_ == "pobj"), None)
+            anchor = _quantity_anchor(head)  # "dozens of missiles": the phrase's own role
+            governor = anchor.head
+            if self._leader_compound(head):
+                leader = head.head
+                agents.extend(x for x in leader.children if x.dep_ == "appos")
+                if leader.dep_ == "appos":
+                    agents.append(leader.head)
+                m.anaphoric = True
+            elif anchor.dep_ in ("dobj", "pobj") and governor.lemma_.lower() in self.lexicon.cue("escape"):
+                patients.extend(x for x in governor.children if x.dep_ == "nsubj")
+                if not patients:
+                    subject = _inherited_subject(governor)
+                    if subject is not None:
+                        patients.append(subject)
+                m.anaphoric = True
+            elif anchor.dep_ == "dobj" and governor.lemma_.lower() in self.lexicon.cue("light"):
+                agents.extend(x for x in governor.children if x.dep_ == "nsubj")
+                if not agents:
+                    subject = _inherited_subject(governor)
+                    if subject is not None:
+                        agents.append(subject)
+                patients.extend(x.children.__next__() for x in governor.children
+                                if x.dep_ == "prep" and x.lower_ in ("on", "at", "against")
+                                and any(True for _ in x.children))
+            elif head.dep_ in ("nsubj", "attr") and governor.lemma_.lower() in self.lexicon.cue("occur"):
+                m.anaphoric = True
+            if any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
+                m.anaphoric = True
+            if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
+                m.anaphoric = True
+        m.roles["actor1"] = _expand(agents, ctx)
+        patients_actors = _expand(patients, ctx)
+        between = _expand(others, ctx)
+        if between:
+            if m.roles["actor1"]:
+                patients_actors = patients_actors + between
+            else:
+                m.roles["actor1"], patients_actors = between[:1], patients_actors + between[1:]
+        one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
+        role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
+        m.roles[role2] = patients_actors
+
+    # ------------------------------------------------------------------ one event
+    def _event_from(self, m: Mention, sent: Span, ctx: "_DocContext") -> Event:
+        event_type = m.event_type
+        participants = []
+        for role, mentions in m.roles.items():
+            for am in mentions:
+                participants.append(Participant(role, am.actor, am.span(ctx.doc)))
+        if event_type == "@violence":
+            event_type = _violence_type(participants)
+        event = Event(event_type=event_type, trigger=_text_span(m.tokens),
+                      sentences=[_text_span(sent)], participants=participants)
+        event.place = self._place(m.head, sent, ctx)
+        event.time = self._time(m.head, sent, ctx)
+        killed, injured = count_casualties(sent, self.lexicon)
+        event.fatalities, event.injured = killed, injured
+        if event.fatalities is None and m.event_type == "execution":
+            # "the execution of 320 of his followers": the executed are the dead
+            for child in m.head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        value = count_of(obj)
+                        if value:
+                            event.fatalities = CountClaim(value, _text_span(obj.doc[obj.left_edge.i:obj.right_edge.i + 1]))
+        event.modality, event.attribution = self._modality(m.head, sent, ctx)
+        if event.time and event.time.time and event.modality == "asserted" and ctx.article.published:
+            if event.time.time.earliest > ctx.article.published:
+                event.modality = "future"
+        event.anaphoric = m.anaphoric  # type: ignore[attr-defined]
+        event.cue = m.cue  # type: ignore[attr-defined]
+        event.part_of_head = m.part_of_head  # type: ignore[attr-defined]
+        event.head_index = m.head.i  # type: ignore[attr-defined]
+        event.raw_type = m.event_type  # type: ignore[attr-defined]
+        return event
+
+    def _place(self, head: Token, sent: Span, ctx: "_DocContext") -> PlaceClaim | None:
+        candidates = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        scored = []
+        for ent in candidates:
+            root = ent.root
+            prep = root.head if root.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in AWAY_PREPS:
+                continue
+            if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
+                continue  # "Britain-based", "US-led": a modifier, not where it happened
+            if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+                continue  # "America withdraws": an actor, not a place
+            if root.dep_ in ("poss",) and root.head.pos_ == "NOUN" and root.head.lemma_ == "border":
+                continue
+            in_subtree = any(t.i == head.i for t in root.ancestors)
+            distance = abs(ent.start - head.i)
+            scored.append((0 if in_subtree else 1, distance, ent))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (s[0], s[1]))
+        ent = scored[0][2]
+        place = self.gazetteer.resolve(ent.text, tuple(ctx.countries))
+        words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
+        words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
+        after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}
+        if place is None:
+            precision = "unlocated"
+            country = self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
+        elif place.feature == "country":
+            precision, country = "country", place.country
+        else:
+            country = place.country
+            if after & REGION_WORDS:
+                precision = "region"
+            elif words & NEAR_WORDS:
+                precision = "near"
+            else:
+                precision = "exact"
+        return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
+
+    def _time(self, head: Token, sent: Span, ctx: "_DocContext") -> TimeClaim | None:
+        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if not dates:
+            return None
+        dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))
+        for ent in dates:
+            resolved = resolve_date(ent.text, ctx.article.published)
+            if resolved is not None or ctx.article.published is None:
+                return TimeClaim(_text_span(ent), resolved)
+        return None
+
+    def _modality(self, head: Token, sent: Span, ctx: "_DocContext"):
+        lex = self.lexicon
+        chain = [head, *(t for t in head.ancestors if t.pos_ not in ("ADP", "SCONJ", "PART"))]
+        modality = "asserted"
+        source: Span | None = None
+        for position, tok in enumerate(chain):
+            lemma = tok.lemma_.lower()
+            children = list(tok.children)
+            if position <= 1 and any(c.dep_ == "neg" for c in children):
+                return "negated", None
+            if any(c.lower_ in FUTURE_AUX for c in children if c.dep_ == "aux") and position <= 1:
+                modality = "future"
+            elif any(c.lower_ in lex.cue("hypothetical") for c in children if c.dep_ == "aux") and position <= 1:
+                modality = "hypothetical"
+            if lemma in lex.cue("hypothetical") and position > 0 and modality == "asserted":
+                modality = "hypothetical"
+            for c in children:
+                if c.dep_ == "advmod" and c.lower_ in lex.cue("hedge") and modality == "asserted":
+                    modality = "claimed" if c.lower_.startswith("alleged") else "reported"
+            if position > 0 and lemma in lex.cue("report") | lex.cue("claim") | lex.cue("deny"):
+                subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.lower_ not in ("it", "this"):
+                    source = sent.doc[subject.left_edge.i:subject.right_edge.i + 1]
+                if lemma in lex.cue("deny"):
+                    return "denied", _maybe_span(source)
+                if modality in ("asserted", "reported"):
+                    modality = "claimed" if lemma in lex.cue("claim") else "reported"
+                break
+        if source is None:
+            for tok in sent:
+                if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
+                    obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        source = sent.doc[obj.left_edge.i:obj.right_edge.i + 1]
+                        if modality == "asserted":
+                            modality = "reported"
+        if source is None and ctx.quote_speaker(sent) is not None:
+            source = ctx.quote_speaker(sent)
+            if modality == "asserted":
+                modality = "reported"
+        return modality, _maybe_span(source)
+
+
+# ---------------------------------------------------------------------- helpers
+class _DocContext:
+    def __init__(self, doc, article, countries, main_country, mentions, by_token):
+        self.doc = doc
+        self.article = article
+        self.countries = countries
+        self.main_country = main_country
+        self.mentions = mentions
+        self.by_token = by_token
+        self._speakers = _quote_speakers(doc)
+
+    def quote_speaker(self, sent: Span) -> Span | None:
+        return self._speakers.get(sent.start)
+
+
+def _quote_speakers(doc: Doc) -> dict[int, Span]:
+    """Sentences inside a quotation mapped to the speaker that introduces it
+    ('An intelligence official said: "They got wind of it ... There was a clash ..."')."""
+    speakers: dict[int, Span] = {}
+    current: Span | None = None
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if current is not None and (text.startswith(("\"", "“")) or not text.endswith(("\"", "”"))):
+            speakers[sent.start] = current
+        if re.search(r"\b(said|says|told|added|recalled)\s*:\s*[\"“]", sent.text):
+            verb = next((t for t in sent if t.lemma_ in ("say", "tell", "add", "recall")), None)
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+            if subject is not None:
+                current = doc[subject.left_edge.i:subject.right_edge.i + 1]
+                speakers[sent.start] = current
+                continue
+        if text.endswith(("\"", "”")) or not text:
+            current = None
+    return speakers
+
+
+def _quantity_anchor(noun: Token) -> Token:
+    """The head of "dozens of X" / "50 of the X" for X: the word that carries the phrase's role."""
+    current = noun
+    while current.dep_ == "pobj" and current.head.lower_ == "of" and (
+            current.head.head.like_num or current.head.head.pos_ == "NUM"
+            or current.head.head.lower_ in VAGUE):
+        current = current.head.head
+    return current
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb shares with the clause it depends on ("hiding after fleeing X",
+    "vowed to attack"), found by climbing xcomp/advcl/conj/pcomp links."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl"):
+            return None
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ in ("nsubj",)), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _expand(tokens: list[Token], ctx: _DocContext) -> list[ActorMention]:
+    """Actor mentions for role tokens, with their conjuncts ("X and Y"), possessors and
+    "of" complements ("fighters of ISIS"), and pronouns resolved to a recent actor."""
+    out: list[ActorMention] = []
+    seen = set()
+
+    def push(m):
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+
+    for tok in tokens:
+        group = [tok, *[c for c in tok.conjuncts]]
+        for t in group:
+            push(_actor_at(t, ctx))
+    return out
+
+
+def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
+    """The most specific actor mention a role token stands for."""
+    named_inside = [ctx.by_token[c.i] for c in tok.subtree
+                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named
+                    and c.dep_ in ("compound", "poss", "pobj", "appos", "nmod") and c.i != tok.i]
+    # "ISIS terror chief Abu Bakr al-Baghdadi": the person the title belongs to
+    persons = [m for m in named_inside if m.actor.category == "Person"
+               and ctx.doc[m.start].head.i == tok.i and ctx.doc[m.start:m.end].root.dep_ in ("appos", "compound")]
+    if persons:
+        return persons[0]
+    own = ctx.by_token.get(tok.i)
+    if own is not None and own.actor.named:
+        return own
+    if named_inside:
+        return named_inside[0]
+    if own is not None:
+        return own
+    if tok.lemma_.lower() == "of" or tok.pos_ == "NUM":
+        for c in tok.subtree:
+            if c.i in ctx.by_token:
+                return ctx.by_token[c.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for x in c.subtree:
+                if x.i in ctx.by_token:
+                    return ctx.by_token[x.i]
+    if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return _antecedent(tok, ctx)
+    return None
+
+
+def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
+    """A pronoun's actor: the subject of the reporting verb above it ("militias said they
+    fired"), else the nearest earlier actor of the right kind within three sentences."""
+    verb = pronoun.head
+    for anc in verb.ancestors:
+        subject = next((c for c in anc.children if c.dep_ == "nsubj" and c.i in ctx.by_token), None)
+        if subject is not None:
+            return ctx.by_token[subject.i]
+    want_person = pronoun.lower_ in PERSON_PRONOUNS
+    sent_start = pronoun.sent.start
+    earlier = [m for m in ctx.mentions if m.end <= pronoun.i]
+    for m in reversed(earlier):
+        if ctx.doc[m.start].sent.start < sent_start and pronoun.i - m.end > 120:
+            break
+        if want_person == (m.actor.category == "Person"):
+            return m
+    return None
+
+
+def _resolve_generic_armed(mentions: list[ActorMention]) -> None:
+    """'the militants', 'the terror group': the article's main named non-state armed
+    group when there is exactly one dominant one."""
+    counts = Counter(m.actor.key for m in mentions
+                     if m.actor.named and m.actor.category in ("Rebel group", "Political militia"))
+    if not counts:
+        return
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return
+    main_key = ranked[0][0]
+    main = next(m.actor for m in mentions if m.actor.key == main_key)
+    for m in mentions:
+        if not m.actor.named and m.actor.label.startswith("Unidentified Armed Group"):
+            m.actor = main
+
+
+def _violence_type(participants: list[Participant]) -> str:
+    """An attack or killing is an armed clash between armed sides, else an attack on civilians."""
+    targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
+    if any(a.category in ARMED_CATEGORIES for a in targets):
+        return "armed-clash"
+    return "attack"
+
+
+def _group_sentence(mentions: list[Mention], violent_types: set[str]) -> list[Mention]:
+    """One event per happening in a sentence: death reports and generic violence join the
+    sentence's specific event; a weapon cue decides the type of generic violence."""
+    specific = [m for m in mentions if m.event_type not in ("@death", "@violence")]
+    violence = [m for m in mentions if m.event_type == "@violence"]
+    deaths = [m for m in mentions if m.event_type == "@death"]
+    violent_specific = [m for m in specific if m.event_type in violent_types]
+    out: list[Mention] = []
+    for m in specific:
+        if out and out[-1].event_type == m.event_type:
+            _absorb(out[-1], m)
+            continue
+        out.append(m)
+    for m in violence:
+        host = next((s for s in violent_specific if s.cue), None) or (violent_specific[0] if violent_specific else None)
+        if host is not None:
+            _absorb(host, m)
+        else:
+            out.append(m)
+    if deaths and not out:
+        first = deaths[0]
+        for d in deaths[1:]:
+            _absorb(first, d)
+        out.append(first)
+    elif deaths:
+        for d in deaths:
+            _absorb(out[0], d, victims_only=True)
+    out.sort(key=lambda m: m.head.i)
+    merged: list[Mention] = []
+    for m in out:
+        if merged and merged[-1].event_type == m.event_type:
+            _absorb(merged[-1], m)
+        else:
+            merged.append(m)
+    return merged
+
+
+def _absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:
+    for role, actors in other.roles.items():
+        if victims_only and role != "victim":
+            continue
+        target_role = role
+        if role == "actor2" and (host.event_type in ONE_SIDED or host.event_type == "@death"):
+            target_role = "victim"
+        existing = host.roles.setdefault(target_role, [])
+        for a in actors:
+            if all(a.actor.key != e.actor.key for e in existing):
+                existing.append(a)
+    if other.event_type == "@violence" and host.event_type == "@violence" and other.cue:
+        host.cue = True
+
+
+def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Event]:
+    """Merge mentions of one happening across sentences.
+
+    A later mention joins an earlier event of the same type when it is anaphoric
+    ("the clash", "there was a clash", "the coup leader") or underspecified (no own
+    date and place), and nothing they say conflicts. A bare death report joins the
+    nearest violent event. "X during Y" records X as part of Y and lends X Y's actors."""
+    events: list[Event] = []
+    head_to_event: dict[int, int] = {}
+    for mention, event in raw:
+        target = None
+        for index in range(len(events) - 1, -1, -1):
+            if _compatible(events[index], event):
+                target = index
+                break
+        if target is not None:
+            _combine(events[target], event)
+            head_to_event[mention.head.i] = target
+        else:
+            events.append(event)
+            head_to_event[mention.head.i] = len(events) - 1
+    # bare death reports
+    kept: list[Event] = []
+    index_map = {}
+    for i, ev in enumerate(events):
+        if ev.event_type == "@death":
+            host = _nearest_violent(events, i, violent_types)
+            if host is not None:
+                _combine(events[host], ev)
+                index_map[i] = host
+                continue
+            ev.event_type = _violence_type(ev.participants)
+        index_map[i] = i
+    for i, ev in enumerate(events):
+        if index_map[i] == i:
+            kept.append(ev)
+    position = {id(ev): n for n, ev in enumerate(kept)}
+    for ev in kept:
+        head = getattr(ev, "part_of_head", None)
+        if head is not None and head.i in head_to_event:
+            parent = events[index_map[head_to_event[head.i]]]
+            if parent is not ev:
+                ev.part_of = position[id(parent)]
+                _lend_actors(parent, ev)
+    return kept
+
+
+def _compatible(earlier: Event, later: Event) -> bool:
+    if later.event_type == "@death" or earlier.event_type == "@death":
+        return False
+    if earlier.event_type != later.event_type:
+        return False
+    anaphoric = getattr(later, "anaphoric", False)
+    underspecified = later.time is None and later.place is None
+    nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
+    if not (anaphoric or underspecified or nearby):
+        return False
+    if earlier.time and later.time and earlier.time.time and later.time.time:
+        a, b = earlier.time.time, later.time.time
+        if a.latest < b.earliest or b.latest < a.earliest:
+            return False
+    if earlier.place and later.place and earlier.place.place and later.place.place:
+        if earlier.place.place.geonameid != later.place.place.geonameid and \
+                earlier.place.place.feature == later.place.place.feature == "city":
+            return False
+    side = {p.actor.key for p in earlier.participants if p.actor.named}
+    other = {p.actor.key for p in later.participants if p.actor.named}
+    if side and other and not side & other and not anaphoric:
+        return False
+    return True
+
+
+def _nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int | None:
+    best = None
+    for j, ev in enumerate(events):
+        if j == i or ev.event_type not in violent_types:
+            continue
+        if best is None or abs(j - i) < abs(best - i):
+            best = j
+    return best
+
+
+def _combine(host: Event, other: Event) -> None:
+    for p in other.participants:
+        role = p.role
+        if role == "victim" and host.event_type not in ONE_SIDED:
+            role = "victim"
+        if all(not (q.actor.key == p.actor.key and q.role == role) for q in host.participants):
+            host.participants.append(Participant(role, p.actor, p.span))
+    for span in other.sentences:
+        if span not in host.sentences:
+            host.sentences.append(span)
+    if host.place is None or (host.place.place is None and other.place and other.place.place):
+        host.place = other.place
+    if host.time is None and other.time is not None:
+        host.time = other.time
+    if other.fatalities is not None and (host.fatalities is None or other.fatalities.value < host.fatalities.value):
+        host.fatalities = other.fatalities
+    if other.injured is not None and host.injured is None:
+        host.injured = other.injured
+    if getattr(host, "part_of_head", None) is None:
+        host.part_of_head = getattr(other, "part_of_head", None)  # type: ignore[attr-defined]
+    if host.attribution is None and other.attribution is not None:
+        host.attribution = other.attribution
+        if host.modality == "asserted" and other.modality in ("reported", "claimed"):
+            host.modality = other.modality
+
+
+def _lend_actors(parent: Event, child: Event) -> None:
+    """A clash during a coup is fought between the coup's sides, when the clash's own
+    text gives no two distinct sides ("fighting between the militants during the coup")."""
+    side1 = {p.actor.key for p in child.participants if p.role == "actor1"}
+    side2 = {p.actor.key for p in child.participants if p.role == "actor2"}
+    if side1 and side2 and side1 != side2:
+        return
+    a1 = [p for p in parent.participants if p.role == "actor1" and p.actor.named]
+    a2 = [p for p in parent.participants if p.role in ("actor2", "victim") and p.actor.named]
+    if not a1 or not a2:
+        return
+    keep = [p for p in child.participants if p.role not in ("actor1", "actor2")]
+    child.participants = keep + [Participant("actor1", p.actor, p.span) for p in a1] + \
+        [Participant("actor2", p.actor, p.span) for p in a2]
+
+
+def count_casualties(sent: Span, lexicon: Lexicon) -> tuple[CountClaim | None, CountClaim | None]:
+    """People killed and injured that a sentence reports, as (killed, injured).
+
+    Counts the victims of death and injury words ("two people were killed", "killing 3
+    militants and 1-2 policemen", "the death of 12"), summing coordinated groups and
+    taking the lower bound of ranges; "no casualties" is 0 killed."""
+    killed = injured = None
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in ("casualty", "fatality", "death", "dead", "life") or lemma in DEATH_VERBS | INJURY_WORDS:
+            if any(c.lower_ in ("no", "zero") for c in tok.children if c.dep_ == "det") or \
+                    any(c.lower_ in ("nobody", "no one", "none") for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if lemma in INJURY_WORDS or lemma == "injury":
+                    injured = injured or CountClaim(0, _text_span(sent.doc[tok.i:tok.i + 1]))
+                else:
+                    killed = killed or CountClaim(0, _text_span(sent.doc[tok.i:tok.i + 1]))
+                continue
+            if lemma in ("casualty", "life") and not (lemma == "life" and tok.head.lemma_ == "lose"):
+                continue
+            victims = _victims_of(tok)
+            total = 0
+            spans = []
+            for v in victims:
+                value = count_of(v)
+                if value is not None:
+                    total += value
+                    spans.append(v)
+            if not spans:
+                continue
+            first, last = min(s.left_edge.i for s in spans), max(s.right_edge.i for s in spans)
+            claim = CountClaim(total, _text_span(sent.doc[first:last + 1]))
+            if lemma in INJURY_WORDS:
+                injured = injured or claim
+            elif killed is None or (killed.value == 0 and total):
+                killed = claim
+    return killed, injured
+
+
+def _victims_of(tok: Token) -> list[Token]:
+    """The noun phrases (with their conjuncts) that a death or injury word counts."""
+    lemma = tok.lemma_.lower()
+    found: list[Token] = []
+    if lemma in ("death", "fatality"):
+        found += [c for c in tok.children if c.dep_ == "nummod"]
+        found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+        if found and found[0].dep_ == "nummod":
+            return [tok]
+    elif lemma == "dead":
+        found += [c for c in tok.children if c.dep_ in ("nsubj",)]
+        if tok.dep_ in ("acomp", "oprd"):
+            found += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj")]
+        if tok.dep_ == "amod" or tok.dep_ == "npadvmod":
+            found.append(tok.head)
+    elif lemma == "life":
+        found += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    else:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        deps = ("nsubjpass",) if passive else ("dobj", "nsubj") if lemma in ("die",) else ("dobj",)
+        found += [c for c in tok.children if c.dep_ in deps]
+        if lemma == "die":
+            found += [c for c in tok.children if c.dep_ == "nsubj"]
+        if not found and tok.dep_ in ("acl", "amod", "relcl") and tok.tag_ == "VBN":
+            found.append(tok.head)
+        if not found and tok.dep_ == "conj":
+            found += [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj" if tok.head.lemma_ in ("die",) else "nsubjpass")]
+    out = []
+    for f in found:
+        out.append(f)
+        out.extend(f.conjuncts)
+    return list(dict.fromkeys(out))
+
+
+def _looks_like_person(ent: Span) -> bool:
+    """spaCy's small model tags some Arabic names as ORG ("Al-Baghdadi")."""
+    return bool(re.match(r"^(?:al|el|abu|abd|ibn|bin)[-\s]", ent.text, re.I)) and len(ent) <= 4
+
+
+def _is_media(ent: Span) -> bool:
+    return any(t.lower_ in MEDIA_WORDS for t in ent)
+
+
+def _name_words(name: str) -> set[str]:
+    words = re.split(r"[\s\-–]+", name.lower())
+    return {w for w in words if w not in ("al", "el", "abu", "bin", "ibn", "the")}
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    text = text.strip(" '\"‘’“”")
+    if text[:3].lower() == "al-":
+        text = "al-" + text[3:]
+    return text
+
+
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(span.start_char, span.end_char, span.text)
+
+
+def _maybe_span(span: Span | None) -> TextSpan | None:
+    return _text_span(span) if span is not None else None
+

@@ -1,0 +1,88 @@
+"""Plain data passed between the stages: what was extracted from one article."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .articles import Article
+from .dates import TimeSpan
+from .gazetteer import Place
+
+ROLES = ("actor1", "actor2", "victim", "associated")
+MODALITIES = ("asserted", "reported", "claimed", "denied", "hypothetical", "future", "negated")
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Characters ``start:end`` of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Actor:
+    """A canonical actor. ``key`` is stable across articles: the lexicon id, or the
+    normalised name (with the country for generic group labels)."""
+
+    key: str
+    label: str
+    category: str | None  # an ACLED category, or "Person"
+    country: str | None = None
+    wikidata: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    named: bool = True  # False for a description like "gunmen" or "Syrian soldiers"
+
+
+@dataclass
+class Participant:
+    role: str  # one of ROLES
+    actor: Actor
+    span: TextSpan
+
+
+@dataclass
+class PlaceClaim:
+    name: str
+    span: TextSpan
+    precision: str  # exact, near, region, country, unlocated
+    place: Place | None = None
+    country: str | None = None
+
+
+@dataclass
+class TimeClaim:
+    span: TextSpan | None  # None when the time is the article's date by default
+    time: TimeSpan | None  # None when it could not be resolved
+
+
+@dataclass
+class CountClaim:
+    value: int
+    span: TextSpan
+
+
+@dataclass
+class Event:
+    """One real-world event as the article reports it (possibly from several mentions)."""
+
+    event_type: str  # a taxonomy id
+    trigger: TextSpan
+    sentences: list[TextSpan]
+    participants: list[Participant] = field(default_factory=list)
+    place: PlaceClaim | None = None
+    time: TimeClaim | None = None
+    fatalities: CountClaim | None = None
+    injured: CountClaim | None = None
+    modality: str = "asserted"
+    attribution: TextSpan | None = None
+    part_of: int | None = None  # index of the event this one happened during
+
+    def actors(self, role: str) -> list[Actor]:
+        return [p.actor for p in self.participants if p.role == role]
+
+
+@dataclass
+class Extraction:
+    article: Article
+    events: list[Event]

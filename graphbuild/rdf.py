@@ -1,0 +1,280 @@
+"""From an :class:`Extraction` to RDF quads, following the graph model contract.
+
+Each article's claims go into its own named graph; shared descriptions of
+actors and places go into the entities graph. IRIs are minted from the
+article id and stable keys only, so the same input always gives the same IRIs,
+and no blank node is ever written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .lexicon import Lexicon, slug
+from .model import Actor, Event, Extraction, PlaceClaim, TextSpan
+
+BASE = "https://w3id.org/graphbuild/"
+
+
+class NS:
+    """A namespace: ``NS("http://x/")["y"]`` is ``<http://x/y>``."""
+
+    def __init__(self, base: str):
+        self.base = base
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return NamedNode(self.base + name)
+
+    __getattr__ = __getitem__
+
+
+GB = NS(BASE + "ontology#")
+ET = NS(BASE + "eventtype/")
+AT = NS(BASE + "actortype/")
+SEM = NS("http://semanticweb.cs.vu.nl/2009/11/sem/")
+RDF = NS("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = NS("http://www.w3.org/2000/01/rdf-schema#")
+XSD = NS("http://www.w3.org/2001/XMLSchema#")
+SKOS = NS("http://www.w3.org/2004/02/skos/core#")
+OWL = NS("http://www.w3.org/2002/07/owl#")
+DCT = NS("http://purl.org/dc/terms/")
+NIF = NS("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+GAF = NS("http://groundedannotationframework.org/gaf#")
+PROV = NS("http://www.w3.org/ns/prov#")
+WGS84 = NS("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GEO = NS("http://www.opengis.net/ont/geosparql#")
+
+PREFIXES = {
+    "gb": GB.base, "et": ET.base, "at": AT.base, "sem": SEM.base, "rdf": RDF.base,
+    "rdfs": RDFS.base, "xsd": XSD.base, "skos": SKOS.base, "owl": OWL.base, "dct": DCT.base,
+    "nif": NIF.base, "gaf": GAF.base, "prov": PROV.base, "wgs84": WGS84.base, "geo": GEO.base,
+}
+
+ENTITIES_GRAPH = NamedNode(BASE + "graph/entities")
+ONTOLOGY_GRAPH = NamedNode(BASE + "graph/ontology")
+
+ACTOR_TYPE_IRIS = {
+    "State forces": AT["state-forces"], "Rebel group": AT["rebel-group"],
+    "Political militia": AT["political-militia"], "Identity militia": AT["identity-militia"],
+    "Rioters": AT["rioters"], "Protesters": AT["protesters"], "Civilians": AT["civilians"],
+    "External/Other forces": AT["external-other-forces"], "Person": AT["person"],
+}
+PRECISION_IRIS = {"exact": GB.exact, "near": GB.near, "region": GB.region,
+                  "country": GB.countryLevel, "unlocated": GB.unlocated}
+ROLE_PROPERTIES = {"actor1": GB.actor1, "actor2": GB.actor2, "victim": GB.victim,
+                   "associated": GB.associatedActor}
+
+
+def article_iri(article_id: str) -> NamedNode:
+    return NamedNode(BASE + "article/" + quote(article_id, safe=""))
+
+
+def article_graph(article_id: str) -> NamedNode:
+    return NamedNode(BASE + "graph/article/" + quote(article_id, safe=""))
+
+
+def actor_iri(actor: Actor) -> NamedNode:
+    return NamedNode(BASE + "actor/" + quote(actor.key, safe=""))
+
+
+def place_iri(claim: PlaceClaim) -> NamedNode:
+    if claim.place is None:
+        return NamedNode(BASE + "place/unlocated/" + slug(f"{claim.name} {claim.country or ''}"))
+    if claim.precision in ("exact", "country"):
+        return NamedNode(f"{BASE}place/{claim.place.geonameid}")
+    return NamedNode(f"{BASE}place/{claim.place.geonameid}-{claim.precision}")
+
+
+def _date(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=XSD.integer)
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(f"{value:.5f}", datatype=XSD.decimal)
+
+
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+def _en(value: str) -> Literal:
+    return Literal(value, language="en")
+
+
+class _Writer:
+    def __init__(self, graph: NamedNode):
+        self.graph = graph
+        self.quads: list[Quad] = []
+
+    def add(self, s, p, o):
+        self.quads.append(Quad(s, p, o, self.graph))
+
+
+def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[Quad], list[Quad]]:
+    """(article graph quads, entity quads) for one article's extraction."""
+    article = extraction.article
+    art = article_iri(article.id)
+    doc = _Writer(article_graph(article.id))
+    ent = _Writer(ENTITIES_GRAPH)
+
+    doc.add(art, RDF.type, GB.Article)
+    doc.add(art, RDF.type, NIF.Context)
+    doc.add(art, GB.articleId, _text(article.id))
+    doc.add(art, NIF.isString, _text(article.text))
+    if article.title:
+        doc.add(art, DCT.title, _text(article.title))
+    if article.published:
+        doc.add(art, DCT.issued, _date(article.published))
+    if article.source:
+        doc.add(art, DCT.publisher, _text(article.source))
+    if article.url and article.url.startswith(("http://", "https://")) and " " not in article.url:
+        doc.add(art, DCT.source, NamedNode(article.url))
+
+    def evidence(span: TextSpan) -> NamedNode:
+        node = NamedNode(f"{art.value}#char={span.start},{span.end}")
+        doc.add(node, RDF.type, GB.Evidence)
+        doc.add(node, RDF.type, NIF.String)
+        doc.add(node, NIF.beginIndex, Literal(str(span.start), datatype=XSD.nonNegativeInteger))
+        doc.add(node, NIF.endIndex, Literal(str(span.end), datatype=XSD.nonNegativeInteger))
+        doc.add(node, NIF.anchorOf, _text(span.text))
+        doc.add(node, NIF.referenceContext, art)
+        return node
+
+    event_iris = [NamedNode(f"{BASE}event/{quote(article.id, safe='')}/{n + 1}")
+                  for n in range(len(extraction.events))]
+    for n, event in enumerate(extraction.events):
+        ev = event_iris[n]
+        arguments = 0
+
+        def argument(role: NamedNode, value, span: TextSpan | None):
+            nonlocal arguments
+            arguments += 1
+            node = NamedNode(f"{ev.value}/claim/{arguments}")
+            doc.add(ev, GB.argument, node)
+            doc.add(node, RDF.type, GB.Argument)
+            doc.add(node, GB.role, role)
+            doc.add(node, GB.value, value)
+            doc.add(node, PROV.wasDerivedFrom, art)
+            if span is not None:
+                doc.add(node, GB.evidence, evidence(span))
+
+        etype, sub = lexicon.acled_types(event.event_type)
+        doc.add(ev, RDF.type, SEM.Event)
+        doc.add(ev, RDFS.label, _en(event_label(event, lexicon)))
+        doc.add(ev, SEM.eventType, ET[event.event_type])
+        doc.add(ev, GB.trigger, _text(event.trigger.text))
+        doc.add(ev, DCT.source, art)
+        doc.add(ev, PROV.wasDerivedFrom, art)
+        doc.add(ev, GB.modality, GB[event.modality])
+        for sentence in event.sentences:
+            doc.add(ev, GAF.denotedBy, evidence(sentence))
+        if event.attribution is not None:
+            doc.add(ev, GB.attributedTo, _text(event.attribution.text))
+            argument(GB.attributedTo, _text(event.attribution.text), event.attribution)
+        if event.part_of is not None:
+            doc.add(ev, SEM.subEventOf, event_iris[event.part_of])
+        for p in event.participants:
+            a = actor_iri(p.actor)
+            doc.add(ev, SEM.hasActor, a)
+            doc.add(ev, ROLE_PROPERTIES[p.role], a)
+            argument(ROLE_PROPERTIES[p.role], a, p.span)
+            if p.span.text != p.actor.label:
+                doc.add(a, SKOS.altLabel, _en(p.span.text))
+            _describe_actor(ent, p.actor)
+        if event.place is not None:
+            pl = place_iri(event.place)
+            doc.add(ev, SEM.hasPlace, pl)
+            argument(SEM.hasPlace, pl, event.place.span)
+            _describe_place(ent, pl, event.place)
+        _write_time(doc, ev, event, article.published, argument)
+        if event.fatalities is not None:
+            doc.add(ev, GB.fatalities, _int(event.fatalities.value))
+            argument(GB.fatalities, _int(event.fatalities.value), event.fatalities.span)
+        if event.injured is not None:
+            doc.add(ev, GB.injured, _int(event.injured.value))
+            argument(GB.injured, _int(event.injured.value), event.injured.span)
+        del etype, sub
+    return doc.quads, ent.quads
+
+
+def _write_time(doc: _Writer, ev: NamedNode, event: Event, published, argument) -> None:
+    """Time bounds: the resolved expression; else the week before publication (news
+    reports recent events); else unresolved, said so."""
+    claim = event.time
+    span = claim.time if claim is not None else None
+    if claim is not None and claim.span is not None:
+        doc.add(ev, GB.timeExpression, _text(claim.span.text))
+    if span is None and published is not None and (claim is None or claim.span is None):
+        from .dates import TimeSpan
+
+        span = TimeSpan(published - dt.timedelta(days=6), published, "week")
+    if span is None:
+        doc.add(ev, GB.timePrecision, GB.unresolved)
+        return
+    doc.add(ev, SEM.hasEarliestBeginTimeStamp, _date(span.earliest))
+    doc.add(ev, SEM.hasLatestEndTimeStamp, _date(span.latest))
+    doc.add(ev, GB.timePrecision, GB[span.precision])
+    if span.precision == "day":
+        doc.add(ev, SEM.hasTimeStamp, _date(span.earliest))
+        argument(SEM.hasTimeStamp, _date(span.earliest), claim.span if claim else None)
+
+
+def _describe_actor(ent: _Writer, actor: Actor) -> None:
+    a = actor_iri(actor)
+    ent.add(a, RDF.type, SEM.Actor)
+    ent.add(a, RDFS.label, _en(actor.label))
+    if actor.category in ACTOR_TYPE_IRIS:
+        ent.add(a, GB.actorType, ACTOR_TYPE_IRIS[actor.category])
+    if actor.country:
+        ent.add(a, GB.country, _text(actor.country))
+    if actor.wikidata:
+        ent.add(a, OWL.sameAs, NamedNode("http://www.wikidata.org/entity/" + actor.wikidata))
+    for alias in sorted(actor.aliases):
+        if alias != actor.label:
+            ent.add(a, SKOS.altLabel, _en(alias))
+
+
+def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim) -> None:
+    ent.add(node, RDF.type, SEM.Place)
+    ent.add(node, GB.geoPrecision, PRECISION_IRIS[claim.precision])
+    place = claim.place
+    if place is None:
+        ent.add(node, RDFS.label, _en(claim.name))
+        ent.add(node, GB.placeName, _text(claim.name))
+        if claim.country:
+            ent.add(node, GB.country, _text(claim.country))
+        return
+    label = place.name if claim.precision in ("exact", "country") else f"{claim.precision} {place.name}"
+    ent.add(node, RDFS.label, _en(label))
+    ent.add(node, WGS84.lat, _decimal(place.latitude))
+    ent.add(node, WGS84["long"], _decimal(place.longitude))
+    geometry = NamedNode(node.value + "/geometry")
+    ent.add(node, GEO.hasGeometry, geometry)
+    ent.add(geometry, RDF.type, GEO.Geometry)
+    ent.add(geometry, GEO.asWKT, Literal(f"POINT({place.longitude:.5f} {place.latitude:.5f})",
+                                         datatype=GEO.wktLiteral))
+    ent.add(node, GB.country, _text(place.country))
+    ent.add(node, GB.countryCode, _text(place.country_code))
+    if claim.precision in ("exact", "country"):
+        ent.add(node, OWL.sameAs, NamedNode(place.uri))
+    else:
+        ent.add(node, GB.anchorPlace, NamedNode(f"{BASE}place/{place.geonameid}"))
+
+
+def event_label(event: Event, lexicon: Lexicon) -> str:
+    """A one-line label analysts can read in Gephi: "Armed clash near Hajīn, 2019-01-10"."""
+    label = lexicon.event_types[event.event_type].label
+    if event.place is not None:
+        where = event.place.place.name if event.place.place else event.place.name
+        label += (" near " if event.place.precision == "near" else " in ") + where
+    if event.time is not None and event.time.time is not None:
+        t = event.time.time
+        label += ", " + (t.earliest.isoformat() if t.precision == "day"
+                         else f"{t.earliest.isoformat()}..{t.latest.isoformat()}")
+    return label

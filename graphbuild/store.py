@@ -1,0 +1,154 @@
+"""The graph store: Oxigraph on disk, one named graph per article.
+
+Writing an article is one SPARQL update (drop its graph, insert its quads and
+the entity descriptions it needs), which Oxigraph applies as one transaction:
+an error never leaves half an article behind, and re-ingesting an article
+replaces it.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from .lexicon import ontology_path
+from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph
+
+DEFAULT_STORE = "graphbuild.db"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message says why and what to do."""
+
+
+def default_store_path() -> str:
+    return os.environ.get("GRAPHBUILD_STORE") or DEFAULT_STORE
+
+
+class Store:
+    """An on-disk Oxigraph store holding graphbuild's graphs.
+
+    ``Store(path)`` opens (or creates) it for reading and writing;
+    ``Store(path, read_only=True)`` opens an existing one without taking the write lock.
+    ``Store(None)`` is an in-memory store, for tests and one-off runs.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: run 'graphbuild ingest' first "
+                                     "or pass --store")
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            text = str(exc)
+            if "lock" in text.lower() or "temporarily unavailable" in text.lower():
+                raise StoreError(
+                    f"the store {self.path} is in use by another graphbuild process "
+                    "(it holds the write lock). Wait for it to finish, or use another --store."
+                ) from None
+            raise StoreError(f"cannot open the store {self.path}: {text}") from None
+
+    # ---------------------------------------------------------------- writing
+    def replace_article(self, article_id: str, quads: list[ox.Quad], entity_quads: list[ox.Quad]) -> None:
+        """Replace an article's graph and add the entity descriptions, in one transaction."""
+        graph = article_graph(article_id)
+        parts = [f"DROP SILENT GRAPH {graph} ;", "INSERT DATA {"]
+        parts.append(_graph_block(graph, quads))
+        if entity_quads:
+            parts.append(_graph_block(ENTITIES_GRAPH, entity_quads))
+        parts.append("}")
+        self._store.update("\n".join(parts))
+
+    def delete_article(self, article_id: str) -> None:
+        self._store.update(f"DROP SILENT GRAPH {article_graph(article_id)}")
+
+    def load_ontology(self) -> None:
+        """(Re)load the ontology and taxonomy into their own graph."""
+        quads = []
+        for name in ("graphbuild.ttl", "event_types.ttl"):
+            with open(ontology_path(name), "rb") as handle:
+                quads.extend(ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH)
+                             for q in ox.parse(handle, ox.RdfFormat.TURTLE))
+        self._store.update(f"DROP SILENT GRAPH {ONTOLOGY_GRAPH} ; INSERT DATA {{ "
+                           f"{_graph_block(ONTOLOGY_GRAPH, quads)} }}")
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # ---------------------------------------------------------------- reading
+    def query(self, sparql: str):
+        """Run a SPARQL query over the union of all graphs, with graphbuild's prefixes
+        predeclared. Returns pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
+        try:
+            return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from None
+
+    def select(self, sparql: str) -> list[dict[str, object]]:
+        """A SELECT query's rows as dicts of plain Python values (str, int, float, date)."""
+        results = self.query(sparql)
+        names = [v.value for v in results.variables]
+        return [{n: to_python(row[n]) for n in names} for row in results]
+
+    def article_ids(self) -> list[str]:
+        return [r["id"] for r in self.select(
+            "SELECT ?id WHERE { ?a a gb:Article ; gb:articleId ?id } ORDER BY ?id")]
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def quads(self, graph=None) -> Iterable[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, graph)
+
+    def dump(self, output, fmt: ox.RdfFormat, graph=None) -> None:
+        """Serialise the store (or one graph) with Oxigraph's own writers."""
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
+            ox.serialize((q.triple for q in self.quads(graph)), output, fmt, prefixes=PREFIXES)
+        elif fmt in (ox.RdfFormat.TRIG, ):
+            self._store.dump(output, fmt, prefixes=PREFIXES)
+        else:
+            self._store.dump(output, fmt)
+
+    def close(self) -> None:
+        self._store = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    lines = [f"GRAPH {graph} {{"]
+    lines.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def to_python(term):
+    """A plain Python value for an RDF term: typed literals become int/float/bool/date."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        value = term.value
+        try:
+            if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+                return int(value)
+            if datatype.endswith(("#decimal", "#double", "#float")):
+                return float(value)
+            if datatype.endswith("#boolean"):
+                return value == "true"
+        except ValueError:
+            return value
+        return value
+    return term.value

@@ -1,0 +1,84 @@
+"""The Oxigraph store: one transaction per article, replace on re-ingest, clear lock errors."""
+import subprocess
+import sys
+import textwrap
+
+import pyoxigraph as ox
+import pytest
+
+from graphbuild.rdf import ENTITIES_GRAPH, article_graph
+from graphbuild.store import Store, StoreError
+
+EX = "https://example.org/"
+
+
+def quads_for(article_id, n):
+    graph = article_graph(article_id)
+    return [ox.Quad(ox.NamedNode(f"{EX}{article_id}/{i}"), ox.NamedNode(EX + "p"),
+                    ox.Literal(str(i)), graph) for i in range(n)]
+
+
+def entity_quad():
+    return [ox.Quad(ox.NamedNode(EX + "actor"), ox.NamedNode(EX + "label"), ox.Literal("A"),
+                    ENTITIES_GRAPH)]
+
+
+def test_replace_article_is_idempotent(tmp_path):
+    store = Store(tmp_path / "db")
+    store.replace_article("a1", quads_for("a1", 5), entity_quad())
+    store.replace_article("a2", quads_for("a2", 3), entity_quad())
+    assert len(store) == 9
+    store.replace_article("a1", quads_for("a1", 5), entity_quad())
+    assert len(store) == 9
+    store.replace_article("a1", quads_for("a1", 2), entity_quad())
+    assert len(store) == 6
+    store.delete_article("a2")
+    assert len(store) == 3
+
+
+def test_failed_write_leaves_nothing_behind(tmp_path):
+    store = Store(tmp_path / "db")
+    store.replace_article("a1", quads_for("a1", 4), [])
+
+    def failing_quads():
+        yield from quads_for("a1", 3)
+        raise RuntimeError("extraction broke half-way")
+
+    with pytest.raises(RuntimeError):
+        store.replace_article("a1", failing_quads(), [])
+    # the old version of the article is still whole: the update was one transaction
+    assert len(store) == 4
+
+
+def test_store_held_by_another_process_gives_a_clear_error(tmp_path):
+    path = tmp_path / "db"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, time
+            from graphbuild.store import Store
+            s = Store({str(path)!r})
+            print("ready", flush=True)
+            sys.stdin.readline()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="in use by another graphbuild process"):
+            Store(path)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_read_only_needs_an_existing_store(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        Store(tmp_path / "nothing", read_only=True)
+
+
+def test_select_gives_python_values(tmp_path):
+    store = Store(None)
+    store.load_ontology()
+    rows = store.select("SELECT ?label WHERE { et:armed-clash skos:prefLabel ?label }")
+    assert rows == [{"label": "Armed clash"}]
+    with pytest.raises(StoreError, match="SPARQL syntax error"):
+        store.select("SELECT WHERE {")
