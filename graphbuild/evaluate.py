@@ -33,6 +33,7 @@ GENERIC_WORDS = {"forces", "force", "of", "the", "and", "group", "groups", "unid
 class Evaluation:
     rows: int = 0
     articles: int = 0
+    failed: int = 0
     events: int = 0
     correct: Counter = field(default_factory=Counter)
     scored: Counter = field(default_factory=Counter)
@@ -49,6 +50,7 @@ class Evaluation:
     def as_dict(self) -> dict:
         return {
             "rows": self.rows,
+            "failed_articles": self.failed,
             "accuracy": {f: round(self.accuracy(f), 4) for f in FIELDS},
             "scored": {f: self.scored[f] for f in FIELDS},
             "events_per_article": round(self.events_per_article, 3),
@@ -83,12 +85,12 @@ def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int
         articles.append(Article(text=row["text"], id=str(row.get("id") or f"row-{n + 1}"),
                                 published=published, source=row.get("source") or None))
     store = Store(None)
-    ingest(articles, store, pipeline=pipeline)
+    report = ingest(articles, store, pipeline=pipeline)
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for event in events_table(store):
         for doc_id in event["doc_ids"].split("|"):
             by_doc[doc_id].append(event)
-    result = Evaluation(rows=len(gold_rows), articles=len(articles))
+    result = Evaluation(rows=len(gold_rows), articles=len(articles), failed=report.failed)
     result.events = sum(len(v) for v in by_doc.values())
     scored_rows = []
     for article, row in zip(articles, gold_rows):
@@ -214,7 +216,8 @@ def _match_score(gold: dict, event: dict) -> float:
 
 
 def format_evaluation(result: Evaluation) -> str:
-    lines = [f"rows: {result.rows}   events per article: {result.events_per_article:.2f}", "",
+    lines = [f"rows: {result.rows}   events per article: {result.events_per_article:.2f}"
+             f"   articles that failed: {result.failed}", "",
              f"{'field':<16}{'accuracy':>9}{'scored':>8}"]
     for name in FIELDS:
         lines.append(f"{name:<16}{result.accuracy(name):>9.3f}{result.scored[name]:>8}")

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
@@ -29,6 +29,8 @@ NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "off", "north", "s
               "kilometers", "miles", "outskirts", "vicinity", "countryside"}
 REGION_WORDS = {"province", "governorate", "region", "state", "district", "county", "prefecture",
                 "department", "countryside", "valley", "area"}
+PLACE_PREPS = {"in", "near", "at", "outside", "around", "of", "from", "to", "into", "across", "towards",
+               "toward", "between", "on", "via"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
 DEATH_VERBS = {"kill", "die", "execute", "behead", "massacre", "slay", "murder"}
 INJURY_WORDS = {"wound", "injure", "injury", "hurt"}
@@ -39,6 +41,7 @@ MEDIA_WORDS = {"observatory", "news", "agency", "times", "post", "guardian", "pr
                "journal", "daily", "herald", "tribune", "gazette", "telegraph"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 #: Event types that describe harm done to people rather than a fight between armed sides.
+VIOLENT_LEAVES = {"shelling-artillery-missile-attack", "air-drone-strike", "armed-clash", "attack"}
 VIOLENT_TOP_TYPES = {"battles", "explosions-remote-violence", "violence-against-civilians", "riots"}
 #: Two mentions of the same type this close (in characters) with nothing conflicting are
 #: taken as one event even without an anaphoric cue: news repeats a fact in the next sentences.
@@ -76,13 +79,17 @@ class Extractor:
     def __init__(self, nlp, lexicon: Lexicon, gazetteer: Gazetteer):
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self.trigger_matcher = Matcher(nlp.vocab)
+        # Triggers match on lemmas ("shelled" -> shell), or on the surface form where the
+        # tagger's lemma differs from the lexicon's ("airstrikes").
+        self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.trigger_info = {}
         for number, trig in enumerate(lexicon.triggers):
-            pattern = [{"LEMMA": w} for w in trig.lemmas]
             key = f"T{number}"
             self.trigger_info[nlp.vocab.strings.add(key)] = trig
-            self.trigger_matcher.add(key, [pattern, [{"LOWER": w} for w in trig.lemmas]])
+            words = list(trig.lemmas)
+            self.lemma_matcher.add(key, [Doc(nlp.vocab, words=words, lemmas=words)])
+            self.lower_matcher.add(key, [Doc(nlp.vocab, words=words)])
         self.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.known = {}
@@ -98,45 +105,102 @@ class Extractor:
                 self.acronym_matcher.add(known.id, list(nlp.tokenizer.pipe(short_forms)))
         self.demonyms = {r["adjective"]: r["country"] for r in read_csv(ontology_path("demonyms.csv"))}
         #: Sub-types of the violent ACLED event types: a death report belongs to one of these.
+        self.attack_verbs = {t.lemmas[0] for t in lexicon.triggers if len(t.lemmas) == 1
+                             and t.pos in ("VERB", "ANY")
+                             and (t.event_type == "@violence" or t.event_type in VIOLENT_LEAVES)}
         self.violent_types = {t for t in lexicon.event_types
                               if lexicon.acled_types(t)[0].id in VIOLENT_TOP_TYPES} | {"@violence"}
 
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Doc, article: Article) -> Extraction:
-        countries = self._document_countries(doc)
+        places = self._place_spans(doc)
+        countries = self._document_countries(doc, places)
+        places = self._targeted_places(doc, places, countries)
         main_country = countries[0] if countries else None
-        mentions = self._actor_mentions(doc, main_country)
+        place_tokens = {i for span in places for i in range(span.start, span.end)}
+        mentions = self._actor_mentions(doc, main_country, place_tokens)
         by_token = {}
         for m in mentions:
             for i in range(m.start, m.end):
                 by_token[i] = m
-        context = _DocContext(doc, article, countries, main_country, mentions, by_token)
+        context = _DocContext(doc, article, countries, main_country, mentions, by_token, places)
         raw: list[tuple[Mention, Event]] = []
+        matches_by_sentence: dict[int, list] = {}
+        found = set(self.lemma_matcher(doc)) | set(self.lower_matcher(doc))
+        for match_id, start, end in sorted(found, key=lambda m: m[1]):
+            matches_by_sentence.setdefault(doc[start].sent.start, []).append((match_id, start, end))
         for sent in doc.sents:
+            if sent.start not in matches_by_sentence:
+                continue
             if not any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue  # a heading such as "AIRSTRIKES" names no event of its own
-            for mention in self._sentence_mentions(sent, context):
+            for mention in self._sentence_mentions(sent, matches_by_sentence[sent.start], context):
                 raw.append((mention, self._event_from(mention, sent, context)))
         events = _merge(raw, self.violent_types)
         return Extraction(article=article, events=events)
 
     # ------------------------------------------------------------------ actors
-    def _document_countries(self, doc: Doc) -> list[str]:
+    def _place_spans(self, doc: Doc) -> list[Span]:
+        """Place names: the model's GPE/LOC/FAC entities, and proper names the model
+        mislabels or misses ("Kafr Amma" as a person, "Aleppo" as a nationality) when the
+        gazetteer knows them and they stand where places stand: after "in", "near", "of",
+        "at", "outside", ... or in the parentheses that follow a place."""
+        spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        taken = {i for e in spans for i in range(e.start, e.end)}
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.i in taken or not _starts_name(tok):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 5 and (
+                    _starts_name(doc[end]) or (doc[end].text in ("-", "'") and end + 1 < len(doc)
+                                                and _starts_name(doc[end + 1]))):
+                end += 1
+            span = doc[i:end]
+            previous = doc[i - 1] if i > 0 else None
+            placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ","))
+            if placed and not any(t.i in taken for t in span) and span.label_ != "DATE" \
+                    and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span) \
+                    and self.gazetteer.candidates(span.text):
+                spans.append(Span(doc, span.start, span.end, label="GPE"))
+                taken.update(range(span.start, span.end))
+            i = end
+        return sorted(spans, key=lambda s: s.start)
+
+    def _targeted_places(self, doc: Doc, places: list[Span], countries: list[str]) -> list[Span]:
+        """Names the model took for people that are the object of an attack verb and are
+        places of the article's country ("regime forces shelled Kafr Amma")."""
+        taken = {i for span in places for i in range(span.start, span.end)}
+        extra = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG") or any(t.i in taken for t in ent):
+                continue
+            if ent.root.dep_ != "dobj" or ent.root.head.lemma_.lower() not in self.attack_verbs:
+                continue
+            place = self.gazetteer.resolve(ent.text, tuple(countries))
+            if place is not None and place.country_code in countries[:2]:
+                extra.append(Span(doc, ent.start, ent.end, label="GPE"))
+        return sorted(places + extra, key=lambda s: s.start)
+
+    def _document_countries(self, doc: Doc, places: list[Span]) -> list[str]:
         """Country codes the article is about, most mentioned first."""
         counts: Counter[str] = Counter()
+        for span in places:
+            place = self.gazetteer.resolve(span.text)
+            if place is not None:
+                counts[place.country_code] += 2 if place.feature == "country" else 1
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC"):
-                place = self.gazetteer.resolve(ent.text)
-                if place is not None:
-                    counts[place.country_code] += 2 if place.feature == "country" else 1
-            elif ent.label_ == "NORP":
+            if ent.label_ == "NORP":
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
                 if code:
                     counts[code] += 1
         return [code for code, _ in counts.most_common()]
 
-    def _actor_mentions(self, doc: Doc, main_country: str | None) -> list[ActorMention]:
+    def _actor_mentions(self, doc: Doc, main_country: str | None,
+                        place_tokens: set[int]) -> list[ActorMention]:
         found: list[ActorMention] = []
         taken: set[int] = set()
 
@@ -156,6 +220,8 @@ class Extractor:
         country_name = self.gazetteer.country_name(main_country) if main_country else None
         persons: dict[str, Actor] = {}
         for ent in doc.ents:
+            if any(t.i in place_tokens for t in ent):
+                continue
             if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(ent)):
                 actor = self._person(ent, persons)
                 add(ent.start, ent.end, actor)
@@ -220,11 +286,11 @@ class Extractor:
         return None
 
     # ------------------------------------------------------------------ triggers
-    def _sentence_mentions(self, sent: Span, ctx: "_DocContext") -> list[Mention]:
+    def _sentence_mentions(self, sent: Span, found: list, ctx: "_DocContext") -> list[Mention]:
         matches = []
-        for match_id, start, end in self.trigger_matcher(sent):
+        for match_id, start, end in found:
             trig = self.trigger_info[match_id]
-            span = sent[start:end]
+            span = sent.doc[start:end]
             head = span.root
             if trig.pos == "VERB" and head.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
@@ -382,6 +448,7 @@ class Extractor:
                       sentences=[_text_span(sent)], participants=participants)
         event.place = self._place(m.head, sent, ctx)
         event.time = self._time(m.head, sent, ctx)
+        self._crowd_actor(event, m, ctx)
         killed, injured = count_casualties(sent, self.lexicon)
         event.fatalities, event.injured = killed, injured
         if event.fatalities is None and m.event_type == "execution":
@@ -403,8 +470,35 @@ class Extractor:
         event.raw_type = m.event_type  # type: ignore[attr-defined]
         return event
 
+    def _crowd_actor(self, event: Event, m: Mention, ctx: "_DocContext") -> None:
+        """A protest is carried out by protesters and a riot by rioters, named or not
+        (ACLED's "Protesters (Lebanon)"): the crowd is actor 1 when the text names no one
+        of that kind."""
+        if event.event_type.startswith("@"):
+            return
+        top = self.lexicon.acled_types(event.event_type)[0].id
+        category = {"protests": "Protesters", "riots": "Rioters"}.get(top)
+        if category is None:
+            return
+        crowd = [p for p in event.participants if p.actor.category in ("Protesters", "Rioters", "Civilians")
+                 and p.role == "actor1"]
+        if crowd:
+            for p in crowd:
+                if p.actor.category != category and not p.actor.named:
+                    p.actor = self._generic_actor(category, p.actor.country)
+            return
+        country = (event.place.country if event.place else None) or (
+            self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
+        event.participants.insert(0, Participant("actor1", self._generic_actor(category, country),
+                                                 event.trigger))
+
+    def _generic_actor(self, category: str, country: str | None) -> Actor:
+        noun = self.lexicon.actor_nouns["protester" if category == "Protesters" else "rioter"]
+        label = noun.label.format(country=country or "International")
+        return Actor(slug(label), label, category, country, named=False)
+
     def _place(self, head: Token, sent: Span, ctx: "_DocContext") -> PlaceClaim | None:
-        candidates = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        candidates = ctx.places(sent)
         scored = []
         for ent in candidates:
             root = ent.root
@@ -424,6 +518,12 @@ class Extractor:
             return None
         scored.sort(key=lambda s: (s[0], s[1]))
         ent = scored[0][2]
+        # "Kafr Amma in Aleppo", "Maraba, Para", "Jaghuri (Ghazni)": the inner place is the event's
+        for other in (s[2] for s in scored):
+            between = sent.doc[other.end:ent.start]
+            if 0 < len(between) <= 2 and all(t.lower_ in ("in", ",", "(", "of") for t in between):
+                ent = other
+                break
         place = self.gazetteer.resolve(ent.text, tuple(ctx.countries))
         words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
         words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
@@ -444,7 +544,7 @@ class Extractor:
         return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
 
     def _time(self, head: Token, sent: Span, ctx: "_DocContext") -> TimeClaim | None:
-        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")]
         if not dates:
             return None
         dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))
@@ -499,7 +599,7 @@ class Extractor:
 
 # ---------------------------------------------------------------------- helpers
 class _DocContext:
-    def __init__(self, doc, article, countries, main_country, mentions, by_token):
+    def __init__(self, doc, article, countries, main_country, mentions, by_token, places):
         self.doc = doc
         self.article = article
         self.countries = countries
@@ -507,6 +607,19 @@ class _DocContext:
         self.mentions = mentions
         self.by_token = by_token
         self._speakers = _quote_speakers(doc)
+        self._ents: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            self._ents.setdefault(ent.sent.start, []).append(ent)
+        self._places: dict[int, list[Span]] = {}
+        for span in places:
+            self._places.setdefault(span.sent.start, []).append(span)
+
+    def ents(self, sent: Span) -> list[Span]:
+        """The named entities of a sentence (``Span.ents`` rescans the whole doc)."""
+        return self._ents.get(sent.start, [])
+
+    def places(self, sent: Span) -> list[Span]:
+        return self._places.get(sent.start, [])
 
     def quote_speaker(self, sent: Span) -> Span | None:
         return self._speakers.get(sent.start)
@@ -541,6 +654,11 @@ def _quantity_anchor(noun: Token) -> Token:
             or current.head.head.lower_ in VAGUE):
         current = current.head.head
     return current
+
+
+def _starts_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("NOUN", "ADJ") and tok.i > tok.sent.start
+                                   and not tok.is_stop)
 
 
 def _inherited_subject(verb: Token) -> Token | None:

@@ -1,0 +1,144 @@
+"""The whole flow on the bundled examples with the real model and the real Oxigraph store."""
+import csv
+import io
+
+import networkx as nx
+import pyshacl
+import rdflib
+
+from graphbuild.export import EVENT_COLUMNS, events_table, to_networkx, write_graphml, write_rdf
+from graphbuild.lexicon import ontology_path
+from graphbuild.pipeline import ingest
+from graphbuild.store import Store
+
+from .conftest import EXAMPLES
+
+HAJIN_CLASH = """
+SELECT ?e ?date ?fatalities ?place ?precision ?sentence WHERE {
+  ?e a sem:Event ; sem:eventType et:armed-clash ; sem:hasTimeStamp ?date ;
+     gb:fatalities ?fatalities ; sem:hasPlace ?p ; gaf:denotedBy/nif:anchorOf ?sentence ;
+     dct:source/gb:articleId "hajin-coup-2019" .
+  ?p rdfs:label ?place ; gb:geoPrecision/rdfs:label ?precision .
+  FILTER (CONTAINS(?sentence, "January 10"))
+}"""
+
+
+def test_hajin_clash_is_in_the_graph(example_store):
+    rows = example_store.select(HAJIN_CLASH)
+    assert rows, "no armed clash with a day, fatalities and a place in the Hajin article"
+    row = rows[0]
+    assert row["date"] == "2019-01-10"
+    assert row["fatalities"] == 2
+    assert "Haj" in row["place"] and row["precision"] == "near"
+    actors = {r["label"] for r in example_store.select(f"""
+        SELECT ?label WHERE {{ <{row['e']}> sem:hasActor/rdfs:label ?label }}""")}
+    assert any("Jazairi" in a for a in actors), actors
+    assert any("Baghdadi" in a or "Islamic State" in a for a in actors), actors
+
+
+def test_roles_are_materialised_as_sem_has_actor(example_store):
+    missing = example_store.select("""
+        SELECT ?e ?a WHERE { VALUES ?r { gb:actor1 gb:actor2 gb:victim gb:associatedActor }
+          ?e ?r ?a FILTER NOT EXISTS { ?e sem:hasActor ?a } }""")
+    assert missing == []
+    assert example_store.select("SELECT (COUNT(*) AS ?n) WHERE { ?e gb:actor1 ?a }")[0]["n"] > 0
+
+
+def test_every_claim_has_evidence_inside_its_article(example_store):
+    rows = example_store.select("""
+        SELECT ?text ?begin ?end ?words WHERE {
+          ?claim a gb:Argument ; gb:evidence ?ev .
+          ?ev nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?words ;
+              nif:referenceContext/nif:isString ?text }""")
+    assert rows
+    for r in rows:
+        assert r["text"][r["begin"]:r["end"]] == r["words"]
+
+
+def test_no_blank_nodes_and_one_graph_per_article(example_store):
+    assert not any(q.subject.__class__.__name__ == "BlankNode" or
+                   q.object.__class__.__name__ == "BlankNode" for q in example_store.quads())
+    graphs = example_store.select("""
+        SELECT ?g (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a gb:Article } } GROUP BY ?g""")
+    ids = example_store.article_ids()
+    assert len(graphs) == len(ids) >= 6 and all(g["n"] == 1 for g in graphs)
+
+
+def test_reingest_replaces_and_is_deterministic(tmp_path, pipeline):
+    first = Store(tmp_path / "a")
+    ingest([EXAMPLES], first, pipeline=pipeline)
+    count = len(first)
+    ingest([EXAMPLES], first, pipeline=pipeline)
+    assert len(first) == count
+    second = Store(tmp_path / "b")
+    ingest([EXAMPLES], second, pipeline=pipeline)
+    assert set(map(str, first.quads())) == set(map(str, second.quads()))
+
+
+def test_events_csv_has_the_design_columns(example_store):
+    buffer = io.StringIO()
+    from graphbuild.export import write_events_csv
+
+    write_events_csv(example_store, buffer)
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert list(rows[0].keys()) == EVENT_COLUMNS
+    hajin = [r for r in rows if r["doc_ids"] == "hajin-coup-2019" and r["date"] == "2019-01-10"]
+    assert hajin and hajin[0]["sub_event_type"] == "Armed clash" and hajin[0]["event_type"] == "Battles"
+    assert hajin[0]["fatalities"] == "2" and hajin[0]["country"] == "Syria"
+    assert hajin[0]["geo_precision"] == "2" and "January 10" in hajin[0]["sentence"]
+    assert all(r["event_type"] in {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                   "Protests", "Riots", "Strategic developments"} for r in rows)
+
+
+def test_graphml_reads_back_with_types(example_store, tmp_path):
+    path = tmp_path / "g.graphml"
+    written = write_graphml(example_store, path)
+    graph = nx.read_graphml(path)
+    assert graph.number_of_nodes() == written.number_of_nodes()
+    assert graph.number_of_edges() == written.number_of_edges()
+    kinds = {d["kind"] for _, d in graph.nodes(data=True)}
+    assert kinds == {"event", "actor", "place"}
+    fatalities = [d["fatalities"] for _, d in graph.nodes(data=True) if "fatalities" in d]
+    assert fatalities and all(isinstance(f, int) for f in fatalities)
+    lats = [d["latitude"] for _, d in graph.nodes(data=True) if "latitude" in d]
+    assert lats and all(isinstance(x, float) for x in lats)
+    roles = {d["role"] for _, _, d in graph.edges(data=True)}
+    assert {"actor1", "place"} <= roles
+    keys = [k for _, _, k in written.edges(keys=True)]
+    assert len(keys) == len(set(keys))
+
+
+def test_networkx_view_links_actors_to_events(example_store):
+    graph = to_networkx(example_store)
+    for source, target, data in graph.edges(data=True):
+        if data["kind"] == "participation":
+            assert graph.nodes[source]["kind"] == "actor" and graph.nodes[target]["kind"] == "event"
+
+
+def test_shacl_shapes_pass_on_the_example_graph(example_store, tmp_path):
+    path = tmp_path / "all.nq"
+    write_rdf(example_store, str(path), "nquads")
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format="nquads")
+    data = rdflib.Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        data.add((s, p, o))
+    shapes = rdflib.Graph().parse(ontology_path("shapes.ttl"))
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                         allow_warnings=False)
+    assert conforms, text
+
+
+def test_rdf_exports_parse(example_store, tmp_path):
+    for fmt, rdflib_format in [("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads"),
+                               ("jsonld", "json-ld")]:
+        path = tmp_path / f"out.{fmt}"
+        write_rdf(example_store, str(path), fmt)
+        graph = rdflib.Dataset() if fmt in ("trig", "nquads", "jsonld") else rdflib.Graph()
+        graph.parse(path, format=rdflib_format)
+        assert len(graph) > 0 or sum(1 for _ in graph.quads()) > 0
+
+
+def test_events_table_matches_event_count(example_store):
+    events = example_store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+    assert len(events_table(example_store)) == events
