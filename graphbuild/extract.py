@@ -31,6 +31,8 @@ REGION_WORDS = {"province", "governorate", "region", "state", "district", "count
                 "department", "countryside", "valley", "area"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "of", "from", "to", "into", "across", "towards",
                "toward", "between", "on", "via"}
+PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp", "suburb", "quarter",
+               "market", "square", "road", "street", "border", "outskirts", "hills", "mountain"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
 DEATH_VERBS = {"kill", "die", "execute", "behead", "massacre", "slay", "murder"}
 INJURY_WORDS = {"wound", "injure", "injury", "hurt"}
@@ -187,10 +189,19 @@ class Extractor:
     def _document_countries(self, doc: Doc, places: list[Span]) -> list[str]:
         """Country codes the article is about, most mentioned first."""
         counts: Counter[str] = Counter()
+        ambiguous = []
         for span in places:
             place = self.gazetteer.resolve(span.text)
-            if place is not None:
-                counts[place.country_code] += 2 if place.feature == "country" else 1
+            if place is None:
+                continue
+            if place.feature == "country":
+                counts[place.country_code] += 2
+            elif len(self.gazetteer.countries_of(span.text)) == 1:
+                counts[place.country_code] += 1
+            else:
+                ambiguous.append(place.country_code)
+        if not counts:  # only names shared by several countries: the most populous reading
+            counts.update(ambiguous)
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 country = self.demonyms.get(ent.text.lower())
@@ -448,6 +459,7 @@ class Extractor:
                       sentences=[_text_span(sent)], participants=participants)
         event.place = self._place(m.head, sent, ctx)
         event.time = self._time(m.head, sent, ctx)
+        event.event_type = self._crowd_type(event, sent)
         self._crowd_actor(event, m, ctx)
         killed, injured = count_casualties(sent, self.lexicon)
         event.fatalities, event.injured = killed, injured
@@ -469,6 +481,46 @@ class Extractor:
         event.head_index = m.head.i  # type: ignore[attr-defined]
         event.raw_type = m.event_type  # type: ignore[attr-defined]
         return event
+
+    @staticmethod
+    def _is_event_place(ent: Span) -> bool:
+        """False for places that are not where an event happened: a destination or origin
+        ("escape to Turkey"), a modifier ("Britain-based", "US dollar"), an actor ("America
+        withdraws")."""
+        root = ent.root
+        doc = ent.doc
+        if root.dep_ == "pobj" and root.head.lower_ in AWAY_PREPS:
+            return False
+        if ent.end < len(doc) and doc[ent.end].text in ("-", "–"):
+            return False
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
+                and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS:
+            return False
+        return True
+
+    def _crowd_type(self, event: Event, sent: Span) -> str:
+        """Demonstrations turn violent ("barricaded roads with burning tyres") or meet an
+        intervention ("police dispersed them"); a fight with no organised armed side
+        ("migrant workers clashed with police") is mob violence, not a battle."""
+        if event.event_type.startswith("@"):
+            return event.event_type
+        lemmas = {t.lemma_.lower() for t in sent}
+        top = self.lexicon.acled_types(event.event_type)[0].id
+        if top == "protests" and event.event_type == "peaceful-protest":
+            if lemmas & self.lexicon.cue("riot"):
+                return "violent-demonstration"
+            if lemmas & self.lexicon.cue("intervention"):
+                return "protest-with-intervention"
+        if event.event_type == "armed-clash":
+            sides = [p.actor for p in event.participants if p.role in ("actor1", "actor2")]
+            crowd = [a for a in sides if a.category in ("Civilians", "Protesters", "Rioters")]
+            organised = [a for a in sides if a.category in ARMED_CATEGORIES - {"State forces"}]
+            if crowd and not organised:
+                protest = any(p.actor.category == "Protesters" for p in event.participants)
+                return "violent-demonstration" if protest else "mob-violence"
+        return event.event_type
 
     def _crowd_actor(self, event: Event, m: Mention, ctx: "_DocContext") -> None:
         """A protest is carried out by protesters and a riot by rioters, named or not
@@ -498,33 +550,36 @@ class Extractor:
         return Actor(slug(label), label, category, country, named=False)
 
     def _place(self, head: Token, sent: Span, ctx: "_DocContext") -> PlaceClaim | None:
-        candidates = ctx.places(sent)
-        scored = []
-        for ent in candidates:
-            root = ent.root
-            prep = root.head if root.dep_ == "pobj" else None
-            if prep is not None and prep.lower_ in AWAY_PREPS:
-                continue
-            if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
-                continue  # "Britain-based", "US-led": a modifier, not where it happened
-            if root.dep_ in ("nsubj", "nsubjpass", "poss"):
-                continue  # "America withdraws": an actor, not a place
-            if root.dep_ in ("poss",) and root.head.pos_ == "NOUN" and root.head.lemma_ == "border":
-                continue
-            in_subtree = any(t.i == head.i for t in root.ancestors)
-            distance = abs(ent.start - head.i)
-            scored.append((0 if in_subtree else 1, distance, ent))
-        if not scored:
+        candidates = [ent for ent in ctx.places(sent) if self._is_event_place(ent)]
+        if not candidates:
             return None
-        scored.sort(key=lambda s: (s[0], s[1]))
-        ent = scored[0][2]
-        # "Kafr Amma in Aleppo", "Maraba, Para", "Jaghuri (Ghazni)": the inner place is the event's
-        for other in (s[2] for s in scored):
+        countries = tuple(ctx.countries)
+        first_pass = {ent.start: self.gazetteer.resolve(ent.text, countries) for ent in candidates}
+        anchors = tuple((p.latitude, p.longitude) for p in first_pass.values()
+                        if p is not None and p.feature == "city")
+        resolved = {}
+        for ent in candidates:
+            others = tuple(a for a, p in zip(anchors, [p for p in first_pass.values()
+                                                       if p is not None and p.feature == "city"])
+                           if p is not first_pass[ent.start])
+            resolved[ent.start] = self.gazetteer.resolve(ent.text, countries, others)
+
+        def rank(ent):
+            place = resolved[ent.start]
+            level = 2 if place is None else 1 if place.feature == "country" else 0
+            in_subtree = any(t.i == head.i for t in ent.root.ancestors)
+            return (level, 0 if in_subtree else 1, abs(ent.start - head.i))
+
+        candidates.sort(key=rank)
+        ent = candidates[0]
+        # "Kafr Amma in Aleppo", "Maraba, Para", "Oicha (Beni, Nord-Kivu)": the inner place
+        for other in candidates:
             between = sent.doc[other.end:ent.start]
-            if 0 < len(between) <= 2 and all(t.lower_ in ("in", ",", "(", "of") for t in between):
+            if 0 < len(between) <= 2 and all(t.lower_ in ("in", ",", "(", "of") for t in between) \
+                    and resolved[other.start] is not None:
                 ent = other
                 break
-        place = self.gazetteer.resolve(ent.text, tuple(ctx.countries))
+        place = resolved[ent.start]
         words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
         words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
         after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}
@@ -761,9 +816,13 @@ def _resolve_generic_armed(mentions: list[ActorMention]) -> None:
 
 
 def _violence_type(participants: list[Participant]) -> str:
-    """An attack or killing is an armed clash between armed sides, else an attack on civilians."""
+    """An attack or killing is an armed clash when it targets an armed side, or when an
+    armed actor acts and no target is named; an attack on civilians otherwise."""
     targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
     if any(a.category in ARMED_CATEGORIES for a in targets):
+        return "armed-clash"
+    agents = [p.actor for p in participants if p.role == "actor1"]
+    if not targets and any(a.category in ARMED_CATEGORIES for a in agents):
         return "armed-clash"
     return "attack"
 

@@ -120,23 +120,38 @@ class Gazetteer:
             self._memo[key] = _lookup(self, key)
         return list(self._memo[key])
 
-    def resolve(self, name: str, countries: tuple[str, ...] = ()) -> Place | None:
-        """The most likely place for ``name`` given the countries of the document.
+    def resolve(self, name: str, countries: tuple[str, ...] = (),
+                near: tuple[tuple[float, float], ...] = ()) -> Place | None:
+        """The most likely place for ``name`` given the document's context.
 
-        A country entry wins when the name is a country; otherwise a place in one
-        of ``countries`` (in order of preference), else the most populous.
+        A country entry wins when the name is a country. Otherwise candidates in the
+        document's countries (in order of preference) come first; among them, the one
+        closest to the other places of the context (``near``, as lat/lon), else the
+        most populous. "Tiruppur city" is looked up as "Tiruppur" when needed.
         """
         found = self.candidates(name)
+        if not found:
+            stripped = _GENERIC_SUFFIX.sub("", name).strip()
+            if stripped and stripped != name:
+                found = self.candidates(stripped)
         if not found:
             return None
         for place in found:
             if place.feature == "country":
                 return place
+        pool = found
         for code in countries:
             local = [p for p in found if p.country_code == code]
             if local:
-                return local[0]
-        return found[0]
+                pool = local
+                break
+        if near:
+            return min(pool, key=lambda p: min(_distance_deg(p, point) for point in near))
+        return pool[0]
+
+    def countries_of(self, name: str) -> set[str]:
+        """Country codes of every place called ``name``."""
+        return {p.country_code for p in self.candidates(name)}
 
     def close(self):
         self._db.close()
@@ -150,6 +165,20 @@ def _lookup(gaz: Gazetteer, key: str) -> tuple[Place, ...]:
         " ORDER BY p.feature = 'country' DESC, p.population DESC", (key,)).fetchall()
     return tuple(Place(r[0], r[1], r[2], r[3], r[4], gaz._countries.get(r[4], r[4]), r[5], r[6], r[7])
                  for r in rows)
+
+
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(?:city|town|village|district|province|governorate|region|area|camp|neighbou?rhood|"
+    r"municipality|county|state|lga|sub-district|subdistrict|locality|countryside)$", re.I)
+
+
+def _distance_deg(place: Place, point: tuple[float, float]) -> float:
+    """A cheap distance for ranking: squared degrees, longitude scaled by latitude."""
+    import math
+
+    dlat = place.latitude - point[0]
+    dlon = (place.longitude - point[1]) * math.cos(math.radians(point[0]))
+    return dlat * dlat + dlon * dlon
 
 
 def _country_centroids(cities) -> dict[str, tuple[float, float]]:
