@@ -47,10 +47,11 @@ WHERE {
 """
 
 _ROLES_QUERY = """
-SELECT ?e ?role ?label ?atype WHERE {
+SELECT ?e ?role ?label ?atype ?country WHERE {
   VALUES ?role { gb:actor1 gb:actor2 gb:victim gb:associatedActor }
   ?e a sem:Event ; ?role ?a . ?a rdfs:label ?label .
   OPTIONAL { ?a gb:actorType/skos:prefLabel ?atype }
+  OPTIONAL { ?a gb:country ?country }
 }
 """
 
@@ -83,7 +84,11 @@ def events_table(store: Store) -> list[dict]:
         }
     roles: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for r in store.select(_ROLES_QUERY):
-        roles[(r["e"], r["role"].rsplit("#", 1)[-1])].append((r["label"], r["atype"] or ""))
+        atype = r["atype"] or ""
+        event_country = rows[r["e"]]["country"] if r["e"] in rows else ""
+        if atype == "State forces" and r["country"] and event_country and r["country"] != event_country:
+            atype = "External/Other forces"  # ACLED's category for a state's forces abroad
+        roles[(r["e"], r["role"].rsplit("#", 1)[-1])].append((r["label"], atype))
     for event_id, row in rows.items():
         first = sorted(set(roles.get((event_id, "actor1"), [])))
         second = sorted(set(roles.get((event_id, "actor2"), [])) or set(roles.get((event_id, "victim"), [])))

@@ -398,8 +398,8 @@ class Extractor:
                     others.extend(x for x in c.children if x.dep_ == "pobj")
                 elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender"}:
                     patients.extend(x for x in c.children if x.dep_ == "pobj")
-                elif c.dep_ in ("poss", "compound") and c.i in ctx.by_token:
-                    agents.append(c)
+                elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.by_token:
+                    agents.append(c)  # "Taliban attack", "a Saudi-led coalition air raid"
                 elif c.dep_ == "acl" and c.lemma_.lower() in self.lexicon.cue("target"):
                     patients.extend(x for x in c.children if x.dep_ == "dobj")
                 elif c.dep_ == "prep" and c.lower_ == "during":
@@ -428,8 +428,13 @@ class Extractor:
                 patients.extend(x.children.__next__() for x in governor.children
                                 if x.dep_ == "prep" and x.lower_ in ("on", "at", "against")
                                 and any(True for _ in x.children))
-            elif head.dep_ in ("nsubj", "attr") and governor.lemma_.lower() in self.lexicon.cue("occur"):
-                m.anaphoric = True
+            elif anchor.dep_ in ("nsubj", "nsubjpass", "attr"):
+                # "a clash took place between X and Y", "clashes were reported between X and Y"
+                for c in governor.children:
+                    if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                        others.extend(x for x in c.children if x.dep_ == "pobj")
+                if governor.lemma_.lower() in self.lexicon.cue("occur"):
+                    m.anaphoric = True
             if any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
                 m.anaphoric = True
             if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
@@ -461,6 +466,7 @@ class Extractor:
         event.time = self._time(m.head, sent, ctx)
         event.event_type = self._crowd_type(event, sent)
         self._crowd_actor(event, m, ctx)
+        self._unidentified_actor(event, ctx)
         killed, injured = count_casualties(sent, self.lexicon)
         event.fatalities, event.injured = killed, injured
         if event.fatalities is None and m.event_type == "execution":
@@ -544,8 +550,24 @@ class Extractor:
         event.participants.insert(0, Participant("actor1", self._generic_actor(category, country),
                                                  event.trigger))
 
+    def _unidentified_actor(self, event: Event, ctx: "_DocContext") -> None:
+        """Violence whose perpetrator the text does not name ("a man was shot dead", "an IED
+        exploded") is coded, as ACLED does, to an unidentified armed group of the country."""
+        if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
+            return
+        top = self.lexicon.acled_types(event.event_type)[0].id
+        if top not in ("violence-against-civilians", "explosions-remote-violence"):
+            return
+        country = (event.place.country if event.place else None) or (
+            self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
+        event.participants.insert(0, Participant("actor1", self._generic_actor("armed", country),
+                                                 event.trigger))
+
     def _generic_actor(self, category: str, country: str | None) -> Actor:
-        noun = self.lexicon.actor_nouns["protester" if category == "Protesters" else "rioter"]
+        """The ACLED-style actor for an unnamed crowd or armed group of a country."""
+        noun = self.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter"}.get(category, "gunman")]
+        if category == "armed":
+            category = noun.category
         label = noun.label.format(country=country or "International")
         return Actor(slug(label), label, category, country, named=False)
 
