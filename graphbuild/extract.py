@@ -24,6 +24,8 @@ from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClai
                     TimeClaim)
 from .numbers import VAGUE, count_of
 
+ADDITIVE = re.compile(r"\b(?:also|another|other|additional|more)\b", re.I)
+FOUND_VERBS = {"find", "discover", "recover", "dump", "retrieve", "exhume", "wash", "pull"}
 NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "off", "north", "south", "east",
               "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
               "kilometers", "miles", "outskirts", "vicinity", "countryside"}
@@ -134,7 +136,8 @@ class Extractor:
         for sent in doc.sents:
             if sent.start not in matches_by_sentence:
                 continue
-            if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            if not any(t.pos_ in ("VERB", "AUX") for t in sent) and not any(
+                    self.trigger_info[mid].event_type == "@death" for mid, _, _ in matches_by_sentence[sent.start]):
                 continue  # a heading such as "AIRSTRIKES" names no event of its own
             for mention in self._sentence_mentions(sent, matches_by_sentence[sent.start], context):
                 raw.append((mention, self._event_from(mention, sent, context)))
@@ -336,6 +339,8 @@ class Extractor:
         doc = head.doc
         if head.i + 1 < len(doc) and doc[head.i + 1].text == "-" and head.pos_ != "VERB":
             return False
+        if head.lemma_.lower() in ("body", "corpse") and head.head.lemma_.lower() not in FOUND_VERBS:
+            return False  # "a body of a man was found" counts; "a governing body" does not
         if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
             return False  # "captured fighters", "wounded soldiers": a state, not an event
         if head.pos_ in ("NOUN", "PROPN"):
@@ -997,8 +1002,14 @@ def _combine(host: Event, other: Event) -> None:
         host.place = other.place
     if host.time is None and other.time is not None:
         host.time = other.time
-    if other.fatalities is not None and (host.fatalities is None or other.fatalities.value < host.fatalities.value):
-        host.fatalities = other.fatalities
+    if other.fatalities is not None:
+        if host.fatalities is None:
+            host.fatalities = other.fatalities
+        elif ADDITIVE.search(other.sentences[0].text) and other.sentences[0] not in host.sentences[:-1]:
+            # "2 soldiers were killed ... 7 militants were also killed": 9 in all
+            host.fatalities = CountClaim(host.fatalities.value + other.fatalities.value, host.fatalities.span)
+        elif other.fatalities.value < host.fatalities.value:
+            host.fatalities = other.fatalities  # conflicting reports: the lower, as ACLED codes
     if other.injured is not None and host.injured is None:
         host.injured = other.injured
     if getattr(host, "part_of_head", None) is None:
@@ -1034,7 +1045,8 @@ def count_casualties(sent: Span, lexicon: Lexicon) -> tuple[CountClaim | None, C
     killed = injured = None
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in ("casualty", "fatality", "death", "dead", "life") or lemma in DEATH_VERBS | INJURY_WORDS:
+        if lemma in ("casualty", "fatality", "death", "dead", "life", "body", "corpse") or \
+                lemma in DEATH_VERBS | INJURY_WORDS:
             if any(c.lower_ in ("no", "zero") for c in tok.children if c.dep_ == "det") or \
                     any(c.lower_ in ("nobody", "no one", "none") for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if lemma in INJURY_WORDS or lemma == "injury":
@@ -1043,6 +1055,8 @@ def count_casualties(sent: Span, lexicon: Lexicon) -> tuple[CountClaim | None, C
                     killed = killed or CountClaim(0, _text_span(sent.doc[tok.i:tok.i + 1]))
                 continue
             if lemma in ("casualty", "life") and not (lemma == "life" and tok.head.lemma_ == "lose"):
+                continue
+            if lemma in ("body", "corpse") and tok.head.lemma_.lower() not in FOUND_VERBS:
                 continue
             victims = _victims_of(tok)
             total = 0
@@ -1067,34 +1081,42 @@ def _victims_of(tok: Token) -> list[Token]:
     """The noun phrases (with their conjuncts) that a death or injury word counts."""
     lemma = tok.lemma_.lower()
     found: list[Token] = []
-    if lemma in ("death", "fatality"):
-        found += [c for c in tok.children if c.dep_ == "nummod"]
-        found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
-        if found and found[0].dep_ == "nummod":
-            return [tok]
-    elif lemma == "dead":
-        found += [c for c in tok.children if c.dep_ in ("nsubj",)]
-        if tok.dep_ in ("acomp", "oprd"):
-            found += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj")]
-        if tok.dep_ == "amod" or tok.dep_ == "npadvmod":
-            found.append(tok.head)
+    if lemma in ("death", "fatality", "dead", "body", "corpse"):
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return [tok]  # "3 dead", "2 fatalities", "two bodies"
+        found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for x in c.children if x.dep_ == "pobj"]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to":  # "beaten to death"
+            found += _patients(tok.head.head)
+        if lemma == "dead":
+            found += [c for c in tok.children if c.dep_ == "nsubj"]
+            if tok.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj"):
+                found += _patients(tok.head) + [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if tok.dep_ in ("amod", "npadvmod"):
+                found.append(tok.head)
     elif lemma == "life":
         found += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    elif lemma == "die":
+        found += [c for c in tok.children if c.dep_ == "nsubj"]
     else:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        deps = ("nsubjpass",) if passive else ("dobj", "nsubj") if lemma in ("die",) else ("dobj",)
-        found += [c for c in tok.children if c.dep_ in deps]
-        if lemma == "die":
-            found += [c for c in tok.children if c.dep_ == "nsubj"]
-        if not found and tok.dep_ in ("acl", "amod", "relcl") and tok.tag_ == "VBN":
-            found.append(tok.head)
-        if not found and tok.dep_ == "conj":
-            found += [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj" if tok.head.lemma_ in ("die",) else "nsubjpass")]
+        found += _patients(tok)
     out = []
     for f in found:
         out.append(f)
         out.extend(f.conjuncts)
     return list(dict.fromkeys(out))
+
+
+def _patients(verb: Token) -> list[Token]:
+    """Who undergoes a verb: the passive subject or the object, shared with a coordinated
+    verb ("was attacked and beaten"), or the noun a participle modifies ("people killed")."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    found = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if not found and verb.dep_ == "conj":
+        found = _patients(verb.head)
+    if not found and verb.dep_ in ("acl", "amod", "relcl") and verb.tag_ == "VBN":
+        found = [verb.head]
+    return found
 
 
 def _looks_like_person(ent: Span) -> bool:
