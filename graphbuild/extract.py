@@ -134,12 +134,14 @@ class Extractor:
         for match_id, start, end in sorted(found, key=lambda m: m[1]):
             matches_by_sentence.setdefault(doc[start].sent.start, []).append((match_id, start, end))
         for sent in doc.sents:
-            if sent.start not in matches_by_sentence:
-                continue
+            found = matches_by_sentence.get(sent.start, [])
             if not any(t.pos_ in ("VERB", "AUX") for t in sent) and not any(
-                    self.trigger_info[mid].event_type == "@death" for mid, _, _ in matches_by_sentence[sent.start]):
+                    self.trigger_info[mid].event_type == "@death" for mid, _, _ in found):
                 continue  # a heading such as "AIRSTRIKES" names no event of its own
-            for mention in self._sentence_mentions(sent, matches_by_sentence[sent.start], context):
+            mentions = self._sentence_mentions(sent, found, context) if found else []
+            if not mentions:
+                mentions = self._crowd_mentions(sent, context)
+            for mention in mentions:
                 raw.append((mention, self._event_from(mention, sent, context)))
         events = _merge(raw, self.violent_types)
         return Extraction(article=article, events=events)
@@ -331,7 +333,31 @@ class Extractor:
             if mention.event_type == "flight" and self._escapes_event(head, chosen):
                 continue
             mentions.append(mention)
-        return _group_sentence(mentions, self.violent_types)
+        return _group_sentence(mentions, self.violent_types, self._top_type)
+
+    def _top_type(self, type_id: str) -> str:
+        if type_id.startswith("@"):
+            return "battles" if type_id in ("@violence", "@territory") else type_id
+        return self.lexicon.acled_types(type_id)[0].id
+
+    def _crowd_mentions(self, sent: Span, ctx: "_DocContext") -> list[Mention]:
+        """A demonstration told without a protest word: "protesters blocked the road",
+        "residents barricaded roads with burning tyres"."""
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.cue("crowd") | self.lexicon.cue("riot"):
+                continue
+            for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                mention = _actor_at(subject, ctx)
+                if mention is None:
+                    continue
+                category = mention.actor.category
+                if category in ("Protesters", "Rioters") or (
+                        category == "Civilians" and not mention.actor.named
+                        and tok.lemma_.lower() in ("block", "barricade", "cut", "pelt", "burn", "storm")):
+                    found = Mention("peaceful-protest", tok, sent.doc[tok.i:tok.i + 1])
+                    found.roles["actor1"] = [mention]
+                    return [found]
+        return []
 
     def _is_specific(self, head: Token, span: Span) -> bool:
         """False for generic or modifying uses: "other battles", "battle-hardened",
@@ -401,8 +427,10 @@ class Extractor:
                     patients.extend(x for x in c.children if x.dep_ == "pobj")
                 elif c.dep_ == "prep" and c.lower_ in ("between", "with"):
                     others.extend(x for x in c.children if x.dep_ == "pobj")
-                elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender"}:
+                elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender", "@death"}:
                     patients.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ == "poss" and m.event_type == "@death":
+                    patients.append(c)  # "a man's body"
                 elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.by_token:
                     agents.append(c)  # "Taliban attack", "a Saudi-led coalition air raid"
                 elif c.dep_ == "acl" and c.lemma_.lower() in self.lexicon.cue("target"):
@@ -465,6 +493,10 @@ class Extractor:
                 participants.append(Participant(role, am.actor, am.span(ctx.doc)))
         if event_type == "@violence":
             event_type = _violence_type(participants)
+        elif event_type == "@territory":
+            takers = [p.actor for p in participants if p.role == "actor1"]
+            event_type = ("government-regains-territory" if any(a.category == "State forces" for a in takers)
+                          else "non-state-actor-overtakes-territory")
         event = Event(event_type=event_type, trigger=_text_span(m.tokens),
                       sentences=[_text_span(sent)], participants=participants)
         event.place = self._place(m.head, sent, ctx)
@@ -789,7 +821,12 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
     if own is not None and own.actor.named:
         return own
     if named_inside:
-        return named_inside[0]
+        named = named_inside[0]
+        if named.actor.category is None and own is not None and own.actor.category:
+            # "SSPDF soldiers": an organisation the lexicon lacks takes its members' category
+            named.actor.category = own.actor.category
+            named.actor.country = named.actor.country or own.actor.country
+        return named
     if own is not None:
         return own
     if tok.lemma_.lower() == "of" or tok.pos_ == "NUM":
@@ -854,7 +891,7 @@ def _violence_type(participants: list[Participant]) -> str:
     return "attack"
 
 
-def _group_sentence(mentions: list[Mention], violent_types: set[str]) -> list[Mention]:
+def _group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> list[Mention]:
     """One event per happening in a sentence: death reports and generic violence join the
     sentence's specific event; a weapon cue decides the type of generic violence."""
     specific = [m for m in mentions if m.event_type not in ("@death", "@violence")]
@@ -884,8 +921,13 @@ def _group_sentence(mentions: list[Mention], violent_types: set[str]) -> list[Me
     out.sort(key=lambda m: m.head.i)
     merged: list[Mention] = []
     for m in out:
-        if merged and merged[-1].event_type == m.event_type:
-            _absorb(merged[-1], m)
+        same = next((x for x in merged if top_of(x.event_type) == top_of(m.event_type)), None)
+        if same is not None:
+            # one happening told with several words of one family ("an IED exploded",
+            # "shelling ... mortars"): the word that names the weapon decides the type
+            if m.cue and not same.cue:
+                same.event_type, same.cue = m.event_type, True
+            _absorb(same, m)
         else:
             merged.append(m)
     return merged
