@@ -75,6 +75,7 @@ class Mention:
     roles: dict[str, list[ActorMention]] = field(default_factory=dict)
     anaphoric: bool = False
     part_of_head: Token | None = None
+    targets: list[Token] = field(default_factory=list)  # raw object/target words
 
 
 class Extractor:
@@ -335,6 +336,20 @@ class Extractor:
             mentions.append(mention)
         return _group_sentence(mentions, self.violent_types, self._top_type)
 
+    def _violence_type(self, participants: list[Participant], target_words: list[Token]) -> str:
+        """An attack or killing is an armed clash when it targets an armed side or a military
+        target ("positions", "a checkpoint"), or when an armed actor acts on no target at all;
+        an attack on civilians when it targets anyone or anything else."""
+        targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
+        if any(a.category in ARMED_CATEGORIES for a in targets):
+            return "armed-clash"
+        if any(t.lemma_.lower() in self.lexicon.cue("military-target") for t in target_words):
+            return "armed-clash"
+        agents = [p.actor for p in participants if p.role == "actor1"]
+        if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
+            return "armed-clash"
+        return "attack"
+
     def _top_type(self, type_id: str) -> str:
         if type_id.startswith("@"):
             return "battles" if type_id in ("@violence", "@territory") else type_id
@@ -472,6 +487,7 @@ class Extractor:
                 m.anaphoric = True
             if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
                 m.anaphoric = True
+        m.targets = patients + others
         m.roles["actor1"] = _expand(agents, ctx)
         patients_actors = _expand(patients, ctx)
         between = _expand(others, ctx)
@@ -492,7 +508,7 @@ class Extractor:
             for am in mentions:
                 participants.append(Participant(role, am.actor, am.span(ctx.doc)))
         if event_type == "@violence":
-            event_type = _violence_type(participants)
+            event_type = self._violence_type(participants, m.targets)
         elif event_type == "@territory":
             takers = [p.actor for p in participants if p.role == "actor1"]
             event_type = ("government-regains-territory" if any(a.category == "State forces" for a in takers)
@@ -879,16 +895,7 @@ def _resolve_generic_armed(mentions: list[ActorMention]) -> None:
             m.actor = main
 
 
-def _violence_type(participants: list[Participant]) -> str:
-    """An attack or killing is an armed clash when it targets an armed side, or when an
-    armed actor acts and no target is named; an attack on civilians otherwise."""
-    targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
-    if any(a.category in ARMED_CATEGORIES for a in targets):
-        return "armed-clash"
-    agents = [p.actor for p in participants if p.role == "actor1"]
-    if not targets and any(a.category in ARMED_CATEGORIES for a in agents):
-        return "armed-clash"
-    return "attack"
+
 
 
 def _group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> list[Mention]:
@@ -919,6 +926,12 @@ def _group_sentence(mentions: list[Mention], violent_types: set[str], top_of) ->
         for d in deaths:
             _absorb(out[0], d, victims_only=True)
     out.sort(key=lambda m: m.head.i)
+    clash = next((m for m in out if m.event_type == "armed-clash" and m.cue), None)
+    if clash is not None:
+        # small arms among the weapons, or fire exchanged: a battle, not shelling
+        for m in [m for m in out if top_of(m.event_type) == "explosions-remote-violence"]:
+            _absorb(clash, m)
+            out.remove(m)
     merged: list[Mention] = []
     for m in out:
         same = next((x for x in merged if top_of(x.event_type) == top_of(m.event_type)), None)
@@ -979,7 +992,7 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
                 _combine(events[host], ev)
                 index_map[i] = host
                 continue
-            ev.event_type = _violence_type(ev.participants)
+            ev.event_type = "attack" if any(p.role == "victim" for p in ev.participants) else "armed-clash"
         index_map[i] = i
     for i, ev in enumerate(events):
         if index_map[i] == i:
