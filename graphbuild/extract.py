@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
 from .dates import resolve_date
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, fold
 from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
 from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
                     TimeClaim)
@@ -629,15 +629,12 @@ class Extractor:
         if not candidates:
             return None
         countries = tuple(ctx.countries)
-        first_pass = {ent.start: self.gazetteer.resolve(ent.text, countries) for ent in candidates}
-        anchors = tuple((p.latitude, p.longitude) for p in first_pass.values()
-                        if p is not None and p.feature == "city")
+        names = {ent.start: fold(ent.text) for ent in ctx.places(sent)}
         resolved = {}
         for ent in candidates:
-            others = tuple(a for a, p in zip(anchors, [p for p in first_pass.values()
-                                                       if p is not None and p.feature == "city"])
-                           if p is not first_pass[ent.start])
-            resolved[ent.start] = self.gazetteer.resolve(ent.text, countries, others)
+            context = frozenset(n for start, n in names.items() if start != ent.start)
+            resolved[ent.start] = self.gazetteer.resolve(ent.text, countries, context,
+                                                         region=_region_word_after(ent))
 
         def rank(ent):
             place = resolved[ent.start]
@@ -665,7 +662,7 @@ class Extractor:
             precision, country = "country", place.country
         else:
             country = place.country
-            if after & REGION_WORDS:
+            if after & REGION_WORDS or place.feature in ("admin1", "admin2"):
                 precision = "region"
             elif words & NEAR_WORDS:
                 precision = "near"
@@ -784,6 +781,12 @@ def _quantity_anchor(noun: Token) -> Token:
             or current.head.head.lower_ in VAGUE):
         current = current.head.head
     return current
+
+
+def _region_word_after(ent: Span) -> bool:
+    """"Deir ez-Zor province", "Zhari district": the name is a region's, not a town's."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in REGION_WORDS - {"area", "valley", "countryside"}
 
 
 def _starts_name(tok: Token) -> bool:
@@ -1023,7 +1026,7 @@ def _compatible(earlier: Event, later: Event) -> bool:
         if a.latest < b.earliest or b.latest < a.earliest:
             return False
     if earlier.place and later.place and earlier.place.place and later.place.place:
-        if earlier.place.place.geonameid != later.place.place.geonameid and \
+        if earlier.place.place.id != later.place.place.id and \
                 earlier.place.place.feature == later.place.place.feature == "city":
             return False
     side = {p.actor.key for p in earlier.participants if p.actor.named}

