@@ -33,6 +33,8 @@ REGION_WORDS = {"province", "governorate", "region", "state", "district", "count
                 "department", "countryside", "valley", "area"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "of", "from", "to", "into", "across", "towards",
                "toward", "between", "on", "via"}
+SUBLOCALITY_WORDS = {"neighbourhood", "neighborhood", "street", "road", "square", "market", "quarter",
+                     "sector", "colonia", "barangay", "ward", "block", "junction", "section"}
 PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp", "suburb", "quarter",
                "market", "square", "road", "street", "border", "outskirts", "hills", "mountain"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
@@ -162,9 +164,9 @@ class Extractor:
                 i += 1
                 continue
             end = i + 1
-            while end < len(doc) and end - i < 5 and (
-                    _starts_name(doc[end]) or (doc[end].text in ("-", "'") and end + 1 < len(doc)
-                                                and _starts_name(doc[end + 1]))):
+            while end < len(doc) and end - i < 6 and (
+                    _starts_name(doc[end]) or (doc[end].text in ("-", "'") or doc[end].lower_ in NAME_PARTICLES)
+                    and end + 1 < len(doc) and _starts_name(doc[end + 1])):
                 end += 1
             span = doc[i:end]
             previous = doc[i - 1] if i > 0 else None
@@ -633,12 +635,21 @@ class Extractor:
         resolved = {}
         for ent in candidates:
             context = frozenset(n for start, n in names.items() if start != ent.start)
-            resolved[ent.start] = self.gazetteer.resolve(ent.text, countries, context,
-                                                         region=_region_word_after(ent))
+            place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent))
+            if place is not None and countries and place.country_code not in countries:
+                place = None  # a namesake abroad ("Martinez", California, in an Argentine report)
+            resolved[ent.start] = place
 
         def rank(ent):
+            # the most specific place the gazetteer knows: a town before its district,
+            # province or country; a neighbourhood or street after its town
             place = resolved[ent.start]
-            level = 2 if place is None else 1 if place.feature == "country" else 0
+            if place is None:
+                level = 5
+            else:
+                level = {"city": 0, "admin2": 2, "admin1": 3, "country": 4}[place.feature]
+                if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS:
+                    level = 1
             in_subtree = any(t.i == head.i for t in ent.root.ancestors)
             return (level, 0 if in_subtree else 1, abs(ent.start - head.i))
 
@@ -787,6 +798,10 @@ def _region_word_after(ent: Span) -> bool:
     """"Deir ez-Zor province", "Zhari district": the name is a region's, not a town's."""
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].lower_ in REGION_WORDS - {"area", "valley", "countryside"}
+
+
+NAME_PARTICLES = {"de", "la", "del", "de los", "do", "da", "dos", "das", "al", "el", "ad", "ash", "as", "ar",
+                  "bin", "ibn", "abu", "van", "von", "di", "le", "les"}
 
 
 def _starts_name(tok: Token) -> bool:
