@@ -12,6 +12,7 @@ import pyoxigraph as ox
 from . import __version__
 from .dates import parse_published
 from .export import RDF_FORMATS, write_events_csv, write_graphml, write_rdf
+from .rdf import PREFIXES
 from .store import Store, StoreError, default_store_path, to_python
 
 store_option = click.option(
@@ -88,8 +89,9 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
         if tty:
             click.echo(f"\r  reading article {seen[0]}", err=True, nl=False)
 
-    report = run_ingest(paths, store, pipeline=pipeline, published=published,
-                        batch_size=batch_size, on_record=progress)
+    with store:
+        report = run_ingest(paths, store, pipeline=pipeline, published=published,
+                            batch_size=batch_size, on_record=progress)
     if tty:
         click.echo("", err=True)
     for error in report.errors:
@@ -122,25 +124,20 @@ def query(sparql, query_file, store_path, fmt):
         sparql = query_file.read()
     if not sparql:
         raise click.UsageError("give a SPARQL query or -f FILE.rq")
-    store = _open(store_path, read_only=True)
-    try:
-        results = store.query(sparql)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-    if isinstance(results, ox.QueryBoolean):
-        click.echo("true" if bool(results) else "false")
-    elif isinstance(results, ox.QueryTriples):
-        click.echo(ox.serialize(results, format=ox.RdfFormat.TURTLE,
-                                prefixes=_prefixes()).decode("utf-8"), nl=False)
-    else:
-        names = [v.value for v in results.variables]
-        rows = [[to_python(row[n]) for n in names] for row in results]
-        click.echo(format_rows(names, rows, fmt), nl=False)
-
-
-def _prefixes():
-    from .rdf import PREFIXES
-    return PREFIXES
+    with _open(store_path, read_only=True) as store:
+        try:
+            results = store.query(sparql)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+        if isinstance(results, ox.QueryBoolean):
+            click.echo("true" if bool(results) else "false")
+        elif isinstance(results, ox.QueryTriples):
+            click.echo(ox.serialize(results, format=ox.RdfFormat.TURTLE,
+                                    prefixes=PREFIXES).decode("utf-8"), nl=False)
+        else:
+            names = [v.value for v in results.variables]
+            rows = [[to_python(row[n]) for n in names] for row in results]
+            click.echo(format_rows(names, rows, fmt), nl=False)
 
 
 def format_rows(names: list[str], rows: list[list], fmt: str) -> str:
@@ -180,20 +177,17 @@ def export(store_path, fmt, output):
         graphbuild export --format graphml -o conflict.graphml
         graphbuild export --format trig -o conflict.trig
     """
-    store = _open(store_path, read_only=True)
-    if fmt == "events-csv":
-        if output:
-            with open(output, "w", newline="", encoding="utf-8") as handle:
-                write_events_csv(store, handle)
+    with _open(store_path, read_only=True) as store:
+        if fmt == "events-csv":
+            if output:
+                with open(output, "w", newline="", encoding="utf-8") as handle:
+                    write_events_csv(store, handle)
+            else:
+                write_events_csv(store, sys.stdout)
+        elif fmt == "graphml":
+            write_graphml(store, output or sys.stdout.buffer)
         else:
-            write_events_csv(store, sys.stdout)
-    elif fmt == "graphml":
-        if output:
-            write_graphml(store, output)
-        else:
-            write_graphml(store, sys.stdout.buffer)
-    else:
-        write_rdf(store, output or sys.stdout.buffer, fmt)
+            write_rdf(store, output or sys.stdout.buffer, fmt)
 
 
 @cli.command()
@@ -207,8 +201,8 @@ def stats(store_path):
     """
     from .analysis import store_stats
 
-    store = _open(store_path, read_only=True)
-    numbers = store_stats(store)
+    with _open(store_path, read_only=True) as store:
+        numbers = store_stats(store)
     click.echo(f"articles: {numbers['articles']}")
     click.echo(f"events:   {numbers['events']}")
     for label, count in numbers["events_by_type"]:

@@ -33,6 +33,8 @@ REGION_WORDS = {"province", "governorate", "region", "state", "district", "count
                 "department", "countryside", "valley", "area"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "of", "from", "to", "into", "across", "towards",
                "toward", "between", "on", "via"}
+COMPASS_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                 "southeastern", "southwestern", "central", "rural", "upper", "lower"}
 SUBLOCALITY_WORDS = {"neighbourhood", "neighborhood", "street", "road", "square", "market", "quarter",
                      "sector", "colonia", "barangay", "ward", "block", "junction", "section"}
 PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp", "suburb", "quarter",
@@ -52,6 +54,8 @@ VIOLENT_TOP_TYPES = {"battles", "explosions-remote-violence", "violence-against-
 #: Two mentions of the same type this close (in characters) with nothing conflicting are
 #: taken as one event even without an anaphoric cue: news repeats a fact in the next sentences.
 NEARBY_CHARS = 400
+#: Events that a crowd's violence in the same sentence makes part of one riot.
+RIOT_PARTS = {"looting-property-destruction", "@violence", "attack", "armed-clash"}
 ONE_SIDED = {"attack", "execution", "abduction-forced-disappearance", "capture", "sexual-violence",
              "arrests"}
 
@@ -157,6 +161,10 @@ class Extractor:
         "at", "outside", ... or in the parentheses that follow a place."""
         spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         taken = {i for e in spans for i in range(e.start, e.end)}
+        # people stay people here ("loyal to al-Baghdadi"); _targeted_places takes back
+        # the few the model mislabels, with the document's countries to check them
+        taken |= {i for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e))
+                  for i in range(e.start, e.end)}
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -170,10 +178,13 @@ class Extractor:
                 end += 1
             span = doc[i:end]
             previous = doc[i - 1] if i > 0 else None
-            placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ","))
-            if placed and not any(t.i in taken for t in span) and span.label_ != "DATE" \
+            placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ",")
+                                               or previous.lower_ in COMPASS_WORDS)
+            named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
+            if (named_place or placed) and not any(t.i in taken for t in span) \
                     and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span) \
-                    and self.gazetteer.candidates(span.text):
+                    and (named_place or self.gazetteer.candidates(span.text)):
+                # "the village of Kansafra" is a place even when the gazetteer lacks it
                 spans.append(Span(doc, span.start, span.end, label="GPE"))
                 taken.update(range(span.start, span.end))
             i = end
@@ -199,15 +210,17 @@ class Extractor:
         counts: Counter[str] = Counter()
         ambiguous = []
         for span in places:
-            place = self.gazetteer.resolve(span.text)
-            if place is None:
+            found = self.gazetteer.candidates(span.text)
+            if _region_word_after(span):  # "Zhari district": only regions can be meant
+                found = [p for p in found if p.feature in ("admin1", "admin2")]
+            if not found:
                 continue
-            if place.feature == "country":
-                counts[place.country_code] += 2
-            elif len(self.gazetteer.countries_of(span.text)) == 1:
-                counts[place.country_code] += 1
+            if found[0].feature == "country":
+                counts[found[0].country_code] += 2
+            elif len({p.country_code for p in found}) == 1:
+                counts[found[0].country_code] += 1
             else:
-                ambiguous.append(place.country_code)
+                ambiguous.append(found[0].country_code)
         if not counts:  # only names shared by several countries: the most populous reading
             counts.update(ambiguous)
         for ent in doc.ents:
@@ -336,7 +349,23 @@ class Extractor:
             if mention.event_type == "flight" and self._escapes_event(head, chosen):
                 continue
             mentions.append(mention)
-        return _group_sentence(mentions, self.violent_types, self._top_type)
+        mentions = _group_sentence(mentions, self.violent_types, self._top_type)
+        crowd = self._crowd_mentions(sent, ctx, riot_only=True)
+        if crowd:
+            # "demonstrators threw stones and set fire to banks, and the army fired rubber
+            # bullets": one violent demonstration, the army its other side
+            riot = next((m for m in mentions if self._top_type(m.event_type) in ("protests", "riots")), crowd[0])
+            for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
+                for am in m.roles.get("actor1", []):
+                    if am.actor.category not in ("Protesters", "Rioters", "Civilians"):
+                        riot.roles.setdefault("actor2", []).append(am)
+                for am in m.roles.get("victim", []) + m.roles.get("actor2", []):
+                    if am.actor.category not in ("Protesters", "Rioters"):
+                        riot.roles.setdefault("actor2", []).append(am)
+                mentions.remove(m)
+            if riot is crowd[0]:
+                mentions.append(riot)
+        return mentions
 
     def _violence_type(self, participants: list[Participant], target_words: list[Token]) -> str:
         """An attack or killing is an armed clash when it targets an armed side or a military
@@ -357,11 +386,12 @@ class Extractor:
             return "battles" if type_id in ("@violence", "@territory") else type_id
         return self.lexicon.acled_types(type_id)[0].id
 
-    def _crowd_mentions(self, sent: Span, ctx: "_DocContext") -> list[Mention]:
+    def _crowd_mentions(self, sent: Span, ctx: "_DocContext", riot_only: bool = False) -> list[Mention]:
         """A demonstration told without a protest word: "protesters blocked the road",
-        "residents barricaded roads with burning tyres"."""
+        "residents barricaded roads with burning tyres", "demonstrators threw stones"."""
+        verbs = self.lexicon.cue("riot") if riot_only else self.lexicon.cue("crowd") | self.lexicon.cue("riot")
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.cue("crowd") | self.lexicon.cue("riot"):
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
             for subject in (c for c in tok.children if c.dep_ == "nsubj"):
                 mention = _actor_at(subject, ctx)
@@ -478,6 +508,11 @@ class Extractor:
                 patients.extend(x.children.__next__() for x in governor.children
                                 if x.dep_ == "prep" and x.lower_ in ("on", "at", "against")
                                 and any(True for _ in x.children))
+            elif anchor.dep_ == "pobj" and governor.lower_ == "for" and \
+                    governor.head.lemma_.lower() in ("blame", "accuse", "hold"):
+                # "blamed the Taliban for the attack": the blamed is the attacker (a claim)
+                agents.extend(x for x in governor.head.children if x.dep_ == "dobj")
+                m.anaphoric = True
             elif anchor.dep_ in ("nsubj", "nsubjpass", "attr"):
                 # "a clash took place between X and Y", "clashes were reported between X and Y"
                 for c in governor.children:
@@ -492,7 +527,7 @@ class Extractor:
         m.targets = patients + others
         m.roles["actor1"] = _expand(agents, ctx)
         patients_actors = _expand(patients, ctx)
-        between = _expand(others, ctx)
+        between = _sides(others, ctx)
         if between:
             if m.roles["actor1"]:
                 patients_actors = patients_actors + between
@@ -795,8 +830,10 @@ def _quantity_anchor(noun: Token) -> Token:
 
 
 def _region_word_after(ent: Span) -> bool:
-    """"Deir ez-Zor province", "Zhari district": the name is a region's, not a town's."""
+    """"Deir ez-Zor province", "Zhari district", "southern Idlib": a region's name."""
     doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS_WORDS:
+        return True
     return ent.end < len(doc) and doc[ent.end].lower_ in REGION_WORDS - {"area", "valley", "countryside"}
 
 
@@ -839,6 +876,22 @@ def _expand(tokens: list[Token], ctx: _DocContext) -> list[ActorMention]:
         for t in group:
             push(_actor_at(t, ctx))
     return out
+
+
+def _sides(tokens: list[Token], ctx: _DocContext) -> list[ActorMention]:
+    """The sides of "between X and Y" / "with X". When the parse loses the coordination
+    ("fighters loyal to al-Baghdadi and militants led by al-Jazairi"), the distinct named
+    actors inside the phrase, in order, are the sides."""
+    sides = _expand(tokens, ctx)
+    named: list[ActorMention] = []
+    for tok in tokens:
+        for t in tok.subtree:
+            m = ctx.by_token.get(t.i)
+            if m is not None and m.actor.named and all(m.actor.key != n.actor.key for n in named):
+                named.append(m)
+    if len(named) >= 2 and len({m.actor.key for m in sides}) < 2:
+        return named
+    return sides
 
 
 def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
@@ -991,7 +1044,7 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
     for mention, event in raw:
         target = None
         for index in range(len(events) - 1, -1, -1):
-            if _compatible(events[index], event):
+            if _compatible(events[index], event, violent_types):
                 target = index
                 break
         if target is not None:
@@ -1026,12 +1079,15 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
     return kept
 
 
-def _compatible(earlier: Event, later: Event) -> bool:
+def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     if later.event_type == "@death" or earlier.event_type == "@death":
         return False
-    if earlier.event_type != later.event_type:
-        return False
     anaphoric = getattr(later, "anaphoric", False)
+    if earlier.event_type != later.event_type:
+        # "the attack" after "a roadside bomb struck": the generic word points back
+        if not (anaphoric and getattr(later, "raw_type", "") == "@violence"
+                and earlier.event_type in violent_types):
+            return False
     underspecified = later.time is None and later.place is None
     nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
     if not (anaphoric or underspecified or nearby):

@@ -141,8 +141,8 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[
         node = NamedNode(f"{art.value}#char={span.start},{span.end}")
         doc.add(node, RDF.type, GB.Evidence)
         doc.add(node, RDF.type, NIF.String)
-        doc.add(node, NIF.beginIndex, Literal(str(span.start), datatype=XSD.nonNegativeInteger))
-        doc.add(node, NIF.endIndex, Literal(str(span.end), datatype=XSD.nonNegativeInteger))
+        doc.add(node, NIF.beginIndex, Literal(str(span.start), datatype=XSD.integer))
+        doc.add(node, NIF.endIndex, Literal(str(span.end), datatype=XSD.integer))
         doc.add(node, NIF.anchorOf, _text(span.text))
         doc.add(node, NIF.referenceContext, art)
         return node

@@ -47,7 +47,7 @@ class Store:
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 self._store = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             text = str(exc)
             if "lock" in text.lower() or "temporarily unavailable" in text.lower():
                 raise StoreError(

@@ -1,0 +1,280 @@
+"""Resolving time expressions against an article's publication date.
+
+``resolve_date("January 10", date(2019, 2, 8))`` is 2019-01-10 (the most recent past
+January 10); "about two months ago" is December 2018; "last November" is November 2018.
+Every result has earliest/latest bounds and a precision (day, week, month, year), as
+the graph model stores them. Relative expressions need a publication date; without one
+they stay unresolved (None).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "a few": 3, "few": 3, "several": 3, "a couple of": 2, "couple of": 2}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+         "months": "month", "year": "year", "years": "year"}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_NUMBER = r"(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_HEDGE = re.compile(r"^(?:(?:on|in|at|since|from|about|around|some|nearly|almost|approximately|roughly|"
+                    r"the|of|by|during|early|late|mid|earlier|later)\b[\s-]*)+")
+_PART_OF_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon|midday|noon|dawn|overnight)$")
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A time as bounds: ``earliest``..``latest`` (inclusive) with the precision of the text."""
+
+    earliest: dt.date
+    latest: dt.date
+    precision: str  # "day", "week", "month" or "year"
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.earliest if self.precision == "day" else None
+
+
+def parse_published(value: str) -> dt.date:
+    """A publication date: ISO ("2019-02-08", "2019-02-08T10:00:00Z"), "8 February 2019"
+    or "February 8, 2019". Raises ValueError naming the value otherwise."""
+    text = value.strip()
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
+    try:
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        span = _absolute(_normalise(text))
+    except ValueError:
+        span = None
+    if span is not None and span.precision == "day":
+        return span.earliest
+    raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+def resolve_date(text: str, published: dt.date | None) -> TimeSpan | None:
+    """Bounds for a time expression, or None when it cannot be resolved. Never raises."""
+    try:
+        return _resolve(_normalise(text), published)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"[,()]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    text = _PART_OF_DAY.sub("", text)
+    return text
+
+
+def _resolve(text: str, published: dt.date | None) -> TimeSpan | None:
+    if text.startswith("since "):
+        return _since(text, text, published)
+    span = _absolute(text)
+    if span is not None:
+        return span
+    if published is None:
+        return None
+    core = _HEDGE.sub("", text).strip()
+    for rule in (_named_day, _weekday, _relative_period, _ago, _month_range,
+                 _day_month_without_year, _month_without_year, _future):
+        span = rule(core, text, published)
+        if span is not None:
+            return span
+    return None
+
+
+def _absolute(text: str) -> TimeSpan | None:
+    """Dates that carry their year: they need no publication date."""
+    core = _HEDGE.sub("", text).strip()
+    patterns = [
+        rf"^{_DAY} (?:of )?{_MONTH} {_YEAR}$",
+        rf"^{_MONTH} {_DAY} {_YEAR}$",
+    ]
+    for pattern in patterns:
+        m = re.match(pattern, core)
+        if m:
+            day = dt.date(int(m["year"]), MONTHS[m["month"]], int(m["day"]))
+            return TimeSpan(day, day, "day")
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", core)
+    if m:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return TimeSpan(day, day, "day")
+    m = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", core)
+    if m:  # day first, as in most of the world's news
+        day = dt.date(int(m[3]), int(m[2]), int(m[1]))
+        return TimeSpan(day, day, "day")
+    m = re.match(rf"^{_DAY}\s*-\s*(?P<day2>\d{{1,2}}) {_MONTH} {_YEAR}$", core)
+    if m:
+        month, year = MONTHS[m["month"]], int(m["year"])
+        return _span(dt.date(year, month, int(m["day"])), dt.date(year, month, int(m["day2"])))
+    m = re.match(rf"^{_MONTH} {_YEAR}$", core)
+    if m:
+        return _month(int(m["year"]), MONTHS[m["month"]])
+    m = re.match(r"^(\d{4})$", core)
+    if m and 1900 <= int(m[1]) <= 2100:
+        year = int(m[1])
+        return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    m = re.match(r"^(\d{3})0s$", core)
+    if m:
+        start = int(m[1]) * 10
+        return TimeSpan(dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "year")
+    return None
+
+
+def _named_day(core, text, published):
+    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+               "yesterday": -1, "last night": -1, "overnight": 0, "tomorrow": 1,
+               "the day before yesterday": -2, "day before yesterday": -2}
+    for phrase, offset in offsets.items():
+        if core == phrase or text == phrase or core == phrase.removeprefix("the "):
+            day = published + dt.timedelta(days=offset)
+            return TimeSpan(day, day, "day")
+    return None
+
+
+def _weekday(core, text, published):
+    m = re.match(r"^(?:last |this |past )?(?P<wd>" + "|".join(WEEKDAYS) + r")$", core)
+    if not m:
+        return None
+    back = (published.weekday() - WEEKDAYS[m["wd"]]) % 7 or 7
+    if core.startswith("this ") and back == 7:
+        back = 0
+    day = published - dt.timedelta(days=back)
+    return TimeSpan(day, day, "day")
+
+
+def _relative_period(core, text, published):
+    year, month = published.year, published.month
+    if core in ("last week", "previous week"):
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return TimeSpan(monday, monday + dt.timedelta(days=6), "week")
+    if core in ("this week", "week", "past week", "last seven days", "past seven days", "past few days",
+                "last few days", "recent days"):
+        return TimeSpan(published - dt.timedelta(days=6), published, "week")
+    if core in ("last month", "previous month"):
+        y, m = (year, month - 1) if month > 1 else (year - 1, 12)
+        return _month(y, m)
+    if core in ("this month", "month"):
+        return TimeSpan(dt.date(year, month, 1), published, "month")
+    if core in ("last year", "previous year"):
+        return TimeSpan(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31), "year")
+    if core in ("this year", "year"):
+        return TimeSpan(dt.date(year, 1, 1), published, "year")
+    m = re.match(rf"^(?:last|this past|past) {_MONTH}$", core)
+    if m:
+        return _past_month(MONTHS[m["month"]], published, strictly_before=True)
+    return None
+
+
+def _ago(core, text, published):
+    m = re.match(rf"^{_NUMBER} (?P<unit>days?|weeks?|months?|years?) ago$", core)
+    if not m:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
+    unit = UNITS[m["unit"]]
+    if unit == "day":
+        day = published - dt.timedelta(days=n)
+        return TimeSpan(day, day, "day")
+    if unit == "week":
+        centre = published - dt.timedelta(days=7 * n)
+        return TimeSpan(centre - dt.timedelta(days=3), min(centre + dt.timedelta(days=3), published), "week")
+    if unit == "month":
+        total = published.year * 12 + published.month - 1 - n
+        return _month(total // 12, total % 12 + 1)
+    year = published.year - n
+    return TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _since(core, text, published):
+    """"since 2012": from the start of that period until publication (or its end, when
+    the publication date is unknown)."""
+    rest = text.removeprefix("since ").strip()
+    start = _absolute(rest) or (_resolve_simple(rest, published) if published else None)
+    if start is None:
+        return None
+    return TimeSpan(start.earliest, published or start.latest, start.precision)
+
+
+def _resolve_simple(text, published):
+    core = _HEDGE.sub("", text).strip()
+    return _day_month_without_year(core, text, published) or _month_without_year(core, text, published)
+
+
+def _month_range(core, text, published):
+    patterns = [rf"^{_MONTH} {_DAY}\s*(?:-|to|and) ?(?P<day2>\d{{1,2}})$",
+                rf"^(?:between )?{_DAY}\s*(?:-|to|and) ?(?P<day2>\d{{1,2}}) {_MONTH}$"]
+    for pattern in patterns:
+        m = re.match(pattern, core)
+        if m:
+            first = _past_day(MONTHS[m["month"]], int(m["day"]), published)
+            last = first.replace(day=int(m["day2"]))
+            return _span(first, last)
+    return None
+
+
+def _day_month_without_year(core, text, published):
+    m = re.match(rf"^{_MONTH} {_DAY}$", core) or re.match(rf"^{_DAY} (?:of )?{_MONTH}$", core)
+    if not m:
+        return None
+    day = _past_day(MONTHS[m["month"]], int(m["day"]), published)
+    return TimeSpan(day, day, "day")
+
+
+def _month_without_year(core, text, published):
+    m = re.match(rf"^{_MONTH}$", core)
+    if not m:
+        return None
+    return _past_month(MONTHS[m["month"]], published, strictly_before=False)
+
+
+def _future(core, text, published):
+    if core == "next week":
+        monday = published + dt.timedelta(days=7 - published.weekday())
+        return TimeSpan(monday, monday + dt.timedelta(days=6), "week")
+    if core == "next month":
+        y, m = (published.year, published.month + 1) if published.month < 12 else (published.year + 1, 1)
+        return _month(y, m)
+    if core == "next year":
+        return TimeSpan(dt.date(published.year + 1, 1, 1), dt.date(published.year + 1, 12, 31), "year")
+    return None
+
+
+def _past_day(month: int, day: int, published: dt.date) -> dt.date:
+    """The most recent ``day month`` on or before publication."""
+    candidate = dt.date(published.year, month, day)
+    return candidate if candidate <= published else dt.date(published.year - 1, month, day)
+
+
+def _past_month(month: int, published: dt.date, strictly_before: bool) -> TimeSpan:
+    """The most recent ``month`` (the current one counts unless ``strictly_before``)."""
+    year = published.year
+    if month > published.month or (strictly_before and month == published.month):
+        year -= 1
+    span = _month(year, month)
+    if span.latest > published:
+        return TimeSpan(span.earliest, published, "month")
+    return span
+
+
+def _month(year: int, month: int) -> TimeSpan:
+    last = calendar.monthrange(year, month)[1]
+    return TimeSpan(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _span(first: dt.date, last: dt.date) -> TimeSpan:
+    if last < first:
+        first, last = last, first
+    days = (last - first).days
+    precision = "day" if days == 0 else "week" if days <= 7 else "month"
+    return TimeSpan(first, last, precision)
