@@ -73,7 +73,8 @@ def _normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"[,()]", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
-    text = _PART_OF_DAY.sub("", text)
+    if text not in ("last night", "tonight"):
+        text = _PART_OF_DAY.sub("", text)
     return text
 
 

@@ -161,9 +161,11 @@ class Extractor:
         "at", "outside", ... or in the parentheses that follow a place."""
         spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         taken = {i for e in spans for i in range(e.start, e.end)}
-        # people stay people here ("loyal to al-Baghdadi"); _targeted_places takes back
-        # the few the model mislabels, with the document's countries to check them
-        taken |= {i for e in doc.ents if e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e))
+        # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
+        # Baghdadi") is that person; the model's PERSON label alone is too often a village
+        surnames = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in _name_words(e.text)}
+        taken |= {i for e in doc.ents if e.label_ in ("PERSON", "ORG")
+                  and (_looks_like_person(e) or _name_words(e.text) <= surnames)
                   for i in range(e.start, e.end)}
         i = 0
         while i < len(doc):
@@ -191,14 +193,18 @@ class Extractor:
         return sorted(spans, key=lambda s: s.start)
 
     def _targeted_places(self, doc: Doc, places: list[Span], countries: list[str]) -> list[Span]:
-        """Names the model took for people that are the object of an attack verb and are
-        places of the article's country ("regime forces shelled Kafr Amma")."""
+        """Names the model took for people that stand where places stand (after "in",
+        "near", ..., or as the object of an attack verb: "regime forces shelled Kafr Amma")
+        and that the gazetteer knows in the article's countries."""
         taken = {i for span in places for i in range(span.start, span.end)}
         extra = []
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or any(t.i in taken for t in ent):
                 continue
-            if ent.root.dep_ != "dobj" or ent.root.head.lemma_.lower() not in self.attack_verbs:
+            previous = doc[ent.start - 1] if ent.start > 0 else None
+            after_prep = previous is not None and previous.lower_ in PLACE_PREPS - {"of", "from", "to", "between"}
+            attacked = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in self.attack_verbs
+            if not (after_prep or attacked):
                 continue
             place = self.gazetteer.resolve(ent.text, tuple(countries))
             if place is not None and place.country_code in countries[:2]:
@@ -211,8 +217,9 @@ class Extractor:
         ambiguous = []
         for span in places:
             found = self.gazetteer.candidates(span.text)
-            if _region_word_after(span):  # "Zhari district": only regions can be meant
-                found = [p for p in found if p.feature in ("admin1", "admin2")]
+            if _region_word_after(span) and any(p.feature in ("admin1", "admin2", "country") for p in found):
+                # "Zhari district": only regions can be meant
+                found = [p for p in found if p.feature in ("admin1", "admin2", "country")]
             if not found:
                 continue
             if found[0].feature == "country":
@@ -351,10 +358,11 @@ class Extractor:
             mentions.append(mention)
         mentions = _group_sentence(mentions, self.violent_types, self._top_type)
         crowd = self._crowd_mentions(sent, ctx, riot_only=True)
-        if crowd:
+        riot = next((m for m in mentions if self._top_type(m.event_type) in ("protests", "riots")),
+                    crowd[0] if crowd else None)
+        if riot is not None:
             # "demonstrators threw stones and set fire to banks, and the army fired rubber
             # bullets": one violent demonstration, the army its other side
-            riot = next((m for m in mentions if self._top_type(m.event_type) in ("protests", "riots")), crowd[0])
             for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
                 for am in m.roles.get("actor1", []):
                     if am.actor.category not in ("Protesters", "Rioters", "Civilians"):
@@ -363,7 +371,7 @@ class Extractor:
                     if am.actor.category not in ("Protesters", "Rioters"):
                         riot.roles.setdefault("actor2", []).append(am)
                 mentions.remove(m)
-            if riot is crowd[0]:
+            if riot not in mentions:
                 mentions.append(riot)
         return mentions
 
@@ -832,8 +840,6 @@ def _quantity_anchor(noun: Token) -> Token:
 def _region_word_after(ent: Span) -> bool:
     """"Deir ez-Zor province", "Zhari district", "southern Idlib": a region's name."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS_WORDS:
-        return True
     return ent.end < len(doc) and doc[ent.end].lower_ in REGION_WORDS - {"area", "valley", "countryside"}
 
 

@@ -1,0 +1,87 @@
+"""Time expressions resolved against the publication date (2019-02-08 is a Friday)."""
+import datetime as dt
+
+import pytest
+
+from graphbuild.dates import TimeSpan, parse_published, resolve_date
+
+PUB = dt.date(2019, 2, 8)
+D = dt.date
+
+
+@pytest.mark.parametrize("text, earliest, latest, precision", [
+    ("January 10", D(2019, 1, 10), D(2019, 1, 10), "day"),
+    ("10 January", D(2019, 1, 10), D(2019, 1, 10), "day"),
+    ("Jan. 10", D(2019, 1, 10), D(2019, 1, 10), "day"),
+    ("December 28", D(2018, 12, 28), D(2018, 12, 28), "day"),
+    ("February 8", D(2019, 2, 8), D(2019, 2, 8), "day"),
+    ("On 27 April 2020", D(2020, 4, 27), D(2020, 4, 27), "day"),
+    ("April 27, 2020", D(2020, 4, 27), D(2020, 4, 27), "day"),
+    ("2nd May 2020", D(2020, 5, 2), D(2020, 5, 2), "day"),
+    ("2020-04-27", D(2020, 4, 27), D(2020, 4, 27), "day"),
+    ("27/04/2020", D(2020, 4, 27), D(2020, 4, 27), "day"),
+])
+def test_days(text, earliest, latest, precision):
+    assert resolve_date(text, PUB) == TimeSpan(earliest, latest, precision)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("yesterday", D(2019, 2, 7)),
+    ("today", D(2019, 2, 8)),
+    ("last night", D(2019, 2, 7)),
+    ("Thursday", D(2019, 2, 7)),
+    ("on Thursday night", D(2019, 2, 7)),
+    ("Friday", D(2019, 2, 1)),
+    ("last Monday", D(2019, 2, 4)),
+    ("two days ago", D(2019, 2, 6)),
+    ("tomorrow", D(2019, 2, 9)),
+])
+def test_relative_days(text, day):
+    assert resolve_date(text, PUB) == TimeSpan(day, day, "day")
+
+
+@pytest.mark.parametrize("text, earliest, latest, precision", [
+    ("in January", D(2019, 1, 1), D(2019, 1, 31), "month"),
+    ("last November", D(2018, 11, 1), D(2018, 11, 30), "month"),
+    ("November", D(2018, 11, 1), D(2018, 11, 30), "month"),
+    ("January 2019", D(2019, 1, 1), D(2019, 1, 31), "month"),
+    ("about two months ago", D(2018, 12, 1), D(2018, 12, 31), "month"),
+    ("last month", D(2019, 1, 1), D(2019, 1, 31), "month"),
+    ("earlier this month", D(2019, 2, 1), D(2019, 2, 8), "month"),
+    ("last week", D(2019, 1, 28), D(2019, 2, 3), "week"),
+    ("this week", D(2019, 2, 2), D(2019, 2, 8), "week"),
+    ("two weeks ago", D(2019, 1, 22), D(2019, 1, 28), "week"),
+    ("2018", D(2018, 1, 1), D(2018, 12, 31), "year"),
+    ("last year", D(2018, 1, 1), D(2018, 12, 31), "year"),
+    ("since 2012", D(2012, 1, 1), D(2019, 2, 8), "year"),
+    ("since January", D(2019, 1, 1), D(2019, 2, 8), "month"),
+    ("January 10-12", D(2019, 1, 10), D(2019, 1, 12), "week"),
+    ("between 1 and 3 February", D(2019, 2, 1), D(2019, 2, 3), "week"),
+    ("next week", D(2019, 2, 11), D(2019, 2, 17), "week"),
+])
+def test_periods(text, earliest, latest, precision):
+    assert resolve_date(text, PUB) == TimeSpan(earliest, latest, precision)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "January 10", "last week", "two months ago"])
+def test_relative_expressions_need_a_publication_date(text):
+    assert resolve_date(text, None) is None
+
+
+def test_absolute_dates_need_no_publication_date():
+    assert resolve_date("On 27 April 2020", None).day == D(2020, 4, 27)
+
+
+@pytest.mark.parametrize("text", ["weeks", "a number of occasions", "the past", "decades", ""])
+def test_unresolvable(text):
+    assert resolve_date(text, PUB) is None
+
+
+def test_parse_published():
+    assert parse_published("2019-02-08") == D(2019, 2, 8)
+    assert parse_published("2019-02-08T10:15:00Z") == D(2019, 2, 8)
+    assert parse_published("8 February 2019") == D(2019, 2, 8)
+    assert parse_published("February 8, 2019") == D(2019, 2, 8)
+    for bad in ("31/31/2020", "yesterday", "2019-02-30", ""):
+        with pytest.raises(ValueError, match="is not a date"):
+            parse_published(bad)

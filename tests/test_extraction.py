@@ -1,0 +1,125 @@
+"""Extraction constructions on sentences written for these tests, with the real model."""
+import pytest
+
+from graphbuild.numbers import parse_number
+
+
+def only(events, event_type=None):
+    chosen = [e for e in events if event_type is None or e.event_type == event_type]
+    assert len(chosen) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return chosen[0]
+
+
+def labels(event, role):
+    return [a.label for a in event.actors(role)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("two", 2), ("1,500", 1500), ("twenty-one", 21), ("1-2", 1), ("a dozen", 12),
+    ("dozens", 12), ("hundreds", 100), ("three hundred", 300), ("several", 3), ("fighters", None),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_active_clash_with_date_place_and_fatalities(extract):
+    event = only(extract("On 3 May 2020, Taliban militants clashed with Afghan soldiers in Kandahar, "
+                         "killing two soldiers.", "2020-05-04"))
+    assert event.event_type == "armed-clash"
+    assert event.time.time.day.isoformat() == "2020-05-03"
+    assert event.place.place.country == "Afghanistan"
+    assert event.fatalities.value == 2
+    assert "Military Forces of Afghanistan" in labels(event, "actor2") + labels(event, "victim")
+
+
+def test_passive_voice_agent(extract):
+    event = only(extract("Four civilians were killed by gunmen in Maiduguri on Tuesday.", "2020-05-07"))
+    assert event.event_type == "attack"
+    assert labels(event, "actor1") == ["Unidentified Armed Group (Nigeria)"]
+    assert labels(event, "victim") == ["Civilians (Nigeria)"]
+    assert event.fatalities.value == 4
+    assert event.time.time.day.isoformat() == "2020-05-05"
+
+
+def test_nominal_attack_by_on(extract):
+    event = only(extract("An attack by Syrian government forces on a village in Idlib killed three children.",
+                         "2020-04-29"))
+    assert labels(event, "actor1") == ["Military Forces of Syria"]
+    assert event.fatalities.value == 3
+
+
+def test_fighting_between_x_and_y(extract):
+    event = only(extract("Heavy fighting between Turkish soldiers and Kurdish fighters erupted near Afrin "
+                         "on Monday.", "2020-05-06"))
+    assert event.event_type == "armed-clash"
+    assert labels(event, "actor1") == ["Military Forces of Turkey"]
+    assert event.actors("actor2")
+    assert event.place.precision == "near"
+
+
+def test_two_events_in_one_sentence(extract):
+    events = extract("Gunmen abducted five traders in Zamfara, while protesters marched in Kano against "
+                     "the kidnappings.", "2020-05-07")
+    assert sorted(e.event_type for e in events) == ["abduction-forced-disappearance", "peaceful-protest"]
+
+
+def test_argument_in_the_next_sentence(extract):
+    events = extract("Rebels attacked an army base near Goma on Friday. There was a clash and "
+                     "six soldiers were killed.", "2020-05-09")
+    clash = only(events)
+    assert clash.fatalities.value == 6
+    assert len(clash.sentences) == 2
+
+
+def test_fatality_sums_ranges_and_none(extract):
+    summed = only(extract("Three militants and 1-2 policemen were killed in the clash in Kunduz.", "2020-05-03"))
+    assert summed.fatalities.value == 4
+    ranged = only(extract("Between 10 and 12 civilians were killed when a car bomb exploded in Mogadishu.",
+                          "2020-05-03"))
+    assert ranged.fatalities.value == 10
+    none = only(extract("Rebels shelled Beni on Sunday; no casualties were reported.", "2020-05-04"))
+    assert none.fatalities.value == 0
+
+
+def test_wounded_are_kept_apart(extract):
+    event = only(extract("A grenade attack in Mogadishu wounded seven people.", "2020-05-04"))
+    assert event.fatalities is None
+    assert event.injured.value == 7
+
+
+def test_attribution_and_modality(extract):
+    reported = only(extract("Two soldiers were killed in an ambush near Mopti, an army spokesman said.",
+                            "2020-05-04"))
+    assert reported.modality == "reported" and reported.attribution.text == "an army spokesman"
+    according = only(extract("According to SOHR, regime forces shelled Kafr Nabl yesterday.", "2020-05-04"))
+    assert according.modality == "reported" and according.attribution.text == "SOHR"
+    denied = only(extract("The army denied that it shelled the market in Idlib.", "2020-05-04"))
+    assert denied.modality == "denied"
+    future = only(extract("The militants will attack the town next week, a commander warned.", "2020-05-04"))
+    assert future.modality == "future"
+    negated = only(extract("Police did not fire on the protesters in Lagos.", "2020-05-04"))
+    assert negated.modality == "negated"
+
+
+def test_protest_types_and_crowd_actor(extract):
+    peaceful = only(extract("Hundreds of residents protested in Beirut on Friday over power cuts.", "2020-05-02"))
+    assert peaceful.event_type == "peaceful-protest"
+    assert labels(peaceful, "actor1") == ["Protesters (Lebanon)"]
+    violent = only(extract("Demonstrators blocked roads with burning tyres in Tunis.", "2020-05-02"))
+    assert violent.event_type == "violent-demonstration"
+    assert labels(violent, "actor1") == ["Rioters (Tunisia)"]
+    dispersed = only(extract("Students rallied in Khartoum until police fired tear gas to disperse them.",
+                             "2020-05-02"))
+    assert dispersed.event_type in ("protest-with-intervention", "excessive-force-against-protesters")
+
+
+def test_weapon_decides_the_explosion_type(extract):
+    assert only(extract("A roadside bomb hit a military convoy in Helmand.", "2020-05-02")).event_type == \
+        "remote-explosive-landmine-ied"
+    assert only(extract("Russian warplanes carried out airstrikes on Maarat al-Numan.", "2020-05-02")).event_type \
+        == "air-drone-strike"
+
+
+def test_generic_words_are_not_events(extract):
+    assert extract("The battle-hardened soldiers rested in their barracks.", "2020-05-02") == []
+    assert extract("In other battles, the jihadists had places to run to.", "2020-05-02") == []
