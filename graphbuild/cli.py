@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import sys
 
 import click
@@ -37,6 +38,7 @@ def cli():
         graphbuild ingest examples/articles.jsonl
         graphbuild query "SELECT ?label WHERE { ?e a sem:Event ; rdfs:label ?label }"
     """
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
 
 def _date_option(ctx, param, value):

