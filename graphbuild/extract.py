@@ -732,7 +732,10 @@ class Extractor:
             return None
         dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))
         for ent in dates:
-            resolved = resolve_date(ent.text, ctx.article.published)
+            text = ent.text
+            if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("since", "until", "by"):
+                text = f"{sent.doc[ent.start - 1].lower_} {text}"  # "since 2012": a span to now
+            resolved = resolve_date(text, ctx.article.published)
             if resolved is not None or ctx.article.published is None:
                 return TimeClaim(_text_span(ent), resolved)
         return None
@@ -920,7 +923,7 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
         return own
     if named_inside:
         named = named_inside[0]
-        if named.actor.category is None and own is not None and own.actor.category:
+        if named.actor.category is None and own is not None and own.actor.category in ARMED_CATEGORIES:
             # "SSPDF soldiers": an organisation the lexicon lacks takes its members' category
             named.actor.category = own.actor.category
             named.actor.country = named.actor.country or own.actor.country
@@ -1134,7 +1137,11 @@ def _combine(host: Event, other: Event) -> None:
         host.participants = [p for p in host.participants
                              if not (p.role == "actor1" and not p.actor.named
                                      and p.actor.label.startswith("Unidentified Armed Group"))]
+    host_has_actor1 = any(p.role == "actor1" for p in host.participants)
     for p in other.participants:
+        if host_has_actor1 and p.role == "actor1" and not p.actor.named \
+                and p.actor.label.startswith("Unidentified Armed Group"):
+            continue
         role = p.role
         if role == "victim" and host.event_type not in ONE_SIDED:
             role = "victim"
