@@ -313,6 +313,12 @@ class Extractor:
     def _country_of(self, token: Token) -> str | None:
         """The country an adjective or possessive gives a group noun ("Syrian soldiers")."""
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":  # "military forces of Armenia"
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                        place = self.gazetteer.resolve(obj.text)
+                        if place is not None and place.feature == "country":
+                            return place.country
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 country = self.demonyms.get(child.text.lower())
                 if country:
