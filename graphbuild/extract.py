@@ -150,6 +150,9 @@ class Extractor:
                 mentions = self._crowd_mentions(sent, context)
             for mention in mentions:
                 raw.append((mention, self._event_from(mention, sent, context)))
+            own_time = self._time(sent.root, sent, context, inherit=False)
+            if own_time is not None and own_time.time is not None:
+                context.last_time = own_time  # later sentences speak of this time unless they say
         events = _merge(raw, self.violent_types)
         return Extraction(article=article, events=events)
 
@@ -433,7 +436,8 @@ class Extractor:
         if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
             return False  # "captured fighters", "wounded soldiers": a state, not an event
         if head.pos_ in ("NOUN", "PROPN"):
-            if head.dep_ == "compound" and not self._leader_compound(head):
+            if head.dep_ == "compound" and not self._leader_compound(head) \
+                    and head.head.lemma_.lower() not in self.lexicon.cue("event-head"):
                 return False
             if any(c.lower_ in self.lexicon.cue("nonspecific") for c in head.children
                    if c.dep_ in ("amod", "det", "predet")):
@@ -732,10 +736,12 @@ class Extractor:
                 precision = "exact"
         return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
 
-    def _time(self, head: Token, sent: Span, ctx: "_DocContext") -> TimeClaim | None:
-        dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")]
+    def _time(self, head: Token, sent: Span, ctx: "_DocContext", inherit: bool = True) -> TimeClaim | None:
+        """The time of the date words nearest the trigger in its sentence; without any, the
+        last date the article gave ("On 3 May, ... . The next sentence ...")."""
+        dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")] + _written_dates(sent)
         if not dates:
-            return None
+            return ctx.last_time if inherit else None
         dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))
         for ent in dates:
             text = ent.text
@@ -799,6 +805,7 @@ class _DocContext:
         self.mentions = mentions
         self.by_token = by_token
         self._speakers = _quote_speakers(doc)
+        self.last_time: TimeClaim | None = None
         self._ents: dict[int, list[Span]] = {}
         for ent in doc.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
@@ -846,6 +853,23 @@ def _quantity_anchor(noun: Token) -> Token:
             or current.head.head.lower_ in VAGUE):
         current = current.head.head
     return current
+
+
+_WRITTEN_DATE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"|\d{4}-\d{2}-\d{2})\b")
+
+
+def _written_dates(sent: Span) -> list[Span]:
+    """Full dates the model did not tag ("Around 1 May 2020 (as reported)")."""
+    spans = []
+    for match in _WRITTEN_DATE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        if span is not None and not any(t.ent_type_ == "DATE" for t in span):
+            spans.append(span)
+    return spans
 
 
 def _region_word_after(ent: Span) -> bool:
