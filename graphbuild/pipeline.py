@@ -88,21 +88,41 @@ def ingest(
             else:
                 yield record
 
+    pending: list[tuple[Article, Extraction, list, list]] = []
+
+    def write_pending():
+        # one transaction for the batch; if it fails, each article alone, so that one
+        # bad article costs only itself
+        if not pending:
+            return
+        try:
+            store.replace_articles([(a.id, q, e) for a, _, q, e in pending])
+            done = list(pending)
+        except Exception:
+            done = []
+            for item in pending:
+                try:
+                    store.replace_article(item[0].id, item[2], item[3])
+                    done.append(item)
+                except Exception as exc:
+                    report.failed += 1
+                    report.errors.append(InputError(item[0].origin or item[0].id, f"not stored: {exc}"))
+        report.ingested += len(done)
+        report.events += sum(len(item[1].events) for item in done)
+        pending.clear()
+
     for article, result in pipeline.extract_many(good_articles(), batch_size=batch_size):
         if isinstance(result, Exception):
             report.failed += 1
             report.errors.append(InputError(article.origin or article.id,
                                             f"extraction failed: {type(result).__name__}: {result}"))
             continue
-        quads, entity_quads = extraction_to_quads(result, pipeline.lexicon)
-        try:
-            store.replace_article(article.id, quads, entity_quads)
-        except Exception as exc:
-            report.failed += 1
-            report.errors.append(InputError(article.origin or article.id, f"not stored: {exc}"))
-            continue
-        report.ingested += 1
-        report.events += len(result.events)
+        if any(a.id == article.id for a, *_ in pending):
+            write_pending()  # the same article twice in a batch: the later version wins
+        pending.append((article, result, *extraction_to_quads(result, pipeline.lexicon)))
+        if len(pending) >= batch_size:
+            write_pending()
+    write_pending()
     store.flush()
     report.triples = len(store)
     return report

@@ -111,10 +111,14 @@ def _en(value: str) -> Literal:
 class _Writer:
     def __init__(self, graph: NamedNode):
         self.graph = graph
-        self.quads: list[Quad] = []
+        self._quads: dict[Quad, None] = {}  # ordered and without repeats (evidence is shared)
 
     def add(self, s, p, o):
-        self.quads.append(Quad(s, p, o, self.graph))
+        self._quads[Quad(s, p, o, self.graph)] = None
+
+    @property
+    def quads(self) -> list[Quad]:
+        return list(self._quads)
 
 
 def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[Quad], list[Quad]]:

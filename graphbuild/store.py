@@ -59,13 +59,21 @@ class Store:
     # ---------------------------------------------------------------- writing
     def replace_article(self, article_id: str, quads: list[ox.Quad], entity_quads: list[ox.Quad]) -> None:
         """Replace an article's graph and add the entity descriptions, in one transaction."""
-        graph = article_graph(article_id)
-        parts = [f"DROP SILENT GRAPH {graph} ;", "INSERT DATA {"]
-        parts.append(_graph_block(graph, quads))
-        if entity_quads:
-            parts.append(_graph_block(ENTITIES_GRAPH, entity_quads))
-        parts.append("}")
-        self._store.update("\n".join(parts))
+        self.replace_articles([(article_id, quads, entity_quads)])
+
+    def replace_articles(self, articles: list[tuple[str, list[ox.Quad], list[ox.Quad]]]) -> None:
+        """Replace several articles' graphs in one transaction: all of them or none.
+        (Committing is the store's main cost; a batch pays it once.)"""
+        drops, blocks, entities = [], [], {}
+        for article_id, quads, entity_quads in articles:
+            graph = article_graph(article_id)
+            drops.append(f"DROP SILENT GRAPH {graph} ;")
+            blocks.append(_graph_block(graph, quads))
+            for q in entity_quads:
+                entities[str(q)] = q
+        if entities:
+            blocks.append(_graph_block(ENTITIES_GRAPH, entities.values()))
+        self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"]))
 
     def delete_article(self, article_id: str) -> None:
         self._store.update(f"DROP SILENT GRAPH {article_graph(article_id)}")
