@@ -142,3 +142,16 @@ def test_rdf_exports_parse(example_store, tmp_path):
 def test_events_table_matches_event_count(example_store):
     events = example_store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
     assert len(events_table(example_store)) == events
+
+
+def test_every_minted_term_is_declared_in_the_ontology(example_store):
+    used = {r["t"] for r in example_store.select("""
+        SELECT DISTINCT ?t WHERE {
+          { ?s ?t ?o } UNION { ?s a ?t } UNION { ?s ?p ?t FILTER(isIRI(?t)) }
+          FILTER (STRSTARTS(STR(?t), "https://w3id.org/graphbuild/ontology#")
+                  || STRSTARTS(STR(?t), "https://w3id.org/graphbuild/eventtype/")
+                  || STRSTARTS(STR(?t), "https://w3id.org/graphbuild/actortype/"))
+        }""")}
+    declared = {r["t"] for r in example_store.select("""
+        SELECT DISTINCT ?t WHERE { GRAPH <https://w3id.org/graphbuild/graph/ontology> { ?t a ?k } }""")}
+    assert used and used <= declared, sorted(used - declared)
