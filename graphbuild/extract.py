@@ -1144,8 +1144,9 @@ def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
         if earlier.place.place.id != later.place.place.id and \
                 earlier.place.place.feature == later.place.place.feature == "city":
             return False
-    side = {p.actor.key for p in earlier.participants if p.actor.named}
-    other = {p.actor.key for p in later.participants if p.actor.named}
+    # two different named perpetrators are two events, unless the later text points back
+    side = {p.actor.key for p in earlier.participants if p.actor.named and p.role == "actor1"}
+    other = {p.actor.key for p in later.participants if p.actor.named and p.role == "actor1"}
     if side and other and not side & other and not anaphoric:
         return False
     return True
