@@ -269,7 +269,7 @@ class Extractor:
             elif ent.label_ == "ORG" and not _is_media(ent):
                 add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), None,
                                               country_name))
-        for token in doc:
+        for token in reversed(doc):  # heads first: "police officers" before "police"
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             noun, start, end = self._actor_noun(token)
@@ -459,7 +459,11 @@ class Extractor:
         patients: list[Token] = []
         others: list[Token] = []
         if head.pos_ in ("VERB", "AUX", "ADJ"):
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
+            # an acronym the tagger read as a verb ("IS attacked ...") is the subject
+            acronyms = [c for c in head.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.by_token
+                        and c.text.isupper() and c.i < head.i]
+            agents.extend(acronyms)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") and c not in acronyms for c in head.children) or (
                 head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl"))
             for c in head.children:
                 if c.dep_ == "nsubj" and not passive:
@@ -953,7 +957,8 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
         return own
     if named_inside:
         named = named_inside[0]
-        if named.actor.category is None and own is not None and own.actor.category in ARMED_CATEGORIES:
+        if (named.actor.category is None or (named.actor.category == "Person" and ctx.doc[named.start:named.end].root.dep_ == "compound")) \
+                and own is not None and own.actor.category in ARMED_CATEGORIES:
             # "SSPDF soldiers": an organisation the lexicon lacks takes its members' category
             named.actor.category = own.actor.category
             named.actor.country = named.actor.country or own.actor.country
