@@ -364,8 +364,9 @@ class Extractor:
             if mention.event_type == "@violence" and head.lemma_.lower() in DEATH_VERBS \
                     and not mention.roles.get("actor1") and not mention.roles.get("actor2"):
                 mention.event_type = "@death"  # "one protester was killed": a toll, not an event
-            if mention.event_type == "flight" and self._escapes_event(head, chosen):
-                continue
+            if mention.event_type == "flight" and (self._escapes_event(head, chosen) or not any(
+                    a.actor.category == "Civilians" for a in mention.roles.get("actor1", []))):
+                continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
             mentions.append(mention)
         mentions = _group_sentence(mentions, self.violent_types, self._top_type)
         crowd = self._crowd_mentions(sent, ctx, riot_only=True)
