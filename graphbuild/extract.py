@@ -276,7 +276,7 @@ class Extractor:
             if noun is None:
                 continue
             country = self._country_of(token) or country_name
-            label = noun.label.format(country=country or "International")
+            label = _generic_label(noun.label, country)
             if noun.category == "armed":
                 add(start, end, Actor(slug(label), label, "Political militia", country, named=False))
             else:
@@ -464,8 +464,11 @@ class Extractor:
             acronyms = [c for c in head.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.by_token
                         and c.text.isupper() and c.i < head.i]
             agents.extend(acronyms)
+            has_object = any(c.dep_ == "dobj" for c in head.children)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") and c not in acronyms for c in head.children) or (
-                head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl"))
+                head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl") and not has_object)
+            if head.dep_ == "acl" and has_object and not passive:
+                agents.append(head.head)  # "IS militants killed a soldier", parsed as a reduced relative
             for c in head.children:
                 if c.dep_ == "nsubj" and not passive:
                     agents.append(c)
@@ -683,7 +686,7 @@ class Extractor:
         noun = self.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter"}.get(category, "gunman")]
         if category == "armed":
             category = noun.category
-        label = noun.label.format(country=country or "International")
+        label = _generic_label(noun.label, country)
         return Actor(slug(label), label, category, country, named=False)
 
     def _place(self, head: Token, sent: Span, ctx: "_DocContext") -> PlaceClaim | None:
@@ -877,6 +880,14 @@ def _written_dates(sent: Span) -> list[Span]:
     return spans
 
 
+def _generic_label(template: str, country: str | None) -> str:
+    """ACLED's label for an unnamed group: "Military Forces of Syria", "Rioters (Lebanon)";
+    without a country, "Military Forces", "Rioters"."""
+    if country:
+        return template.format(country=country)
+    return template.replace(" of {country}", "").replace(" ({country})", "").format(country="")
+
+
 def _region_word_after(ent: Span) -> bool:
     """"Deir ez-Zor province", "Zhari district", "southern Idlib": a region's name."""
     doc = ent.doc
@@ -902,6 +913,8 @@ def _inherited_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl"):
             return None
+        if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a Taliban sniper shot and killed": the parse made "shot" a noun
         current = current.head
         subject = next((c for c in current.children if c.dep_ in ("nsubj",)), None)
         if subject is not None:
