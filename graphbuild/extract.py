@@ -1068,7 +1068,8 @@ def _group_sentence(mentions: list[Mention], violent_types: set[str], top_of) ->
             out.remove(m)
     merged: list[Mention] = []
     for m in out:
-        same = next((x for x in merged if top_of(x.event_type) == top_of(m.event_type)), None)
+        same = next((x for x in merged if top_of(x.event_type) == top_of(m.event_type)
+                     and top_of(m.event_type) != "strategic-developments"), None)
         if same is not None:
             # one happening told with several words of one family ("an IED exploded",
             # "shelling ... mortars"): the word that names the weapon decides the type
