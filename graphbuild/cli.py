@@ -244,3 +244,55 @@ def evaluate(gold, report_path, model, limit):
     if report_path:
         with open(report_path, "w", encoding="utf-8") as handle:
             json.dump(result.as_dict(), handle, indent=2, ensure_ascii=False)
+
+
+@cli.group()
+def gazetteer():
+    """The offline gazetteer: add GeoNames dumps, look names up.
+
+    \b
+    Example:
+        graphbuild gazetteer import SY.zip
+        graphbuild gazetteer lookup Hajin --country SY
+    """
+
+
+@gazetteer.command("import")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False))
+def gazetteer_import(dump):
+    """Add a GeoNames dump (allCountries.txt, SY.txt, cities500.txt; zipped or not) for
+    villages and sites the bundled data lacks.
+
+    \b
+    Example:
+        graphbuild gazetteer import SY.zip
+    """
+    from .gazetteer import Gazetteer
+
+    try:
+        added = Gazetteer().import_geonames(dump)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"places added or updated: {added}")
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.option("--country", "countries", multiple=True, help="ISO code of a country the text is about (repeatable).")
+@click.option("--near", "context", multiple=True, help="Another place named around it (its region, say).")
+def gazetteer_lookup(name, countries, context):
+    """Show the places called NAME, best first for the given context.
+
+    \b
+    Example:
+        graphbuild gazetteer lookup Tripoli --country LB
+        graphbuild gazetteer lookup Hyderabad --near Sindh
+    """
+    from .gazetteer import Gazetteer, fold
+
+    gaz = Gazetteer()
+    ranked = gaz.ranked(name, tuple(c.upper() for c in countries), frozenset(fold(c) for c in context))
+    rows = [[rank + 1, p.name, p.feature, p.country, p.admin1, p.population, f"{p.latitude:.4f}",
+             f"{p.longitude:.4f}", p.uri or p.id] for rank, p in enumerate(ranked)]
+    click.echo(format_rows(["rank", "name", "kind", "country", "admin1", "population", "lat", "lon", "id"],
+                           rows, "table"), nl=False)

@@ -228,8 +228,8 @@ class Extractor:
                 counts[found[0].country_code] += 2
             elif len({p.country_code for p in found}) == 1:
                 counts[found[0].country_code] += 1
-            else:
-                ambiguous.append(found[0].country_code)
+            else:  # the most populous reading votes, if nothing unambiguous does
+                ambiguous.append(max(found, key=lambda p: p.population).country_code)
         if not counts:  # only names shared by several countries: the most populous reading
             counts.update(ambiguous)
         for ent in doc.ents:
@@ -710,7 +710,7 @@ class Extractor:
             if place is None:
                 level = 5
             else:
-                level = {"city": 0, "admin2": 2, "admin1": 3, "country": 4}[place.feature]
+                level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
                 if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS:
                     level = 1
             in_subtree = any(t.i == head.i for t in ent.root.ancestors)

@@ -135,6 +135,25 @@ class Gazetteer:
         db.close()
         os.replace(tmp, path)
 
+    def import_geonames(self, path: str | os.PathLike) -> int:
+        """Add the places of a GeoNames dump (``allCountries.txt``, ``SY.txt``,
+        ``cities500.txt``; tab-separated, zipped or not) to the index. Returns how many
+        rows were added or updated. Populated places (class P) index as towns, first- and
+        second-order divisions as regions, other features (hills, wadis, camps) as sites."""
+        rows = list(_geonames_rows(Path(path), self._admin1_names()))
+        db = sqlite3.connect(self.path)
+        with db:
+            db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", [r[0] for r in rows])
+            db.executemany("DELETE FROM names WHERE id = ?", [(r[0][0],) for r in rows])
+            db.executemany("INSERT INTO names VALUES (?,?)", [n for r in rows for n in r[1]])
+        db.close()
+        self._memo.clear()
+        return len(rows)
+
+    def _admin1_names(self) -> dict[str, str]:
+        return {row[0]: row[1] for row in self._db.execute(
+            "SELECT id, name FROM places WHERE feature = 'admin1'")}
+
     # ------------------------------------------------------------------ lookups
     def country_name(self, code: str) -> str | None:
         return self._countries.get(code)
@@ -178,23 +197,27 @@ class Gazetteer:
         then the one closest to the ``near`` points; a town before a region of the same
         name unless ``region`` (the text said "province", "district"), then the most populous.
         """
+        ranked = self.ranked(name, countries, context, near, region)
+        return ranked[0] if ranked else None
+
+    def ranked(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
+               near: tuple[tuple[float, float], ...] = (), region: bool = False) -> list[Place]:
+        """Every place called ``name``, best first by the rules of :meth:`resolve`."""
         found = self.candidates(name)
-        if not found:
-            return None
-        for place in found:
-            if place.feature == "country":
-                return place
+        countries_first = [p for p in found if p.feature == "country"]
+        if countries_first:
+            return countries_first + [p for p in found if p.feature != "country"]
         rank = {code: n for n, code in enumerate(countries)}
 
         def score(place: Place):
             in_context = int(fold(place.admin1) in context) + int(bool(place.admin2) and fold(place.admin2) in context)
             distance = min((_distance_deg(place, p) for p in near), default=0.0)
-            level = {"city": 0, "admin2": 1, "admin1": 2}.get(place.feature, 3)
+            level = {"city": 0, "site": 0, "admin2": 1, "admin1": 2}.get(place.feature, 3)
             if region:
                 level = -level
             return (-in_context, rank.get(place.country_code, len(rank)), distance, level)
 
-        return min(found, key=score)
+        return sorted(found, key=score)
 
     def countries_of(self, name: str) -> set[str]:
         """Country codes of every place called ``name``."""
@@ -202,6 +225,47 @@ class Gazetteer:
 
     def close(self):
         self._db.close()
+
+
+def _geonames_rows(path: Path, admin1_names: dict[str, str]):
+    """(place row, name rows) for each line of a GeoNames dump; a bad line raises
+    ValueError naming the file and line."""
+    import io
+    import zipfile
+
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
+            if not members:
+                raise ValueError(f"{path}: no .txt dump inside the zip file")
+            with archive.open(members[0]) as handle:
+                yield from _geonames_lines(io.TextIOWrapper(handle, encoding="utf-8"), f"{path}:{members[0]}",
+                                           admin1_names)
+    else:
+        with open(path, encoding="utf-8") as handle:
+            yield from _geonames_lines(handle, str(path), admin1_names)
+
+
+def _geonames_lines(lines, name: str, admin1_names: dict[str, str]):
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 15:
+            raise ValueError(f"{name}:{number}: not a GeoNames row (expected 19 tab-separated columns, "
+                             f"got {len(f)})")
+        try:
+            gid, lat, lon, pop = str(int(f[0])), float(f[4]), float(f[5]), int(f[14] or 0)
+        except ValueError:
+            raise ValueError(f"{name}:{number}: bad id, coordinates or population") from None
+        cls, code, cc, adm1 = f[6], f[7], f[8], f[10]
+        feature = ("city" if cls == "P" else "admin1" if code == "ADM1" else "admin2" if code == "ADM2"
+                   else "site" if cls in ("S", "T", "H", "L", "V", "R") else None)
+        if feature is None:
+            continue
+        admin1 = admin1_names.get(f"{cc}.{adm1}", "")
+        names = {fold(n) for n in [f[1], f[2], *f[3].split(",")] if n}
+        yield ((gid, f[1], lat, lon, cc, admin1, "", pop, feature), [(k, gid) for k in names if k])
 
 
 class _Regions:

@@ -1,0 +1,65 @@
+"""The offline gazetteer: variants, context ranking, regions, GeoNames dump import."""
+import shutil
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from graphbuild.cli import cli
+from graphbuild.gazetteer import Gazetteer, fold
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer()
+
+
+@pytest.mark.parametrize("a, b", [("Hajin", "Hajīn"), ("al-Hajin", "Hajin"), ("Deir ez-Zor", "Deir Ez Zor"),
+                                  ("Dar'a", "Dara"), ("Nord-Kivu", "Nord Kivu")])
+def test_fold_joins_spellings(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_context_decides_between_namesakes(gazetteer):
+    assert gazetteer.resolve("Hajin", ("SY",)).country == "Syria"
+    assert gazetteer.resolve("Tripoli", ("LB",)).country == "Lebanon"
+    assert gazetteer.resolve("Tripoli", ("LY",)).country == "Libya"
+    assert gazetteer.resolve("Hyderabad", (), frozenset({"sindh"})).country == "Pakistan"
+    assert gazetteer.resolve("Syria").feature == "country"
+
+
+def test_regions_are_indexed(gazetteer):
+    region = gazetteer.resolve("Deir ez-Zor", ("SY",), region=True)
+    assert region.feature == "admin1" and region.country_code == "SY"
+    town = gazetteer.resolve("Deir ez-Zor", ("SY",))
+    assert town.feature == "city" and town.admin1 == "Deir ez-Zor"
+    assert gazetteer.resolve("Tiruppur city", ("IN",)).name == "Tiruppur"
+
+
+def test_import_a_geonames_dump(gazetteer, tmp_path):
+    copy = tmp_path / "gaz.sqlite"
+    shutil.copy(gazetteer.path, copy)
+    row = "\t".join(["99000001", "Tell Qaryat", "Tell Qaryat", "Tal Qaria,Tell Qariyat", "35.61", "36.48", "P",
+                     "PPL", "SY", "", "12", "", "", "", "750", "", "300", "Asia/Damascus", "2024-01-01"])
+    dump = tmp_path / "SY.txt"
+    dump.write_text(row + "\n", encoding="utf-8")
+    zipped = tmp_path / "SY.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.write(dump, "SY.txt")
+    local = Gazetteer(copy)
+    assert local.resolve("Tal Qaria") is None
+    assert local.import_geonames(zipped) == 1
+    place = local.resolve("Tal Qaria", ("SY",))
+    assert (place.name, place.country_code, place.admin1, place.uri) == (
+        "Tell Qaryat", "SY", "Idlib", "https://sws.geonames.org/99000001/")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not\ta\tdump\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.txt:1: not a GeoNames row"):
+        local.import_geonames(bad)
+
+
+def test_lookup_command_ranks_by_context():
+    result = CliRunner().invoke(cli, ["gazetteer", "lookup", "Tripoli", "--country", "LB"])
+    assert result.exit_code == 0
+    first = result.output.splitlines()[2]
+    assert "Lebanon" in first and "266826" in first
