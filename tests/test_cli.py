@@ -175,3 +175,23 @@ def test_killed_ingest_leaves_only_whole_articles(tmp_path, pipeline):
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/graphbuild/graph/article/{article_id}> {{ ?s ?p ?o }} }}"
         sizes[article_id] = (store.select(query)[0]["n"], complete.select(query)[0]["n"])
     assert all(got == want for got, want in sizes.values()), sizes
+
+
+def test_users_extend_the_actor_lexicon(tmp_path):
+    lexicon = tmp_path / "my_actors.csv"
+    lexicon.write_text("name,aliases,category,country,wikidata\n"
+                       "Blue Hand Brigade,BHB|Blue Hand,Political militia,Nigeria,\n", encoding="utf-8")
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"id": "a1", "published": "2020-05-06", "text":
+                                   "On Monday the Blue Hand Brigade attacked a police post in Jos, "
+                                   "killing three officers."}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--actors", str(lexicon), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    rows = Store(store, read_only=True).select(
+        "SELECT ?label ?type WHERE { ?e gb:actor1 ?a . ?a rdfs:label ?label ; gb:actorType/skos:prefLabel ?type }")
+    assert rows == [{"label": "Blue Hand Brigade", "type": "Political militia"}]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,aliases,category,country,wikidata\nX,,Freedom fighters,,\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--actors", str(bad), "--store", str(store)])
+    assert result.exit_code == 1 and f"{bad}:2: category must be one of" in result.output
