@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -89,43 +90,61 @@ def ingest(
                 yield record
 
     pending: list[tuple[Article, Extraction, list, list]] = []
+    # Writing runs on a second thread (Oxigraph releases the GIL) while spaCy parses the
+    # next batch; one batch in flight at a time keeps the order and bounds memory.
+    writer = ThreadPoolExecutor(max_workers=1)
+    in_flight: list[Future] = []
+
+    def settle():
+        while in_flight:
+            done, errors = in_flight.pop().result()
+            report.ingested += len(done)
+            report.events += sum(len(item[1].events) for item in done)
+            report.failed += len(errors)
+            report.errors.extend(errors)
 
     def write_pending():
-        # one transaction for the batch; if it fails, each article alone, so that one
-        # bad article costs only itself
-        if not pending:
-            return
-        try:
-            store.replace_articles([(a.id, q, e) for a, _, q, e in pending])
-            done = list(pending)
-        except Exception:
-            done = []
-            for item in pending:
-                try:
-                    store.replace_article(item[0].id, item[2], item[3])
-                    done.append(item)
-                except Exception as exc:
-                    report.failed += 1
-                    report.errors.append(InputError(item[0].origin or item[0].id, f"not stored: {exc}"))
-        report.ingested += len(done)
-        report.events += sum(len(item[1].events) for item in done)
-        pending.clear()
+        if pending:
+            settle()
+            in_flight.append(writer.submit(_write_batch, store, list(pending)))
+            pending.clear()
 
-    for article, result in pipeline.extract_many(good_articles(), batch_size=batch_size):
-        if isinstance(result, Exception):
-            report.failed += 1
-            report.errors.append(InputError(article.origin or article.id,
-                                            f"extraction failed: {type(result).__name__}: {result}"))
-            continue
-        if any(a.id == article.id for a, *_ in pending):
-            write_pending()  # the same article twice in a batch: the later version wins
-        pending.append((article, result, *extraction_to_quads(result, pipeline.lexicon)))
-        if len(pending) >= batch_size:
-            write_pending()
-    write_pending()
+    try:
+        for article, result in pipeline.extract_many(good_articles(), batch_size=batch_size):
+            if isinstance(result, Exception):
+                report.failed += 1
+                report.errors.append(InputError(article.origin or article.id,
+                                                f"extraction failed: {type(result).__name__}: {result}"))
+                continue
+            if any(a.id == article.id for a, *_ in pending):
+                write_pending()  # the same article twice in a batch: the later version wins
+            pending.append((article, result, *extraction_to_quads(result, pipeline.lexicon)))
+            if len(pending) >= batch_size:
+                write_pending()
+        write_pending()
+        settle()
+    finally:
+        writer.shutdown(wait=True)
     store.flush()
     report.triples = len(store)
     return report
+
+
+def _write_batch(store: Store, batch: list) -> tuple[list, list[InputError]]:
+    """Write a batch in one transaction; if that fails, each article alone, so that one
+    bad article costs only itself. Returns (written items, errors)."""
+    try:
+        store.replace_articles([(a.id, q, e) for a, _, q, e in batch])
+        return batch, []
+    except Exception:
+        done, errors = [], []
+        for item in batch:
+            try:
+                store.replace_article(item[0].id, item[2], item[3])
+                done.append(item)
+            except Exception as exc:
+                errors.append(InputError(item[0].origin or item[0].id, f"not stored: {exc}"))
+        return done, errors
 
 
 def _records(sources, published) -> Iterator[Record]:
