@@ -997,7 +997,13 @@ def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
     """A pronoun's actor: the subject of the reporting verb above it ("militias said they
     fired"), else the nearest earlier actor of the right kind within three sentences."""
     verb = pronoun.head
-    for anc in verb.ancestors:
+    is_object = pronoun.dep_ in ("dobj", "pobj", "dative", "iobj")
+    own_subjects = set()
+    if is_object:  # "forces ... fired at them": them is not the forces
+        clause = verb.head if pronoun.dep_ == "pobj" else verb
+        own_subjects = {ctx.by_token[c.i].start for c in clause.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i in ctx.by_token}
+    for anc in ([] if is_object else verb.ancestors):
         subject = next((c for c in anc.children if c.dep_ == "nsubj" and c.i in ctx.by_token), None)
         if subject is not None:
             return ctx.by_token[subject.i]
@@ -1007,7 +1013,7 @@ def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
     for m in reversed(earlier):
         if ctx.doc[m.start].sent.start < sent_start and pronoun.i - m.end > 120:
             break
-        if want_person == (m.actor.category == "Person"):
+        if want_person == (m.actor.category == "Person") and m.start not in own_subjects:
             return m
     return None
 
@@ -1127,7 +1133,9 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
                 _combine(events[host], ev)
                 index_map[i] = host
                 continue
-            ev.event_type = "attack" if any(p.role == "victim" for p in ev.participants) else "armed-clash"
+            # a killing nobody is said to have fought: an attack, unless the dead were armed
+            armed = any(p.role == "victim" and p.actor.category in ARMED_CATEGORIES for p in ev.participants)
+            ev.event_type = "armed-clash" if armed else "attack"
         index_map[i] = i
     for i, ev in enumerate(events):
         if index_map[i] == i:
