@@ -219,6 +219,8 @@ class Extractor:
         counts: Counter[str] = Counter()
         ambiguous = []
         for span in places:
+            if not self._is_event_place(span) and span.root.dep_ in ("compound", "amod", "nmod"):
+                continue  # "US dollar": a modifier says nothing of where the article is
             found = self.gazetteer.candidates(span.text)
             if _region_word_after(span):  # "Zhari district": only regions can be meant
                 found = [p for p in found if p.feature in ("admin1", "admin2", "country")]
@@ -632,11 +634,16 @@ class Extractor:
             return event.event_type
         lemmas = {t.lemma_.lower() for t in sent}
         top = self.lexicon.acled_types(event.event_type)[0].id
+        crowd_categories = {p.actor.category for p in event.participants if p.role == "actor1"}
         if top == "protests" and event.event_type == "peaceful-protest":
-            if lemmas & self.lexicon.cue("riot"):
+            if lemmas & self.lexicon.cue("riot") or "Rioters" in crowd_categories:
                 return "violent-demonstration"
             if lemmas & self.lexicon.cue("intervention"):
                 return "protest-with-intervention"
+        if event.event_type == "attack" and any(
+                p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
+                for p in event.participants):
+            return "mob-violence"  # "a suspected thief was beaten up by locals"
         if event.event_type == "armed-clash":
             sides = [p.actor for p in event.participants if p.role in ("actor1", "actor2")]
             crowd = [a for a in sides if a.category in ("Civilians", "Protesters", "Rioters")]
@@ -1117,6 +1124,10 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
             if _compatible(events[index], event, violent_types):
                 target = index
                 break
+        if target is None and events and _riot_sequel(events[-1], event):
+            # "Residents demonstrated in Kayes. Tyres were burned and police posts vandalized."
+            events[-1].event_type = "violent-demonstration"
+            target = len(events) - 1
         if target is not None:
             _combine(events[target], event)
             head_to_event[mention.head.i] = target
@@ -1149,6 +1160,19 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
                 ev.part_of = position[id(parent)]
                 _lend_actors(parent, ev)
     return kept
+
+
+def _riot_sequel(earlier: Event, later: Event) -> bool:
+    """Damage or violence by no named armed actor, told right after a demonstration, is
+    the demonstration turning violent."""
+    if earlier.event_type not in ("peaceful-protest", "protest-with-intervention", "violent-demonstration"):
+        return False
+    if getattr(later, "raw_type", later.event_type) not in RIOT_PARTS:
+        return False
+    if any(p.role == "actor1" and p.actor.named and p.actor.category in ARMED_CATEGORIES
+           for p in later.participants):
+        return False
+    return later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
 
 
 def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
