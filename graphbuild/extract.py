@@ -956,7 +956,8 @@ def _sides(tokens: list[Token], ctx: _DocContext) -> list[ActorMention]:
     for tok in tokens:
         for t in tok.subtree:
             m = ctx.by_token.get(t.i)
-            if m is not None and m.actor.named and all(m.actor.key != n.actor.key for n in named):
+            proper = m is not None and ctx.doc[m.start:m.end].root.pos_ == "PROPN"
+            if proper and m.actor.named and all(m.actor.key != n.actor.key for n in named):
                 named.append(m)
     if len(named) >= 2 and len({m.actor.key for m in sides}) < 2:
         return named
@@ -1179,13 +1180,14 @@ def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     if later.event_type == "@death" or earlier.event_type == "@death":
         return False
     anaphoric = getattr(later, "anaphoric", False)
+    nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
     if earlier.event_type != later.event_type:
-        # "the attack" after "a roadside bomb struck": the generic word points back
-        if not (anaphoric and getattr(later, "raw_type", "") == "@violence"
-                and earlier.event_type in violent_types):
+        # "the attack" after "a roadside bomb struck", "the strikes targeted" after "fired
+        # missiles": a generic word of violence points back to the event just told
+        if not ((anaphoric or nearby) and getattr(later, "raw_type", "") == "@violence"
+                and not getattr(later, "cue", False) and earlier.event_type in violent_types):
             return False
     underspecified = later.time is None and later.place is None
-    nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
     if not (anaphoric or underspecified or nearby):
         return False
     if earlier.time and later.time and earlier.time.time and later.time.time:
