@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections import defaultdict
 from typing import IO
 
@@ -196,9 +195,3 @@ def write_graphml(store: Store, path_or_file) -> nx.MultiDiGraph:
 def write_rdf(store: Store, output, fmt: str) -> None:
     """Dump the store as Turtle, TriG, N-Quads, N-Triples or JSON-LD."""
     store.dump(output, RDF_FORMATS[fmt])
-
-
-def events_csv_text(store: Store) -> str:
-    buffer = io.StringIO()
-    write_events_csv(store, buffer)
-    return buffer.getvalue()
