@@ -583,6 +583,9 @@ class Extractor:
         event = Event(event_type=event_type, trigger=_text_span(m.tokens),
                       sentences=[_text_span(sent)], participants=participants)
         event.place = self._place(m.head, sent, ctx)
+        if event.place is None:
+            event.place = self._country_place(ctx)
+            event.place_inferred = event.place is not None  # type: ignore[attr-defined]
         event.time = self._time(m.head, sent, ctx)
         event.event_type = self._crowd_type(event, sent)
         self._crowd_actor(event, m, ctx)
@@ -607,6 +610,19 @@ class Extractor:
         event.head_index = m.head.i  # type: ignore[attr-defined]
         event.raw_type = m.event_type  # type: ignore[attr-defined]
         return event
+
+    def _country_place(self, ctx: "_DocContext") -> PlaceClaim | None:
+        """An event whose sentence names no place happened, as far as the text says, in the
+        country the article is about: a country-precision place, with the words that named it."""
+        if not ctx.main_country:
+            return None
+        for span in ctx.all_places:
+            place = self.gazetteer.resolve(span.text, tuple(ctx.countries))
+            if place is not None and place.country_code == ctx.main_country:
+                country = self.gazetteer.resolve(place.country)
+                if country is not None and country.feature == "country":
+                    return PlaceClaim(country.name, _text_span(span), "country", country, country.name)
+        return None
 
     @staticmethod
     def _is_event_place(ent: Span) -> bool:
@@ -825,6 +841,7 @@ class _DocContext:
         for ent in doc.ents:
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
+        self.all_places = places
         for span in places:
             self._places.setdefault(span.sent.start, []).append(span)
 
@@ -1187,14 +1204,15 @@ def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
         if not ((anaphoric or nearby) and getattr(later, "raw_type", "") == "@violence"
                 and not getattr(later, "cue", False) and earlier.event_type in violent_types):
             return False
-    underspecified = later.time is None and later.place is None
+    underspecified = later.time is None and (later.place is None or getattr(later, "place_inferred", False))
     if not (anaphoric or underspecified or nearby):
         return False
     if earlier.time and later.time and earlier.time.time and later.time.time:
         a, b = earlier.time.time, later.time.time
         if a.latest < b.earliest or b.latest < a.earliest:
             return False
-    if earlier.place and later.place and earlier.place.place and later.place.place:
+    if earlier.place and later.place and earlier.place.place and later.place.place \
+            and not getattr(earlier, "place_inferred", False) and not getattr(later, "place_inferred", False):
         if earlier.place.place.id != later.place.place.id and \
                 earlier.place.place.feature == later.place.place.feature == "city":
             return False
@@ -1235,8 +1253,10 @@ def _combine(host: Event, other: Event) -> None:
     for span in other.sentences:
         if span not in host.sentences:
             host.sentences.append(span)
-    if host.place is None or (host.place.place is None and other.place and other.place.place):
+    if host.place is None or (host.place.place is None and other.place and other.place.place) or (
+            getattr(host, "place_inferred", False) and other.place and not getattr(other, "place_inferred", False)):
         host.place = other.place
+        host.place_inferred = getattr(other, "place_inferred", False)  # type: ignore[attr-defined]
     if host.time is None and other.time is not None:
         host.time = other.time
     if other.fatalities is not None:
