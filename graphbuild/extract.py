@@ -1253,8 +1253,9 @@ def _combine(host: Event, other: Event) -> None:
     for span in other.sentences:
         if span not in host.sentences:
             host.sentences.append(span)
-    if host.place is None or (host.place.place is None and other.place and other.place.place) or (
-            getattr(host, "place_inferred", False) and other.place and not getattr(other, "place_inferred", False)):
+    other_own = other.place is not None and not getattr(other, "place_inferred", False)
+    if host.place is None or (host.place.place is None and other_own and other.place.place) or (
+            getattr(host, "place_inferred", False) and other_own):
         host.place = other.place
         host.place_inferred = getattr(other, "place_inferred", False)  # type: ignore[attr-defined]
     if host.time is None and other.time is not None:
