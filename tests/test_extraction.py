@@ -123,3 +123,29 @@ def test_weapon_decides_the_explosion_type(extract):
 def test_generic_words_are_not_events(extract):
     assert extract("The battle-hardened soldiers rested in their barracks.", "2020-05-02") == []
     assert extract("In other battles, the jihadists had places to run to.", "2020-05-02") == []
+
+
+def test_relative_clause_subject_and_since(extract):
+    event = only(extract("The offensive was led by the Syrian Democratic Forces, which have been fighting "
+                         "the Islamic State since 2015.", "2019-02-08"), "armed-clash")
+    assert "Syrian Democratic Forces" in " ".join(labels(event, "actor1"))
+    assert (event.time.time.earliest.isoformat(), event.time.time.latest.isoformat()) == ("2015-01-01", "2019-02-08")
+
+
+def test_pronoun_takes_the_speaker_of_its_report(extract):
+    event = only(extract("Iraqi militias said on Thursday that they fired rockets at Islamic State positions.",
+                         "2019-02-08"))
+    assert event.event_type == "shelling-artillery-missile-attack"
+    assert labels(event, "actor1") == ["Militia (Iraq)"]
+    assert labels(event, "actor2") == ["Islamic State"]
+    assert event.time.time.day.isoformat() == "2019-02-07"
+
+
+def test_clash_during_a_coup_takes_the_coup_sides(extract):
+    events = extract("Foreign fighters led by Abu Omar al-Tunisi tried to topple the commander Abu Hassan "
+                     "al-Shami in a coup. The exchange of fire between the militants during the attempted "
+                     "coup left three dead.", "2019-03-01")
+    clash = only(events, "armed-clash")
+    coup = only(events, "coup-attempt")
+    assert clash.part_of == events.index(coup)
+    assert clash.fatalities.value == 3
