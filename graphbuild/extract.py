@@ -585,7 +585,7 @@ class Extractor:
         event.place = self._place(m.head, sent, ctx)
         if event.place is None:
             event.place = self._country_place(ctx)
-            event.place_inferred = event.place is not None  # type: ignore[attr-defined]
+            event.place_inferred = event.place is not None
         event.time = self._time(m.head, sent, ctx)
         event.event_type = self._crowd_type(event, sent)
         self._crowd_actor(event, m, ctx)
@@ -604,11 +604,8 @@ class Extractor:
         if event.time and event.time.time and event.modality == "asserted" and ctx.article.published:
             if event.time.time.earliest > ctx.article.published:
                 event.modality = "future"
-        event.anaphoric = m.anaphoric  # type: ignore[attr-defined]
-        event.cue = m.cue  # type: ignore[attr-defined]
-        event.part_of_head = m.part_of_head  # type: ignore[attr-defined]
-        event.head_index = m.head.i  # type: ignore[attr-defined]
-        event.raw_type = m.event_type  # type: ignore[attr-defined]
+        event.anaphoric, event.cue, event.raw_type = m.anaphoric, m.cue, m.event_type
+        event.part_of_head = m.part_of_head
         return event
 
     def _country_place(self, ctx: "_DocContext") -> PlaceClaim | None:
@@ -1171,7 +1168,7 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
             kept.append(ev)
     position = {id(ev): n for n, ev in enumerate(kept)}
     for ev in kept:
-        head = getattr(ev, "part_of_head", None)
+        head = ev.part_of_head
         if head is not None and head.i in head_to_event:
             parent = events[index_map[head_to_event[head.i]]]
             if parent is not ev:
@@ -1185,7 +1182,7 @@ def _riot_sequel(earlier: Event, later: Event) -> bool:
     the demonstration turning violent."""
     if earlier.event_type not in ("peaceful-protest", "protest-with-intervention", "violent-demonstration"):
         return False
-    if getattr(later, "raw_type", later.event_type) not in RIOT_PARTS:
+    if (later.raw_type or later.event_type) not in RIOT_PARTS:
         return False
     if any(p.role == "actor1" and p.actor.named and p.actor.category in ARMED_CATEGORIES
            for p in later.participants):
@@ -1196,15 +1193,15 @@ def _riot_sequel(earlier: Event, later: Event) -> bool:
 def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     if later.event_type == "@death" or earlier.event_type == "@death":
         return False
-    anaphoric = getattr(later, "anaphoric", False)
+    anaphoric = later.anaphoric
     nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
     if earlier.event_type != later.event_type:
         # "the attack" after "a roadside bomb struck", "the strikes targeted" after "fired
         # missiles": a generic word of violence points back to the event just told
-        if not ((anaphoric or nearby) and getattr(later, "raw_type", "") == "@violence"
-                and not getattr(later, "cue", False) and earlier.event_type in violent_types):
+        if not ((anaphoric or nearby) and later.raw_type == "@violence"
+                and not later.cue and earlier.event_type in violent_types):
             return False
-    underspecified = later.time is None and (later.place is None or getattr(later, "place_inferred", False))
+    underspecified = later.time is None and (later.place is None or later.place_inferred)
     if not (anaphoric or underspecified or nearby):
         return False
     if earlier.time and later.time and earlier.time.time and later.time.time:
@@ -1212,7 +1209,7 @@ def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
         if a.latest < b.earliest or b.latest < a.earliest:
             return False
     if earlier.place and later.place and earlier.place.place and later.place.place \
-            and not getattr(earlier, "place_inferred", False) and not getattr(later, "place_inferred", False):
+            and not earlier.place_inferred and not later.place_inferred:
         if earlier.place.place.id != later.place.place.id and \
                 earlier.place.place.feature == later.place.place.feature == "city":
             return False
@@ -1253,11 +1250,11 @@ def _combine(host: Event, other: Event) -> None:
     for span in other.sentences:
         if span not in host.sentences:
             host.sentences.append(span)
-    other_own = other.place is not None and not getattr(other, "place_inferred", False)
+    other_own = other.place is not None and not other.place_inferred
     if host.place is None or (host.place.place is None and other_own and other.place.place) or (
-            getattr(host, "place_inferred", False) and other_own):
+            host.place_inferred and other_own):
         host.place = other.place
-        host.place_inferred = getattr(other, "place_inferred", False)  # type: ignore[attr-defined]
+        host.place_inferred = other.place_inferred
     if host.time is None and other.time is not None:
         host.time = other.time
     if other.fatalities is not None:
@@ -1270,8 +1267,8 @@ def _combine(host: Event, other: Event) -> None:
             host.fatalities = other.fatalities  # conflicting reports: the lower, as ACLED codes
     if other.injured is not None and host.injured is None:
         host.injured = other.injured
-    if getattr(host, "part_of_head", None) is None:
-        host.part_of_head = getattr(other, "part_of_head", None)  # type: ignore[attr-defined]
+    if host.part_of_head is None:
+        host.part_of_head = other.part_of_head
     if host.attribution is None and other.attribution is not None:
         host.attribution = other.attribution
         if host.modality == "asserted" and other.modality in ("reported", "claimed"):

@@ -77,6 +77,12 @@ class Event:
     modality: str = "asserted"
     attribution: TextSpan | None = None
     part_of: int | None = None  # index of the event this one happened during
+    # the extractor's working state while it merges mentions; not written to the graph
+    raw_type: str = field(default="", repr=False, compare=False)  # the trigger's class ("@violence")
+    anaphoric: bool = field(default=False, repr=False, compare=False)  # "the clash", "there was a clash"
+    cue: bool = field(default=False, repr=False, compare=False)  # a weapon word named the type
+    place_inferred: bool = field(default=False, repr=False, compare=False)  # the article's country
+    part_of_head: object = field(default=None, repr=False, compare=False)  # token of "during X"
 
     def actors(self, role: str) -> list[Actor]:
         return [p.actor for p in self.participants if p.role == role]
