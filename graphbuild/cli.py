@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import logging
@@ -12,7 +13,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .dates import parse_published
-from .export import RDF_FORMATS, write_events_csv, write_graphml, write_rdf
+from .export import RDF_FORMATS, VIEWS, EventFilter
 from .rdf import PREFIXES
 from .store import Store, StoreError, default_store_path, to_python
 
@@ -164,32 +165,144 @@ def format_rows(names: list[str], rows: list[list], fmt: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _day(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def filter_options(command):
+    """--from/--to/--type/--country/--actor, shared by every command that reads events."""
+    options = [
+        click.option("--from", "start", callback=_day, metavar="YYYY-MM-DD",
+                     help="Only events that may have happened on or after this day."),
+        click.option("--to", "end", callback=_day, metavar="YYYY-MM-DD",
+                     help="Only events that may have happened on or before this day."),
+        click.option("--type", "event_types", multiple=True, metavar="TYPE",
+                     help="Event type, sub-event type or finer kind, e.g. Battles, 'Air/drone strike' (repeatable)."),
+        click.option("--country", "countries", multiple=True, help="Country name, e.g. Syria (repeatable)."),
+        click.option("--actor", "actors", multiple=True,
+                     help="Part of an actor's name, or its IRI (repeatable)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _filter(start, end, event_types, countries, actors) -> EventFilter:
+    return EventFilter(start, end, tuple(event_types), tuple(countries), tuple(actors))
+
+
 @cli.command()
 @store_option
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["graphml", "events-csv", *RDF_FORMATS]),
+              type=click.Choice(["graphml", "gexf", "geojson", "events-csv", *RDF_FORMATS]),
               help="What to export.")
+@click.option("--view", type=click.Choice(VIEWS), default="events", show_default=True,
+              help="For graphml/gexf: events (actors, events, places), actors (who met whom) or places.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
-def export(store_path, fmt, output):
-    """Export the graph: GraphML for Gephi, the events table, or RDF.
+@filter_options
+def export(store_path, fmt, view, output, **filters):
+    """Export the graph: GraphML/GEXF for Gephi, GeoJSON for QGIS, the events table, or RDF.
+
+    The filters apply to graphml, gexf, geojson and events-csv; RDF dumps are
+    always the whole store (use `graphbuild query` with CONSTRUCT for a part).
 
     \b
     Example:
-        graphbuild export --format events-csv -o events.csv
-        graphbuild export --format graphml -o conflict.graphml
+        graphbuild export --format gexf --view actors -o actors.gexf
+        graphbuild export --format geojson --country Syria -o events.geojson
+        graphbuild export --format events-csv --from 2019-01-01 --type Battles -o battles.csv
         graphbuild export --format trig -o conflict.trig
     """
+    from .export import write_events_csv, write_geojson, write_gexf, write_graphml, write_rdf
+
+    where = _filter(**filters)
+    if fmt in RDF_FORMATS and where:
+        raise click.UsageError(f"--format {fmt} dumps the whole store; filters apply to graphml, gexf, "
+                               "geojson and events-csv (use `graphbuild query` with CONSTRUCT for a part)")
     with _open(store_path, read_only=True) as store:
-        if fmt == "events-csv":
+        if fmt in ("events-csv", "geojson"):
+            write = write_events_csv if fmt == "events-csv" else write_geojson
             if output:
                 with open(output, "w", newline="", encoding="utf-8") as handle:
-                    write_events_csv(store, handle)
+                    write(store, handle, where)
             else:
-                write_events_csv(store, sys.stdout)
-        elif fmt == "graphml":
-            write_graphml(store, output or sys.stdout.buffer)
+                write(store, sys.stdout, where)
+        elif fmt in ("graphml", "gexf"):
+            write = write_graphml if fmt == "graphml" else write_gexf
+            graph = write(store, output or sys.stdout.buffer, view, where)
+            if output:
+                click.echo(f"{view} view: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
+                           f"-> {output}", err=True)
         else:
             write_rdf(store, output or sys.stdout.buffer, fmt)
+
+
+@cli.command()
+@store_option
+@click.option("--table", "tables", multiple=True, type=click.Choice(["actors", "pairs", "weekly", "hotspots"]),
+              help="Which table(s) to show (repeatable) [default: all four].")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="csv needs exactly one --table.")
+@click.option("--top", default=20, show_default=True, type=click.IntRange(1),
+              help="Rows in the actors, pairs and hotspots tables.")
+@filter_options
+def analyze(store_path, tables, fmt, top, **filters):
+    """Top actors, who fought whom, weekly events and fatalities by type, hotspots.
+
+    actors: events, fatalities, degree and betweenness in the actor network.
+    pairs: actors on opposite sides of events, with counts and dates.
+    weekly: events and fatalities per ISO week (Monday) and event type.
+    hotspots: places with the most events.
+
+    \b
+    Example:
+        graphbuild analyze --country Syria --from 2019-01-01
+        graphbuild analyze --table pairs --format csv > pairs.csv
+    """
+    from .analysis import TABLES, analyze as run
+
+    tables = tables or TABLES
+    if fmt == "csv" and len(tables) != 1:
+        raise click.UsageError("--format csv writes one table: pick it with --table actors|pairs|weekly|hotspots")
+    with _open(store_path, read_only=True) as store:
+        results = run(store, _filter(**filters), top)
+    if fmt == "json":
+        click.echo(json.dumps({t: results[t] for t in tables}, ensure_ascii=False, indent=2))
+        return
+    for number, table in enumerate(tables):
+        rows = results[table]
+        names = list(rows[0]) if rows else ["(no events)"]
+        if fmt == "table":
+            names = [n for n in names if n != "actor_id"]
+            click.echo(("\n" if number else "") + table.upper())
+        click.echo(format_rows(names, [[r.get(n) for n in names] for r in rows], fmt), nl=False)
+
+
+@cli.command()
+@store_option
+@click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+@click.option("--title", default="Conflict events", show_default=True, help="The report's heading.")
+@filter_options
+def report(store_path, output, title, **filters):
+    """Write one self-contained offline HTML report: summary, timeline, map, actor
+    network, top tables and every event with its evidence sentence and source.
+
+    \b
+    Example:
+        graphbuild report -o report.html
+        graphbuild report --country Syria --title "Syria, early 2019" -o syria.html
+    """
+    from .report import write_report
+
+    with _open(store_path, read_only=True) as store:
+        summary = write_report(store, output, title=title, where=_filter(**filters))
+    click.echo(f"{summary['events']} events, {summary['actors']} actors, {summary['places']} places -> {output}")
 
 
 @cli.command()

@@ -37,3 +37,16 @@ def extract(pipeline):
         return pipeline.extract(Article(text=text, id="t", published=date)).events
 
     return run
+
+
+@pytest.fixture(scope="session")
+def cli_store(tmp_path_factory):
+    """A store folder of the examples ingested through the command line (for CLI tests)."""
+    from click.testing import CliRunner
+
+    from graphbuild.cli import cli
+
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

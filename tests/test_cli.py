@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import cli
@@ -18,17 +17,10 @@ from graphbuild.store import Store
 from .conftest import EXAMPLES
 
 
-@pytest.fixture(scope="module")
-def cli_store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cli") / "store"
-    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--store", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
-
-
 def test_every_command_has_help_with_an_example():
     runner = CliRunner()
-    for command in [[], ["ingest"], ["query"], ["export"], ["stats"], ["evaluate"]]:
+    for command in [[], ["ingest"], ["query"], ["export"], ["stats"], ["evaluate"], ["analyze"], ["report"],
+                    ["gazetteer", "import"], ["gazetteer", "lookup"]]:
         result = runner.invoke(cli, command + ["--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output
