@@ -52,14 +52,14 @@ def timeline_svg(records: list[EventRecord], width: int = 900, height: int = 260
         buckets.append(day.isoformat())
         day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) if monthly else day + dt.timedelta(days=7)
     left, bottom, top = 40, 40, 10
-    plot_w, plot_h = width - left - 10, height - bottom - top
+    plot_w, plot_h = width - left - 30, height - bottom - top
     peak = max(sum(c.values()) for c in counts.values())
     bar_w = plot_w / len(buckets)
     parts = [f'<svg class="chart" id="timeline-chart" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="Events per {"month" if monthly else "week"} by type">']
     for tick in sorted({0, peak, (peak + 1) // 2}):
         y = top + plot_h - plot_h * tick / peak
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+        parts.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
     label_every = max(1, math.ceil(len(buckets) / 12))
     for i, name in enumerate(buckets):
@@ -82,6 +82,11 @@ def timeline_svg(records: list[EventRecord], width: int = 900, height: int = 260
     return "".join(parts) + _legend(EVENT_TYPE_COLOURS, present)
 
 
+def _anchor(x: float, width: float, default: str = "start") -> str:
+    """The text anchor that keeps a label inside the picture near its left or right edge."""
+    return "end" if x > 0.82 * width else "start" if x < 0.18 * width else default
+
+
 # --- map --------------------------------------------------------------------------------
 
 def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> str:
@@ -91,9 +96,9 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
         return '<p class="empty">No located events.</p>'
     lats = [float(r.row["latitude"]) for r in located]
     lons = [float(r.row["longitude"]) for r in located]
-    pad = 1.0
-    south, north = min(lats) - pad, max(lats) + pad
-    west, east = min(lons) - pad, max(lons) + pad
+    pad = max(1.0, 0.08 * max(max(lats) - min(lats), max(lons) - min(lons)))
+    south, north = max(min(lats) - pad, -90.0), min(max(lats) + pad, 90.0)
+    west, east = max(min(lons) - pad, -180.0), min(max(lons) + pad, 180.0)
     # equirectangular with the longitude shrunk by cos(mid-latitude), aspect kept
     k = math.cos(math.radians((south + north) / 2))
     span_x, span_y = (east - west) * k, north - south
@@ -127,8 +132,8 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
         if country:
             cx = sum(p[0] for p in points) / len(points)
             cy = sum(p[1] for p in points) / len(points)
-            parts.append(f'<text class="country" x="{cx:.1f}" y="{cy - 18:.1f}" text-anchor="middle">'
-                         f'{_e(country)}</text>')
+            parts.append(f'<text class="country" x="{cx:.1f}" y="{cy - 18:.1f}" '
+                         f'text-anchor="{_anchor(cx, width, "middle")}">{_e(country)}</text>')
     labelled: set[str] = set()
     for r, lat, lon in sorted(zip(located, lats, lons), key=lambda t: -(t[0].fatalities or 0)):
         x, y = xy(lat, lon)
@@ -141,7 +146,10 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
         name = r.row["location"]
         if name and name not in labelled and len(labelled) < 25:
             labelled.add(name)
-            parts.append(f'<text class="place" x="{x + 7:.1f}" y="{y - 5:.1f}">{_e(name)}</text>')
+            anchor = _anchor(x, width)
+            dx = {"start": 7, "middle": 0, "end": -7}[anchor]
+            parts.append(f'<text class="place" x="{x + dx:.1f}" y="{y - 5:.1f}" text-anchor="{anchor}">'
+                         f'{_e(name)}</text>')
     parts.append("</svg>")
     present = {r.row["event_type"] for r in located}
     note = (f'<p class="note">{len(located)} of {len(records)} events have coordinates; dashed points '
