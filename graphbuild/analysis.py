@@ -75,13 +75,20 @@ def week_of(day: str) -> str:
     return (date - dt.timedelta(days=date.weekday())).isoformat()
 
 
+def plottable(record: EventRecord) -> bool:
+    """Dated to a month or finer: events known only to a year ("since 2012") or undated
+    would put a false spike on a timeline, so trends leave them out."""
+    span = record.span_days
+    return span is not None and span <= 31
+
+
 def weekly(records: list[EventRecord]) -> list[dict]:
     """Events and fatalities per ISO week (starting Monday) and event type. An event is
-    counted in the week of its day, or of its earliest possible day when only a coarser
-    date is known; undated events are left out."""
+    counted in the week of its day, or of its earliest possible day when only its week or
+    month is known; events dated only to a year, or undated, are left out."""
     cells: dict[tuple[str, str], dict] = defaultdict(lambda: {"events": 0, "fatalities": 0})
     for record in records:
-        if not record.date:
+        if not plottable(record):
             continue
         cell = cells[(week_of(record.date), record.row["event_type"])]
         cell["events"] += 1

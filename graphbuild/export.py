@@ -104,6 +104,13 @@ class EventRecord:
         return self.row["date"] or self.row["date_earliest"]
 
     @property
+    def span_days(self) -> int | None:
+        """How many days the event's date may cover (1 for a known day; None when undated)."""
+        start, end = _parse_day(self.row["date_earliest"] or self.row["date"]), _parse_day(
+            self.row["date_latest"] or self.row["date"])
+        return None if start is None else (end - start).days + 1 if end else 1
+
+    @property
     def fatalities(self) -> int | None:
         value = self.row["fatalities"]
         return None if value == "" else int(value)

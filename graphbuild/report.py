@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from . import __version__
-from .analysis import fighting_pairs, hotspots, top_actors, week_of, weekly
+from .analysis import fighting_pairs, hotspots, plottable, top_actors, week_of, weekly
 from .export import (ACTOR_TYPE_COLOURS, EVENT_TYPE_COLOURS, OTHER_COLOUR, EventFilter, EventRecord,
                      _actors_view, colour_of, load_events)
 from .store import Store
@@ -36,9 +36,12 @@ def _legend(colours: dict[str, str], present: set[str]) -> str:
 
 def timeline_svg(records: list[EventRecord], width: int = 900, height: int = 260) -> str:
     """Stacked bars of events per week (per month beyond two years) by event type."""
-    dated = [r for r in records if r.date]
+    dated = [r for r in records if plottable(r)]
+    left_out = len(records) - len(dated)
+    note = (f'<p class="note">{left_out} event{"s" if left_out != 1 else ""} dated only to a year, or '
+            'undated, left out.</p>') if left_out else ""
     if not dated:
-        return '<p class="empty">No dated events.</p>'
+        return '<p class="empty">No dated events.</p>' + note
     days = sorted(dt.date.fromisoformat(r.date) for r in dated)
     monthly = (days[-1] - days[0]).days > 730
     bucket = (lambda d: d[:7] + "-01") if monthly else week_of
@@ -79,7 +82,7 @@ def timeline_svg(records: list[EventRecord], width: int = 900, height: int = 260
     parts.append(f'<text x="{left}" y="{height - 4}" class="axis">{"month" if monthly else "week starting"}'
                  f' · events</text></svg>')
     present = {r.row["event_type"] for r in dated}
-    return "".join(parts) + _legend(EVENT_TYPE_COLOURS, present)
+    return "".join(parts) + _legend(EVENT_TYPE_COLOURS, present) + note
 
 
 def _anchor(x: float, width: float, default: str = "start") -> str:

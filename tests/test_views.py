@@ -148,8 +148,8 @@ def test_analyze_tables(example_store):
             {"Abu Bakr al-Baghdadi", "Abu Muath al-Jazairi"}]
     assert pair and pair[0]["events"] == 1 and pair[0]["first_date"] == "2019-01-10"
     rows = events_table(example_store)
-    assert sum(w["events"] for w in tables["weekly"]) == sum(1 for r in rows if r["date"] or r["date_earliest"])
-    assert all(w["week"] <= r for w in tables["weekly"] for r in [w["week"]])
+    records = load_events(example_store)
+    assert sum(w["events"] for w in tables["weekly"]) == sum(1 for r in records if r.span_days and r.span_days <= 31)
     assert tables["weekly"][0]["week"] == "2019-01-07"  # the Monday of the week of 2019-01-10
     assert sum(h["events"] for h in tables["hotspots"]) == sum(1 for r in rows if r["location"])
 
@@ -198,3 +198,19 @@ def test_records_carry_evidence_for_every_event(example_store):
     for record in load_events(example_store):
         assert record.row["sentence"] and record.row["doc_ids"]
         assert record.label and record.kind
+
+
+def test_weekly_counts_leave_out_events_known_only_to_a_year():
+    from graphbuild.analysis import weekly
+    from graphbuild.export import EVENT_COLUMNS, EventRecord
+
+    def record(earliest, latest, fatalities=""):
+        row = dict.fromkeys(EVENT_COLUMNS, "")
+        row.update(event_id=f"e{earliest}{latest}", event_type="Battles", date_earliest=earliest,
+                   date_latest=latest, date=earliest if earliest == latest else "", fatalities=fatalities)
+        return EventRecord(row=row, kind="Armed clash")
+
+    rows = weekly([record("2019-01-10", "2019-01-10", 2), record("2019-01-01", "2019-01-31"),
+                   record("2012-01-01", "2012-12-31", 5), record("", "")])
+    assert rows == [{"week": "2018-12-31", "event_type": "Battles", "events": 1, "fatalities": 0},
+                    {"week": "2019-01-07", "event_type": "Battles", "events": 1, "fatalities": 2}]
