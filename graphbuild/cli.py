@@ -95,12 +95,14 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
     with store:
         report = run_ingest(paths, store, pipeline=pipeline, published=published,
                             batch_size=batch_size, on_record=progress)
+        events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
     if tty:
         click.echo("", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(f"articles read: {report.read}, ingested: {report.ingested}, failed: {report.failed}")
-    click.echo(f"events: {report.events}, triples in store: {report.triples}")
+    click.echo(f"event reports: {report.events}, events in store: {events} "
+               f"(reports of one event merged), triples in store: {report.triples}")
     if not report.ok:
         sys.exit(1)
 

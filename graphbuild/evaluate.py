@@ -87,7 +87,7 @@ def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int
     store = Store(None)
     report = ingest(articles, store, pipeline=pipeline)
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for event in events_table(store):
+    for event in events_table(store, reports=True):  # extraction is scored per article
         for doc_id in event["doc_ids"].split("|"):
             by_doc[doc_id].append(event)
     result = Evaluation(rows=len(gold_rows), articles=len(articles), failed=report.failed)

@@ -183,7 +183,7 @@ _EVENTS_QUERY = """
 SELECT ?e ?label ?kind ?type ?sub ?stamp ?earliest ?latest ?tprec ?fatalities ?modality ?place
        ?location ?admin1 ?country ?lat ?lon ?gprec
 WHERE {
-  ?e a sem:Event ; sem:eventType ?t .
+  ?e a $CLASS ; sem:eventType ?t .
   ?t skos:prefLabel ?kind .
   ?t skos:broader* ?subc . ?subc skos:broader ?top . ?top skos:topConceptOf gb:EventTypes .
   ?subc skos:prefLabel ?sub . ?top skos:prefLabel ?type .
@@ -204,7 +204,7 @@ WHERE {
 _ROLES_QUERY = """
 SELECT DISTINCT ?e ?role ?a ?label ?atype ?country WHERE {
   VALUES ?role { gb:actor1 gb:actor2 gb:victim gb:associatedActor }
-  ?e a sem:Event ; ?role ?a . ?a rdfs:label ?label .
+  ?e a $CLASS ; ?role ?a . ?a rdfs:label ?label .
   OPTIONAL { ?a gb:actorType/skos:prefLabel ?atype }
   OPTIONAL { ?a gb:country ?country }
 }
@@ -212,7 +212,7 @@ SELECT DISTINCT ?e ?role ?a ?label ?atype ?country WHERE {
 
 _SOURCES_QUERY = """
 SELECT ?e ?id ?publisher ?attribution ?sentence ?begin WHERE {
-  ?e a sem:Event ; dct:source ?art . ?art gb:articleId ?id .
+  ?e a $CLASS ; dct:source ?art . ?art gb:articleId ?id .
   OPTIONAL { ?art dct:publisher ?publisher }
   OPTIONAL { ?e gb:attributedTo ?attribution }
   OPTIONAL { ?e gaf:denotedBy ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?begin }
@@ -224,10 +224,17 @@ def _blank(value) -> object:
     return "" if value is None else value
 
 
-def load_events(store: Store, where: EventFilter | None = None) -> list[EventRecord]:
-    """Every event in the store (those ``where`` keeps), sorted by date then IRI."""
+def load_events(store: Store, where: EventFilter | None = None, reports: bool = False) -> list[EventRecord]:
+    """Every event in the store (those ``where`` keeps), sorted by date then IRI. With
+    ``reports=True``, every article's own report of an event instead (an event that several
+    articles report is then one record per article, with that article's claims)."""
+    cls = "gb:EventReport" if reports else "sem:Event"
+
+    def select(query: str) -> list[dict]:
+        return store.select(query.replace("$CLASS", cls))
+
     records: dict[str, EventRecord] = {}
-    for r in store.select(_EVENTS_QUERY):
+    for r in select(_EVENTS_QUERY):
         if r["e"] in records:
             continue
         row = {
@@ -243,7 +250,7 @@ def load_events(store: Store, where: EventFilter | None = None) -> list[EventRec
         }
         records[r["e"]] = EventRecord(row=row, kind=r["kind"], label=r["label"] or r["kind"],
                                       place_iri=r["place"] or "")
-    for r in store.select(_ROLES_QUERY):
+    for r in select(_ROLES_QUERY):
         record = records.get(r["e"])
         if record is None:
             continue
@@ -255,7 +262,7 @@ def load_events(store: Store, where: EventFilter | None = None) -> list[EventRec
                                       r["country"] or ""))
     sources: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     sentences: dict[str, set] = defaultdict(set)
-    for r in store.select(_SOURCES_QUERY):
+    for r in select(_SOURCES_QUERY):
         s = sources[r["e"]]
         s["ids"].add(r["id"])
         if r["publisher"]:
@@ -285,9 +292,10 @@ def load_events(store: Store, where: EventFilter | None = None) -> list[EventRec
     return sorted(kept, key=lambda r: (r.row["date_earliest"], r.iri))
 
 
-def events_table(store: Store, where: EventFilter | None = None) -> list[dict]:
-    """One row per event with the columns of :data:`EVENT_COLUMNS`, sorted by date."""
-    return [record.row for record in load_events(store, where)]
+def events_table(store: Store, where: EventFilter | None = None, reports: bool = False) -> list[dict]:
+    """One row per event with the columns of :data:`EVENT_COLUMNS`, sorted by date
+    (per article's report of an event with ``reports=True``)."""
+    return [record.row for record in load_events(store, where, reports)]
 
 
 def write_events_csv(store: Store, output: IO[str], where: EventFilter | None = None) -> int:

@@ -170,7 +170,7 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[
                 doc.add(node, GB.evidence, evidence(span))
 
         etype, sub = lexicon.acled_types(event.event_type)
-        doc.add(ev, RDF.type, SEM.Event)
+        doc.add(ev, RDF.type, GB.EventReport)  # graph/events says which reports are one sem:Event
         doc.add(ev, RDFS.label, _en(event_label(event, lexicon)))
         doc.add(ev, SEM.eventType, ET[event.event_type])
         doc.add(ev, GB.trigger, _text(event.trigger.text))

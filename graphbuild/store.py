@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
 from .lexicon import ontology_path
+from .merging import EVENTS_GRAPH
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph
 
 DEFAULT_STORE = "graphbuild.db"
@@ -61,10 +62,17 @@ class Store:
         """Replace an article's graph and add the entity descriptions, in one transaction."""
         self.replace_articles([(article_id, quads, entity_quads)])
 
-    def replace_articles(self, articles: list[tuple[str, list[ox.Quad], list[ox.Quad]]]) -> None:
+    def replace_articles(self, articles: list[tuple[str, list[ox.Quad], list[ox.Quad]]],
+                         top_type: Callable[[str], str] | None = None) -> None:
         """Replace several articles' graphs in one transaction: all of them or none.
-        (Committing is the store's main cost; a batch pays it once.)"""
-        drops, blocks, entities = [], [], {}
+        (Committing is the store's main cost; a batch pays it once.) The events graph,
+        which says which reports are one real-world event, is updated in the same
+        transaction; ``top_type`` maps an event type IRI to its ACLED event type."""
+        from .merging import delete_statements, plan, reports_from_quads
+
+        reports = [r for _, quads, entity_quads in articles for r in reports_from_quads(quads, entity_quads)]
+        stale, event_quads = plan(self, reports, [a for a, _, _ in articles], top_type or _top_type)
+        drops, blocks, entities = delete_statements(stale), [], {}
         for article_id, quads, entity_quads in articles:
             graph = article_graph(article_id)
             drops.append(f"DROP SILENT GRAPH {graph} ;")
@@ -73,10 +81,24 @@ class Store:
                 entities[str(q)] = q
         if entities:
             blocks.append(_graph_block(ENTITIES_GRAPH, entities.values()))
+        if event_quads:
+            blocks.append(_graph_block(EVENTS_GRAPH, event_quads))
         self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"]))
 
-    def delete_article(self, article_id: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH {article_graph(article_id)}")
+    def delete_articles(self, article_ids: list[str], top_type: Callable[[str], str] | None = None) -> int:
+        """Delete articles (their graphs and their part in merged events) in one transaction;
+        returns how many of them were in the store."""
+        from .merging import delete_statements, plan
+
+        article_ids = [a for a in dict.fromkeys(article_ids) if self._store.contains_named_graph(article_graph(a))]
+        if not article_ids:
+            return 0
+        stale, event_quads = plan(self, [], article_ids, top_type or _top_type)
+        updates = delete_statements(stale) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
+        if event_quads:
+            updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "}"]
+        self._store.update("\n".join(updates).rstrip(" ;"))
+        return len(article_ids)
 
     def load_ontology(self) -> None:
         """(Re)load the ontology and taxonomy into their own graph."""
@@ -133,6 +155,13 @@ class Store:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _top_type(type_iri: str) -> str:
+    """The ACLED event type of a taxonomy concept, from the default lexicon."""
+    from .lexicon import load_lexicon
+
+    return load_lexicon().acled_types(type_iri.rsplit("/", 1)[-1])[0].id
 
 
 def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:

@@ -29,7 +29,8 @@ def test_every_command_has_help_with_an_example():
 def test_ingest_prints_a_summary(cli_store):
     result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--store", str(cli_store)])
     assert result.exit_code == 0
-    assert "articles read: 6, ingested: 6, failed: 0" in result.output
+    assert "articles read: 7, ingested: 7, failed: 0" in result.output
+    assert "event reports: 11, events in store: 10 (reports of one event merged)" in result.output
     assert "triples in store:" in result.output
 
 
@@ -73,11 +74,11 @@ def test_query_formats(cli_store):
     runner = CliRunner()
     sparql = "SELECT ?id WHERE { ?a gb:articleId ?id } ORDER BY ?id"
     table = runner.invoke(cli, ["query", sparql, "--store", str(cli_store)])
-    assert table.exit_code == 0 and "hajin-coup-2019" in table.output and "(6 rows)" in table.output
+    assert table.exit_code == 0 and "hajin-coup-2019" in table.output and "(7 rows)" in table.output
     as_csv = runner.invoke(cli, ["query", sparql, "--store", str(cli_store), "--format", "csv"])
     assert list(csv.reader(io.StringIO(as_csv.output)))[0] == ["id"]
     as_json = runner.invoke(cli, ["query", sparql, "--store", str(cli_store), "--format", "json"])
-    assert len(json.loads(as_json.output)) == 6
+    assert len(json.loads(as_json.output)) == 7
     ask = runner.invoke(cli, ["query", "ASK { ?e a sem:Event }", "--store", str(cli_store)])
     assert ask.output.strip() == "true"
     construct = runner.invoke(cli, ["query", "CONSTRUCT { ?e a sem:Event } WHERE { ?e a sem:Event }",
@@ -103,7 +104,7 @@ def test_export_and_stats(cli_store, tmp_path):
                                "--store", str(cli_store)]).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("event_id,doc_ids,event_type")
     stats = runner.invoke(cli, ["stats", "--store", str(cli_store)])
-    assert "articles: 6" in stats.output and "Armed clash" in stats.output
+    assert "articles: 7" in stats.output and "Armed clash" in stats.output
 
 
 def test_store_in_use_gives_a_clear_error(tmp_path):

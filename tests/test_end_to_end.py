@@ -82,7 +82,8 @@ def test_events_csv_has_the_design_columns(example_store):
     write_events_csv(example_store, buffer)
     rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
     assert list(rows[0].keys()) == EVENT_COLUMNS
-    hajin = [r for r in rows if r["doc_ids"] == "hajin-coup-2019" and r["date"] == "2019-01-10"]
+    hajin = [r for r in rows if "hajin-coup-2019" in r["doc_ids"].split("|") and r["date"] == "2019-01-10"
+             and r["sub_event_type"] == "Armed clash"]
     assert hajin and hajin[0]["sub_event_type"] == "Armed clash" and hajin[0]["event_type"] == "Battles"
     assert hajin[0]["fatalities"] == "2" and hajin[0]["country"] == "Syria"
     assert hajin[0]["geo_precision"] == "2" and "January 10" in hajin[0]["sentence"]

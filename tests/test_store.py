@@ -32,7 +32,7 @@ def test_replace_article_is_idempotent(tmp_path):
     assert len(store) == 9
     store.replace_article("a1", quads_for("a1", 2), entity_quad())
     assert len(store) == 6
-    store.delete_article("a2")
+    assert store.delete_articles(["a2", "never-ingested"]) == 1
     assert len(store) == 3
 
 

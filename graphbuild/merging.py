@@ -1,0 +1,333 @@
+"""One event node per real-world event across articles.
+
+Each article's graph describes what that article reports: one ``gb:EventReport`` per event
+it mentions, with its own claims and evidence. The events graph (``graph/events``) says
+which reports are the same real-world event, and is what ``sem:Event`` means:
+
+- a report that matches no other stays its own event: ``<report> a sem:Event ;
+  gb:report <report> ; gb:sources 1``;
+- reports from different articles that match (same ACLED event type, overlapping dates known
+  to the day or week, places within :data:`MAX_KM`, at least one actor in common) become one
+  ``sem:Event, gb:MergedEvent`` with ``gb:report`` to each, ``gb:sources`` (the number of
+  articles), consolidated claims (the most precise report's type, place and label; the
+  common dates; every actor; the lowest fatality count, ACLED's conservative reading) and a
+  ``gb:mergeReason`` for every link; each report keeps its own claims in its article's graph.
+
+Which reports merge is a function of the set of reports only (links are taken in a fixed
+order, never two reports of one article in one event), so ingesting articles in any order
+gives the same graph. Every write recomputes the connected groups of matching reports it
+touches, in the same transaction as the articles, so re-ingesting or deleting an article
+undoes its merges.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .rdf import BASE, DCT, GAF, GB, PROV, RDF, RDFS, SEM, WGS84, _date, _int, article_iri
+
+EVENTS_GRAPH = NamedNode(BASE + "graph/events")
+MAX_KM = 20.0
+MERGEABLE_PRECISION = {GB.day.value, GB.week.value}
+ROLE_IRIS = {GB.actor1.value, GB.actor2.value, GB.victim.value, GB.associatedActor.value}
+MODALITY_ORDER = ["asserted", "reported", "claimed", "future", "hypothetical", "denied", "negated"]
+PLACE_ORDER = {GB.exact.value: 0, GB.near.value: 1, GB.region.value: 2, GB.countryLevel.value: 3,
+               GB.unlocated.value: 4}
+
+
+@dataclass
+class Report:
+    """What merging needs to know of one event report, and its claims (predicate, object)."""
+    iri: str
+    article: str = ""
+    event_type: str = ""
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    precision: str = ""
+    place: str = ""
+    place_precision: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    actors: set[str] = field(default_factory=set)
+    fatalities: int | None = None
+    claims: list[tuple[NamedNode, object]] = field(default_factory=list)
+
+    def add(self, predicate: NamedNode, obj) -> None:
+        self.claims.append((predicate, obj))
+        p = predicate.value
+        if p == DCT.source.value and isinstance(obj, NamedNode):
+            self.article = obj.value
+        elif p == SEM.eventType.value:
+            self.event_type = obj.value
+        elif p == SEM.hasEarliestBeginTimeStamp.value:
+            self.earliest = dt.date.fromisoformat(obj.value)
+        elif p == SEM.hasLatestEndTimeStamp.value:
+            self.latest = dt.date.fromisoformat(obj.value)
+        elif p == GB.timePrecision.value:
+            self.precision = obj.value
+        elif p == SEM.hasPlace.value:
+            self.place = obj.value
+        elif p == SEM.hasActor.value:
+            self.actors.add(obj.value)
+        elif p == GB.fatalities.value:
+            self.fatalities = int(obj.value)
+
+    @property
+    def mergeable(self) -> bool:
+        return (self.precision in MERGEABLE_PRECISION and self.earliest is not None
+                and self.latest is not None and bool(self.place) and bool(self.actors)
+                and self.place_precision != GB.countryLevel.value)
+
+    def days(self) -> list[dt.date]:
+        """Days on which a report that could match this one may begin (its earliest day)."""
+        start = self.earliest - dt.timedelta(days=6)
+        return [start + dt.timedelta(days=n) for n in range((self.latest - start).days + 1)]
+
+
+def _km(a: Report, b: Report) -> float | None:
+    if a.place and a.place == b.place:
+        return 0.0
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def match(a: Report, b: Report, top_type) -> tuple[float, str] | None:
+    """(distance, reason) when two reports of different articles are the same event, else None."""
+    if a.article == b.article or not (a.mergeable and b.mergeable):
+        return None
+    if top_type(a.event_type) != top_type(b.event_type):
+        return None
+    if a.latest < b.earliest or b.latest < a.earliest:
+        return None
+    km = _km(a, b)
+    if km is None or km > MAX_KM:
+        return None
+    shared = sorted(a.actors & b.actors)
+    if not shared:
+        return None
+    start, end = max(a.earliest, b.earliest), min(a.latest, b.latest)
+    when = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+    reason = (f"{a.iri} and {b.iri}: same event type ({top_type(a.event_type).rsplit('/', 1)[-1]}); "
+              f"dates overlap ({when}); places {km:.1f} km apart; shared actors: "
+              + ", ".join(s.rsplit("/", 1)[-1] for s in shared))
+    return (abs((a.earliest - b.earliest).days) + km / 100.0, reason)
+
+
+def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[str]]]:
+    """Groups of reports that are one event, with the reasons of their links. Links are taken
+    shortest first (then by IRI), and never join two reports of the same article."""
+    by_iri = {r.iri: r for r in reports}
+    links = []
+    ordered = sorted(by_iri.values(), key=lambda r: r.iri)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            found = match(a, b, top_type)
+            if found:
+                links.append((found[0], a.iri, b.iri, found[1]))
+    links.sort()
+    parent = {iri: iri for iri in by_iri}
+    articles = {iri: {r.article} for iri, r in by_iri.items()}
+    reasons: dict[str, list[str]] = {iri: [] for iri in by_iri}
+
+    def root(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, a, b, reason in links:
+        ra, rb = root(a), root(b)
+        if ra == rb or articles[ra] & articles[rb]:
+            continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        articles[keep] |= articles.pop(gone)
+        reasons[keep] += reasons.pop(gone) + [reason]
+    groups: dict[str, list[Report]] = {}
+    for iri in by_iri:
+        groups.setdefault(root(iri), []).append(by_iri[iri])
+    return [(sorted(members, key=lambda r: r.iri), sorted(reasons[key]))
+            for key, members in sorted(groups.items())]
+
+
+def merged_iri(members: list[Report]) -> NamedNode:
+    digest = hashlib.sha1("\n".join(sorted(r.iri for r in members)).encode()).hexdigest()[:16]
+    return NamedNode(f"{BASE}event/merged/{digest}")
+
+
+def _best(members: list[Report]) -> Report:
+    """The report whose place, date and actors are most precise: it gives type, label, place."""
+    return min(members, key=lambda r: (PLACE_ORDER.get(r.place_precision, 5), r.precision != GB.day.value,
+                                       -len(r.actors), r.iri))
+
+
+def event_quads(members: list[Report], reasons: list[str]) -> list[Quad]:
+    """The events graph's statements for one group of reports."""
+    g = EVENTS_GRAPH
+    if len(members) == 1:
+        r = NamedNode(members[0].iri)
+        return [Quad(r, RDF.type, SEM.Event, g), Quad(r, GB.report, r, g), Quad(r, GB.sources, _int(1), g)]
+    node = merged_iri(members)
+    quads = {Quad(node, RDF.type, SEM.Event, g), Quad(node, RDF.type, GB.MergedEvent, g),
+             Quad(node, GB.sources, _int(len({m.article for m in members})), g)}
+    best = _best(members)
+    copy_all = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}
+    copy_best = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value}
+    # sides: the best report's roles; an actor only other reports name keeps its role there
+    placed = {o.value for p, o in best.claims if p.value in ROLE_IRIS}
+    for m in [best] + [m for m in members if m is not best]:
+        report = NamedNode(m.iri)
+        quads.add(Quad(node, GB.report, report, g))
+        quads.add(Quad(node, PROV.wasDerivedFrom, report, g))
+        quads.add(Quad(report, GB.mergedInto, node, g))
+        for p, o in m.claims:
+            if p.value in copy_all or (m is best and p.value in copy_best | ROLE_IRIS):
+                quads.add(Quad(node, p, o, g))
+            elif p.value in ROLE_IRIS and o.value not in placed:
+                quads.add(Quad(node, p, o, g))
+    for reason in reasons:
+        quads.add(Quad(node, GB.mergeReason, Literal(reason), g))
+    earliest = max(m.earliest for m in members)
+    latest = min(m.latest for m in members)
+    if earliest > latest:  # chained overlaps without a common day: the best report's dates
+        earliest, latest = best.earliest, best.latest
+    quads.add(Quad(node, SEM.hasEarliestBeginTimeStamp, _date(earliest), g))
+    quads.add(Quad(node, SEM.hasLatestEndTimeStamp, _date(latest), g))
+    if earliest == latest:
+        quads.add(Quad(node, SEM.hasTimeStamp, _date(earliest), g))
+    quads.add(Quad(node, GB.timePrecision, GB.day if earliest == latest else GB.week, g))
+    for prop in (GB.fatalities, GB.injured):
+        values = [int(o.value) for m in members for p, o in m.claims if p.value == prop.value]
+        if values:
+            quads.add(Quad(node, prop, _int(min(values)), g))
+    modalities = [o.value.rsplit("#", 1)[-1] for m in members for p, o in m.claims if p.value == GB.modality.value]
+    if modalities:
+        quads.add(Quad(node, GB.modality, GB[min(modalities, key=MODALITY_ORDER.index)], g))
+    return sorted(quads, key=str)
+
+
+# ------------------------------------------------------------------ reading reports
+
+def reports_from_quads(article_quads: Iterable[Quad], entity_quads: Iterable[Quad]) -> list[Report]:
+    """The reports of one article about to be written, from its quads."""
+    reports: dict[str, Report] = {}
+    quads = list(article_quads)
+    for q in quads:
+        if q.predicate == RDF.type and q.object == GB.EventReport:
+            reports[q.subject.value] = Report(q.subject.value)
+    for q in quads:
+        if q.subject.value in reports:
+            reports[q.subject.value].add(q.predicate, q.object)
+    places: dict[str, dict[str, object]] = {}
+    for q in entity_quads:
+        if q.predicate in (WGS84.lat, WGS84["long"], GB.geoPrecision):
+            places.setdefault(q.subject.value, {})[q.predicate.value] = q.object
+    for r in reports.values():
+        _place_facts(r, places.get(r.place, {}))
+    return list(reports.values())
+
+
+def _place_facts(report: Report, facts: dict) -> None:
+    if WGS84.lat.value in facts:
+        report.lat = float(facts[WGS84.lat.value].value)
+        report.lon = float(facts[WGS84["long"].value].value)
+    if GB.geoPrecision.value in facts:
+        report.place_precision = facts[GB.geoPrecision.value].value
+
+
+def _values(terms: Iterable) -> str:
+    return " ".join(str(t) for t in terms)
+
+
+def _load_reports(store, where: str) -> dict[str, Report]:
+    """Reports (read from their article graphs) selected by a SPARQL pattern binding ?r."""
+    reports: dict[str, Report] = {}
+    rows = store.query(f"""
+        SELECT ?r ?p ?o WHERE {{ {where}
+          GRAPH ?g {{ ?r a gb:EventReport ; ?p ?o }} }}""")
+    for row in rows:
+        iri = row["r"].value
+        reports.setdefault(iri, Report(iri)).add(row["p"], row["o"])
+    places = {r.place for r in reports.values() if r.place}
+    if places:
+        facts: dict[str, dict] = {}
+        for row in store.query(f"""
+                SELECT ?pl ?k ?v WHERE {{ VALUES ?pl {{ {_values(NamedNode(p) for p in places)} }}
+                  VALUES ?k {{ wgs84:lat wgs84:long gb:geoPrecision }} ?pl ?k ?v }}"""):
+            facts.setdefault(row["pl"].value, {})[row["k"].value] = row["v"]
+        for r in reports.values():
+            _place_facts(r, facts.get(r.place, {}))
+    return reports
+
+
+def plan(store, new_reports: list[Report], replaced_articles: list[str], top_type) -> tuple[list[str], list[Quad]]:
+    """What to change in the events graph when these articles are (re)written or deleted:
+    (subjects whose events-graph statements go, quads to add). Recomputes every connected
+    group of matching reports that the change touches, and nothing else."""
+    replaced = {article_iri(a).value for a in replaced_articles}
+    removed: dict[str, Report] = {}
+    if replaced:
+        removed = _load_reports(store, "VALUES ?art { " + _values(NamedNode(a) for a in replaced)
+                                + " } ?r dct:source ?art .")
+    known: dict[str, Report] = {r.iri: r for r in new_reports}
+    stale: set[str] = set(removed)            # subjects whose events-graph statements go
+    frontier = list(new_reports) + list(removed.values())
+    seen_days: set[dt.date] = set()
+    while frontier:
+        days = {d for r in frontier if r.mergeable for d in r.days()} - seen_days
+        seen_days |= days
+        found: dict[str, Report] = {}
+        if days:
+            found = _load_reports(store, "VALUES ?d { " + _values(_date(d) for d in sorted(days))
+                                  + " } ?r sem:hasEarliestBeginTimeStamp ?d .")
+        # reports already merged with a frontier report are recomputed with it
+        mates = _cluster_mates(store, {r.iri for r in frontier} | set(found))
+        stale |= mates["clusters"]
+        extra = set(mates["members"]) - set(found) - set(known) - set(removed)
+        if extra:
+            found.update(_load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(extra)) + " }"))
+        next_frontier = []
+        for iri, report in found.items():
+            if iri in known or iri in removed or report.article in replaced:
+                continue
+            linked = iri in mates["members"] or any(match(report, f, top_type) for f in frontier)
+            if linked:
+                known[iri] = report
+                stale.add(iri)
+                next_frontier.append(report)
+        frontier = next_frontier
+    quads: list[Quad] = []
+    for members, reasons in cluster(list(known.values()), top_type):
+        quads.extend(event_quads(members, reasons))
+    return sorted(stale), quads
+
+
+def _cluster_mates(store, iris: set[str]) -> dict:
+    """The merged events these reports belong to, and all their reports."""
+    if not iris:
+        return {"clusters": set(), "members": set()}
+    clusters, members = set(), set()
+    for row in store.query(f"""
+            SELECT ?c ?m WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in sorted(iris))} }}
+              GRAPH {EVENTS_GRAPH} {{ ?r gb:mergedInto ?c . ?c gb:report ?m }} }}"""):
+        clusters.add(row["c"].value)
+        members.add(row["m"].value)
+    return {"clusters": clusters, "members": members}
+
+
+def delete_statements(subjects: Iterable[str]) -> list[str]:
+    """SPARQL updates removing these subjects' statements from the events graph."""
+    return [f"DELETE WHERE {{ GRAPH {EVENTS_GRAPH} {{ {NamedNode(s)} ?p ?o }} }} ;" for s in subjects]
+
+
+__all__ = ["EVENTS_GRAPH", "MAX_KM", "Report", "cluster", "delete_statements", "event_quads", "match",
+           "plan", "reports_from_quads"]

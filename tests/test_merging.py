@@ -1,0 +1,135 @@
+"""One event node per real-world event across articles: merging reports, in any order, undone cleanly."""
+import datetime as dt
+import random
+
+import pytest
+
+from graphbuild.articles import Article, read_articles
+from graphbuild.export import events_table
+from graphbuild.merging import Report, cluster, match
+from graphbuild.pipeline import ingest
+from graphbuild.rdf import GB
+from graphbuild.store import Store
+
+from .conftest import EXAMPLES
+
+CLASH = "https://w3id.org/graphbuild/eventtype/armed-clash"
+SHELLING = "https://w3id.org/graphbuild/eventtype/shelling"
+
+
+def top(iri):
+    return {CLASH: "battles", SHELLING: "explosions"}[iri]
+
+
+def report(iri, article, day="2019-01-10", span=0, place="p:hajin", lat=34.69, lon=40.83, actors=("a:is",),
+           event_type=CLASH, precision=GB.day.value, place_precision=GB.exact.value):
+    start = dt.date.fromisoformat(day)
+    return Report(iri, article=article, event_type=event_type, earliest=start,
+                  latest=start + dt.timedelta(days=span), precision=precision, place=place,
+                  place_precision=place_precision, lat=lat, lon=lon, actors=set(actors))
+
+
+def test_reports_match_on_type_dates_place_and_actors():
+    a = report("e:a/1", "art:a")
+    assert match(a, report("e:b/1", "art:b"), top)
+    assert match(a, report("e:b/1", "art:b", place="p:other", lat=34.75, lon=40.9), top)  # about 9 km
+    assert match(a, report("e:b/1", "art:b", day="2019-01-07", span=6, precision=GB.week.value), top)
+    assert not match(a, report("e:a/2", "art:a"), top)                          # same article
+    assert not match(a, report("e:b/1", "art:b", event_type=SHELLING), top)    # other type
+    assert not match(a, report("e:b/1", "art:b", day="2019-01-12"), top)       # other day
+    assert not match(a, report("e:b/1", "art:b", place="p:far", lat=35.5, lon=40.83), top)  # 90 km
+    assert not match(a, report("e:b/1", "art:b", actors=("a:sdf",)), top)     # nobody in common
+    assert not match(a, report("e:b/1", "art:b", precision=GB.month.value, span=30), top)
+    assert not match(a, report("e:b/1", "art:b", place_precision=GB.countryLevel.value), top)
+
+
+def test_clusters_never_join_two_reports_of_one_article_and_ignore_input_order():
+    reports = [report("e:a/1", "art:a"), report("e:a/2", "art:a", place="p:x", lat=34.7, lon=40.84),
+               report("e:b/1", "art:b"), report("e:c/1", "art:c", place="p:x", lat=34.7, lon=40.84)]
+    groups = cluster(reports, top)
+    for members, _ in groups:
+        assert len({m.article for m in members}) == len(members)
+    as_sets = sorted(sorted(m.iri for m in members) for members, _ in groups)
+    assert as_sets == [["e:a/1", "e:b/1"], ["e:a/2", "e:c/1"]]
+    for _ in range(5):
+        random.shuffle(reports)
+        assert sorted(sorted(m.iri for m in ms) for ms, _ in cluster(reports, top)) == as_sets
+
+
+def hajin_articles():
+    return [a for a in read_articles([EXAMPLES]) if isinstance(a, Article) and a.id.startswith("hajin")]
+
+
+def store_of(pipeline, articles, batch_size=16):
+    store = Store(None)
+    report = ingest(articles, store, pipeline=pipeline, batch_size=batch_size)
+    assert report.failed == 0, report.errors
+    return store
+
+
+def nquads(store, entities=True):
+    """The store's statements; without the shared entity descriptions (which deleting an
+    article leaves in place) when ``entities`` is false."""
+    return sorted(str(q) for q in store.quads() if entities or not str(q.graph_name).endswith("/graph/entities>"))
+
+
+def test_two_articles_on_the_hajin_clash_are_one_event_with_two_sources(pipeline):
+    store = store_of(pipeline, hajin_articles())
+    merged = store.select("""
+        SELECT ?e ?sources (COUNT(DISTINCT ?r) AS ?reports) (SAMPLE(?why) AS ?reason) WHERE {
+          ?e a sem:Event, gb:MergedEvent ; sem:eventType et:armed-clash ; gb:sources ?sources ;
+             gb:report ?r ; gb:mergeReason ?why } GROUP BY ?e ?sources""")
+    assert len(merged) == 1 and merged[0]["sources"] == 2 and merged[0]["reports"] == 2
+    assert "hajin-coup-2019/1" in merged[0]["reason"] and "hajin-mutiny-2019/1" in merged[0]["reason"]
+    assert "2019-01-10" in merged[0]["reason"] and "shared actors" in merged[0]["reason"]
+    # each report keeps its own fatality count, in its own article's graph; the event the lowest
+    own = store.select("""
+        SELECT ?g ?f WHERE { ?e a gb:MergedEvent ; gb:report ?r . GRAPH ?g { ?r gb:fatalities ?f } }
+        ORDER BY ?f""")
+    assert [(r["g"].rsplit("/", 1)[-1], r["f"]) for r in own] == [("hajin-coup-2019", 2), ("hajin-mutiny-2019", 3)]
+    rows = [r for r in events_table(store) if r["sub_event_type"] == "Armed clash"]
+    assert len(rows) == 1
+    assert rows[0]["doc_ids"] == "hajin-coup-2019|hajin-mutiny-2019" and rows[0]["fatalities"] == 2
+    assert rows[0]["date"] == "2019-01-10" and rows[0]["location"] == "near Hajīn"
+    assert "Euphrates Monitor" in rows[0]["source"] and "Levant Wire" in rows[0]["source"]
+    # the events table by report still has one row per article
+    per_report = [r for r in events_table(store, reports=True) if r["sub_event_type"] == "Armed clash"]
+    assert sorted(r["doc_ids"] for r in per_report) == ["hajin-coup-2019", "hajin-mutiny-2019"]
+    # counting events counts the clash once
+    clashes = store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event ; sem:eventType et:armed-clash }")
+    assert clashes[0]["n"] == 1
+
+
+def test_ingest_order_does_not_change_the_graph(pipeline):
+    articles = [a for a in read_articles([EXAMPLES]) if isinstance(a, Article)]
+    forward = store_of(pipeline, articles)
+    backward = store_of(pipeline, articles[::-1], batch_size=1)
+    assert nquads(forward) == nquads(backward)
+
+
+def test_reingest_and_delete_undo_the_merge(pipeline):
+    coup, mutiny = sorted(hajin_articles(), key=lambda a: a.id)
+    store = store_of(pipeline, [coup, mutiny])
+    unrelated = Article(id=mutiny.id, published=mutiny.published, source=mutiny.source,
+                        text="Protesters marched peacefully in Raqqa on Friday against rising bread prices.")
+    ingest([unrelated], store, pipeline=pipeline)
+    assert not store.select("SELECT ?e WHERE { ?e a gb:MergedEvent }")
+    assert nquads(store, False) == nquads(store_of(pipeline, [coup, unrelated]), False)
+    ingest([mutiny], store, pipeline=pipeline)
+    assert len(store.select("SELECT ?e WHERE { ?e a gb:MergedEvent }")) == 1
+    assert store.delete_articles([mutiny.id]) == 1
+    alone = store_of(pipeline, [coup])
+    assert nquads(store, False) == nquads(alone, False)
+
+
+@pytest.mark.parametrize("reports", [False, True])
+def test_every_event_lists_its_reports(example_store, reports):
+    rows = example_store.select("""
+        SELECT ?e (COUNT(DISTINCT ?r) AS ?n) ?sources WHERE { ?e a sem:Event ; gb:sources ?sources ;
+          gb:report ?r . ?r a gb:EventReport } GROUP BY ?e ?sources""")
+    events = example_store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+    assert len(rows) == events
+    assert all(r["n"] == r["sources"] for r in rows)
+    report_count = example_store.select("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a gb:EventReport }")[0]["n"]
+    assert sum(r["n"] for r in rows) == report_count
+    assert len(events_table(example_store, reports=reports)) == (report_count if reports else events)
