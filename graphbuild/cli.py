@@ -361,6 +361,102 @@ def evaluate(gold, report_path, model, limit):
             json.dump(result.as_dict(), handle, indent=2, ensure_ascii=False)
 
 
+@cli.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@store_option
+def delete(article_ids, store_path):
+    """Delete articles by id: their graphs, and their part in events other articles
+    also report (those events are recomputed without them), in one transaction.
+
+    \b
+    Example:
+        graphbuild delete hajin-mutiny-2019
+    """
+    store = _open(store_path, read_only=False)
+    with store:
+        deleted = store.delete_articles(list(article_ids))
+        events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+    missing = len(set(article_ids)) - deleted
+    click.echo(f"articles deleted: {deleted}" + (f", not in the store: {missing}" if missing else "")
+               + f"; events in store: {events}")
+    if missing:
+        sys.exit(1)
+
+
+@cli.group()
+def actors():
+    """The actor lexicon: add your own actors, see how a name resolves.
+
+    \b
+    Example:
+        graphbuild actors import my_actors.csv
+        graphbuild actors lookup SDF
+    """
+
+
+@actors.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+def actors_import(csv_file):
+    """Add an actor lexicon (CSV: name, aliases (|-separated), category, country, wikidata;
+    optional id) that every later ingest uses. Importing a file of the same name replaces it.
+
+    \b
+    Example:
+        graphbuild actors import my_actors.csv
+    """
+    from .lexicon import import_actors
+
+    try:
+        target, count = import_actors(csv_file)
+    except (ValueError, OSError, KeyError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"actors imported: {count} -> {target}")
+
+
+@actors.command("list")
+def actors_list():
+    """List the imported actor lexicons.
+
+    \b
+    Example:
+        graphbuild actors list
+    """
+    from .lexicon import actors_dir, imported_actor_files, load_actors
+    from pathlib import Path
+
+    files = imported_actor_files()
+    if not files:
+        click.echo(f"no imported actor lexicons (in {actors_dir()})")
+    for path in files:
+        click.echo(f"{path}: {len(load_actors(Path(path)))} actors")
+
+
+@actors.command("lookup")
+@click.argument("name")
+def actors_lookup(name):
+    """Show the lexicon actors a name or alias resolves to (shipped and imported).
+
+    \b
+    Example:
+        graphbuild actors lookup "Hashd al-Shaabi"
+    """
+    from .lexicon import imported_actor_files, load_lexicon
+
+    wanted = name.casefold()
+    rows = []
+    for actor in load_lexicon(imported_actor_files()).actors:
+        names = [actor.name, *actor.aliases]
+        exact = any(n.casefold() == wanted for n in names)
+        if exact or any(wanted in n.casefold() for n in names):
+            rows.append((0 if exact else 1, [actor.id, actor.name, actor.category, actor.country,
+                                             actor.wikidata, "exact" if exact else "partial"]))
+    rows.sort(key=lambda r: (r[0], r[1][1]))
+    click.echo(format_rows(["id", "name", "category", "country", "wikidata", "match"],
+                           [r for _, r in rows], "table"), nl=False)
+    if not rows:
+        sys.exit(1)
+
+
 @cli.group()
 def gazetteer():
     """The offline gazetteer: add GeoNames dumps, look names up.

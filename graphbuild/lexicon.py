@@ -128,6 +128,35 @@ def load_actors(path: Path) -> list[KnownActor]:
     return actors
 
 
+def actors_dir() -> Path:
+    """Where `graphbuild actors import` keeps users' actor lexicons ($GRAPHBUILD_DATA/actors,
+    else ~/.local/share/graphbuild/actors); every ingest reads them."""
+    import os
+
+    base = os.environ.get("GRAPHBUILD_DATA") or Path.home() / ".local" / "share" / "graphbuild"
+    return Path(base) / "actors"
+
+
+def imported_actor_files() -> tuple[str, ...]:
+    folder = actors_dir()
+    return tuple(sorted(str(p) for p in folder.glob("*.csv"))) if folder.is_dir() else ()
+
+
+def import_actors(path: str | Path) -> tuple[Path, int]:
+    """Check an actor CSV (errors name the file and line) and keep a copy in
+    :func:`actors_dir` under the file's name; returns (the copy, number of actors)."""
+    import shutil
+
+    source = Path(path)
+    actors = load_actors(source)
+    folder = actors_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (slug(source.stem) + ".csv")
+    shutil.copyfile(source, target)
+    load_lexicon.cache_clear()
+    return target, len(actors)
+
+
 def slug(text: str) -> str:
     import re
     import unicodedata

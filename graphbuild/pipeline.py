@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 from .articles import Article, InputError, Record, read_articles
 from .extract import Extractor
 from .gazetteer import Gazetteer
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, imported_actor_files, load_lexicon
 from .model import Extraction
 from .nlp import load_pipeline
 from .rdf import extraction_to_quads
@@ -38,7 +38,7 @@ class Pipeline:
 
     def __init__(self, model: str | None = None, extra_actors: Iterable[str] = ()):
         self.nlp = load_pipeline(model)
-        self.lexicon: Lexicon = load_lexicon(tuple(extra_actors))
+        self.lexicon: Lexicon = load_lexicon(imported_actor_files() + tuple(extra_actors))
         self.gazetteer = Gazetteer()
         self.extractor = Extractor(self.nlp, self.lexicon, self.gazetteer)
 

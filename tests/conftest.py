@@ -1,10 +1,15 @@
 """Shared fixtures: the real English pipeline, loaded once, and a store of the examples."""
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from graphbuild.pipeline import Pipeline, ingest
 from graphbuild.store import Store
+
+# Imported actor lexicons live in $GRAPHBUILD_DATA: tests start from none.
+os.environ["GRAPHBUILD_DATA"] = tempfile.mkdtemp(prefix="graphbuild-data-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles.jsonl"

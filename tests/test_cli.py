@@ -20,6 +20,7 @@ from .conftest import EXAMPLES
 def test_every_command_has_help_with_an_example():
     runner = CliRunner()
     for command in [[], ["ingest"], ["query"], ["export"], ["stats"], ["evaluate"], ["analyze"], ["report"],
+                    ["delete"], ["actors"], ["actors", "import"], ["actors", "list"], ["actors", "lookup"],
                     ["gazetteer", "import"], ["gazetteer", "lookup"]]:
         result = runner.invoke(cli, command + ["--help"])
         assert result.exit_code == 0
@@ -188,3 +189,48 @@ def test_users_extend_the_actor_lexicon(tmp_path):
     bad.write_text("name,aliases,category,country,wikidata\nX,,Freedom fighters,,\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["ingest", str(article), "--actors", str(bad), "--store", str(store)])
     assert result.exit_code == 1 and f"{bad}:2: category must be one of" in result.output
+
+
+def test_actors_import_list_and_lookup(tmp_path, monkeypatch):
+    monkeypatch.setenv("GRAPHBUILD_DATA", str(tmp_path / "data"))
+    runner = CliRunner()
+    assert "no imported actor lexicons" in runner.invoke(cli, ["actors", "list"]).output
+    lexicon = tmp_path / "Sahel groups.csv"
+    lexicon.write_text("name,aliases,category,country,wikidata\n"
+                       "Red Dune Front,RDF|Red Dune fighters,Rebel group,Niger,\n", encoding="utf-8")
+    result = runner.invoke(cli, ["actors", "import", str(lexicon)])
+    assert result.exit_code == 0, result.output
+    assert "actors imported: 1" in result.output and "sahel-groups.csv" in result.output
+    assert "sahel-groups.csv: 1 actors" in runner.invoke(cli, ["actors", "list"]).output
+    found = runner.invoke(cli, ["actors", "lookup", "rdf"])
+    assert found.exit_code == 0 and "Red Dune Front" in found.output and "exact" in found.output
+    shipped = runner.invoke(cli, ["actors", "lookup", "Hashd al-Shaabi"])
+    assert "Popular Mobilization Forces" in shipped.output
+    assert runner.invoke(cli, ["actors", "lookup", "Nobody At All"]).exit_code == 1
+    # every later ingest knows the imported actor, without --actors
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"id": "n1", "published": "2021-03-02", "text":
+                                   "Red Dune Front fighters attacked an army post near Tillaberi on Sunday, "
+                                   "killing four soldiers."}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    result = runner.invoke(cli, ["ingest", str(article), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    labels = {r["label"] for r in Store(store, read_only=True).select(
+        "SELECT ?label WHERE { ?e gb:actor1 ?a . ?a rdfs:label ?label }")}
+    assert "Red Dune Front" in labels
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,aliases,category,country,wikidata\n,,Rebel group,,\n", encoding="utf-8")
+    result = runner.invoke(cli, ["actors", "import", str(bad)])
+    assert result.exit_code == 1 and f"{bad}:2: an actor needs a name" in result.output
+
+
+def test_delete_command_unmerges_and_reports_missing_ids(tmp_path):
+    store = tmp_path / "store"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(EXAMPLES), "--store", str(store)]).exit_code == 0
+    result = runner.invoke(cli, ["delete", "hajin-mutiny-2019", "--store", str(store)])
+    assert result.exit_code == 0 and "articles deleted: 1; events in store: 10" in result.output
+    merged = Store(store, read_only=True).select("SELECT ?e WHERE { ?e a gb:MergedEvent }")
+    assert merged == []
+    result = runner.invoke(cli, ["delete", "hajin-mutiny-2019", "--store", str(store)])
+    assert result.exit_code == 1 and "not in the store: 1" in result.output
