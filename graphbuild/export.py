@@ -407,6 +407,48 @@ def _actors_view(records: list[EventRecord]) -> nx.Graph:
     return graph
 
 
+_RELATIONS_QUERY = """
+SELECT ?s ?rel ?o (COUNT(DISTINCT ?c) AS ?claims) WHERE {
+  ?c a gb:RelationClaim ; gb:subject ?s ; gb:relation ?rel ; gb:object ?o .
+} GROUP BY ?s ?rel ?o
+"""
+
+_ACTOR_QUERY = """
+SELECT ?a ?label ?atype ?country WHERE {
+  VALUES ?a { $ACTORS } ?a rdfs:label ?label .
+  OPTIONAL { ?a gb:actorType/skos:prefLabel ?atype }
+  OPTIONAL { ?a gb:country ?country }
+}"""
+
+
+def _add_relations(graph: nx.Graph, store: Store, restricted: bool) -> None:
+    """Relations the articles state between actors (leaderOf, memberOf, backedBy, ...) as
+    ``relations`` on the actor view's edges ("Abu Bakr al-Baghdadi leaderOf Islamic State").
+    When the view is filtered, only relations between actors already in it."""
+    rows = store.select(_RELATIONS_QUERY)
+    wanted = {iri for r in rows for iri in (r["s"], r["o"])}
+    if restricted:
+        wanted &= set(graph.nodes)
+    missing = sorted(wanted - set(graph.nodes))
+    if missing:
+        for r in store.select(_ACTOR_QUERY.replace("$ACTORS", " ".join(f"<{a}>" for a in missing))):
+            if r["a"] not in graph:
+                graph.add_node(r["a"], **_actor_attrs(ActorRef("", r["a"], r["label"], r["atype"] or "",
+                                                               r["country"] or "")), events=0, fatalities=0)
+    for r in sorted(rows, key=lambda r: (r["s"], r["rel"], r["o"])):
+        a, b = r["s"], r["o"]
+        if a not in graph or b not in graph or a == b:
+            continue
+        if not graph.has_edge(a, b):
+            graph.add_edge(a, b, id=f"{min(a, b)}|{max(a, b)}", kind="relation", opposed=0, together=0,
+                           events=0, fatalities=0, weight=0, relation="stated")
+        attrs = graph.edges[a, b]
+        text = f"{graph.nodes[a]['label']} {r['rel'].rsplit('#', 1)[-1]} {graph.nodes[b]['label']}"
+        attrs["relations"] = "; ".join(sorted(set(filter(None, attrs.get("relations", "").split("; "))) | {text}))
+    for _, _, attrs in graph.edges(data=True):
+        attrs.setdefault("relations", "")
+
+
 def _places_view(records: list[EventRecord]) -> nx.Graph:
     """Places with their events, linked where the same actor was active in both."""
     graph = nx.Graph(view="places")
@@ -434,7 +476,8 @@ def to_networkx(store: Store, view: str = "events", where: EventFilter | None = 
     ``events``: a MultiDiGraph of events, actors and places as typed nodes (``kind``),
     actor -> event edges carrying the ``role`` and event -> place edges. ``actors``: a Graph
     of actors with an edge for each pair that met in an event (``events``, ``fatalities``,
-    ``first_date``, ``last_date``, ``event_types``, ``opposed``/``together`` counts). ``places``:
+    ``first_date``, ``last_date``, ``event_types``, ``opposed``/``together`` counts) or that an
+    article relates (``relations``: "X leaderOf Y; ..."; ``kind`` "relation" when they never met). ``places``:
     a Graph of places with their event counts, linked where the same actor was active.
 
     Filter with ``where=EventFilter(...)`` or the same keywords (``start``, ``end``,
@@ -448,7 +491,10 @@ def to_networkx(store: Store, view: str = "events", where: EventFilter | None = 
             raise TypeError("give either where= or filter keywords, not both")
         where = EventFilter.of(**filters)
     records = load_events(store, where)
-    return {"events": _events_view, "actors": _actors_view, "places": _places_view}[view](records)
+    graph = {"events": _events_view, "actors": _actors_view, "places": _places_view}[view](records)
+    if view == "actors":
+        _add_relations(graph, store, restricted=bool(where))
+    return graph
 
 
 def write_graphml(store: Store, path_or_file, view: str = "events",

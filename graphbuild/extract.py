@@ -23,6 +23,7 @@ from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
 from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
                     TimeClaim)
 from .numbers import VAGUE, count_of
+from .relations import descriptions, find_relations
 
 ADDITIVE = re.compile(r"\b(?:also|another|other|additional|more)\b", re.I)
 FOUND_VERBS = {"find", "discover", "recover", "dump", "retrieve", "exhume", "wash", "pull"}
@@ -130,6 +131,11 @@ class Extractor:
         main_country = countries[0] if countries else None
         place_tokens = {i for span in places for i in range(span.start, span.end)}
         mentions = self._actor_mentions(doc, main_country, place_tokens)
+        relations = find_relations(doc, mentions)
+        described = descriptions(doc, mentions, relations)
+        if described:  # "the warlord", "the so-called 'Invisible Sheikh'", a defined acronym
+            mentions = [m for m in mentions if not any(s <= m.start < e for s, e, _ in described)]
+            mentions = sorted(mentions + [ActorMention(s, e, a) for s, e, a in described], key=lambda m: m.start)
         by_token = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -154,7 +160,8 @@ class Extractor:
             if own_time is not None and own_time.time is not None:
                 context.last_time = own_time  # later sentences speak of this time unless they say
         events = _merge(raw, self.violent_types)
-        return Extraction(article=article, events=events)
+        return Extraction(article=article, events=events, relations=relations,
+                          mentions=[(m.actor, m.span(doc)) for m in context.mentions])
 
     # ------------------------------------------------------------------ actors
     def _place_spans(self, doc: Doc) -> list[Span]:
@@ -262,6 +269,11 @@ class Extractor:
                                   known.wikidata or None, set(known.aliases)))
         country_name = self.gazetteer.country_name(main_country) if main_country else None
         persons: dict[str, Actor] = {}
+        # full names first, so that "Baghdadi" joins "Abu Bakr al-Baghdadi" wherever each comes
+        person_ents = [e for e in doc.ents if not any(t.i in place_tokens for t in e)
+                       and (e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e)))]
+        for ent in sorted(person_ents, key=lambda e: (-len(_name_words(_clean_name(e.text))), e.start)):
+            self._person(ent, persons)
         for ent in doc.ents:
             if any(t.i in place_tokens for t in ent):
                 continue
@@ -269,8 +281,13 @@ class Extractor:
                 actor = self._person(ent, persons)
                 add(ent.start, ent.end, actor)
             elif ent.label_ == "ORG" and not _is_media(ent):
-                add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), None,
-                                              country_name))
+                words = _name_words(_clean_name(ent.text))
+                person = next((p for p in persons.values() if words and words <= _name_words(p.label)), None)
+                if person is not None:  # "Baghdadi" tagged as an organisation after the full name
+                    person.aliases.add(_clean_name(ent.text))
+                    add(ent.start, ent.end, person)
+                else:
+                    add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), None, country_name))
         for token in reversed(doc):  # heads first: "police officers" before "police"
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -1391,6 +1408,7 @@ def _name_words(name: str) -> set[str]:
 def _clean_name(text: str) -> str:
     text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
     text = text.strip(" '\"‘’“”")
+    text = re.sub(r"(?<=\w)[’']s$", "", text)  # "al-Baghdadi's" is al-Baghdadi
     if text[:3].lower() == "al-":
         text = "al-" + text[3:]
     return text

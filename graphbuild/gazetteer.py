@@ -219,6 +219,18 @@ class Gazetteer:
 
         return sorted(found, key=score)
 
+    def containers(self, place: Place) -> list[Place]:
+        """The region and the country a place lies in, innermost first (none for a country)."""
+        if place.feature == "country":
+            return []
+        out = []
+        if place.admin1 and place.feature != "admin1":
+            out += [p for p in self.candidates(place.admin1)
+                    if p.feature == "admin1" and p.country_code == place.country_code][:1]
+        out += [p for p in self.candidates(place.country)
+                if p.feature == "country" and p.country_code == place.country_code][:1]
+        return out
+
     def countries_of(self, name: str) -> set[str]:
         """Country codes of every place called ``name``."""
         return {p.country_code for p in self.candidates(name)}

@@ -89,6 +89,20 @@ class Event:
 
 
 @dataclass
+class Relation:
+    """A relation the text states between two actors ("ISIS leader Abu Bakr al-Baghdadi")."""
+
+    kind: str  # leaderOf, memberOf, backedBy, alliedWith, fightsAgainst, holdsCustodyOf
+    subject: Actor
+    object: Actor
+    span: TextSpan  # the words that state it
+    sentence: TextSpan
+    title: str = ""  # the subject's title, when the text gives one ("Commander")
+
+
+@dataclass
 class Extraction:
     article: Article
     events: list[Event]
+    relations: list[Relation] = field(default_factory=list)
+    mentions: list[tuple[Actor, TextSpan]] = field(default_factory=list)  # every actor named, in order

@@ -118,7 +118,7 @@ def ingest(
                 continue
             if any(a.id == article.id for a, *_ in pending):
                 write_pending()  # the same article twice in a batch: the later version wins
-            pending.append((article, result, *extraction_to_quads(result, pipeline.lexicon)))
+            pending.append((article, result, *extraction_to_quads(result, pipeline.lexicon, pipeline.gazetteer)))
             if len(pending) >= batch_size:
                 write_pending()
         write_pending()

@@ -121,8 +121,14 @@ class _Writer:
         return list(self._quads)
 
 
-def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[Quad], list[Quad]]:
-    """(article graph quads, entity quads) for one article's extraction."""
+RELATION_PROPERTIES = {"leaderOf": GB.leaderOf, "memberOf": GB.memberOf, "backedBy": GB.backedBy,
+                       "alliedWith": GB.alliedWith, "fightsAgainst": GB.fightsAgainst,
+                       "holdsCustodyOf": GB.holdsCustodyOf}
+
+
+def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None) -> tuple[list[Quad], list[Quad]]:
+    """(article graph quads, entity quads) for one article's extraction. With a gazetteer,
+    places also get the region and country they lie in (``geo:sfWithin``)."""
     article = extraction.article
     art = article_iri(article.id)
     doc = _Writer(article_graph(article.id))
@@ -196,7 +202,7 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[
             pl = place_iri(event.place)
             doc.add(ev, SEM.hasPlace, pl)
             argument(SEM.hasPlace, pl, event.place.span)
-            _describe_place(ent, pl, event.place)
+            _describe_place(ent, pl, event.place, gazetteer)
         _write_time(doc, ev, event, article.published, argument)
         if event.fatalities is not None:
             doc.add(ev, GB.fatalities, _int(event.fatalities.value))
@@ -205,6 +211,29 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon) -> tuple[list[
             doc.add(ev, GB.injured, _int(event.injured.value))
             argument(GB.injured, _int(event.injured.value), event.injured.span)
         del etype, sub
+    # every actor the article names, with the names it uses, and the relations it states
+    for actor, span in extraction.mentions:
+        a = actor_iri(actor)
+        doc.add(art, GB.mentions, a)
+        if span.text != actor.label:
+            doc.add(a, SKOS.altLabel, _en(span.text))
+        _describe_actor(ent, actor)
+    for n, relation in enumerate(extraction.relations, start=1):
+        s_iri, o_iri = actor_iri(relation.subject), actor_iri(relation.object)
+        prop = RELATION_PROPERTIES[relation.kind]
+        doc.add(s_iri, prop, o_iri)
+        claim = NamedNode(f"{art.value}/relation/{n}")
+        doc.add(claim, RDF.type, GB.RelationClaim)
+        doc.add(claim, GB.subject, s_iri)
+        doc.add(claim, GB.relation, prop)
+        doc.add(claim, GB.object, o_iri)
+        doc.add(claim, GB.evidence, evidence(relation.span))
+        doc.add(claim, GAF.denotedBy, evidence(relation.sentence))
+        doc.add(claim, PROV.wasDerivedFrom, art)
+        if relation.title:
+            doc.add(claim, GB.title, _text(relation.title))
+        _describe_actor(ent, relation.subject)
+        _describe_actor(ent, relation.object)
     return doc.quads, ent.quads
 
 
@@ -245,7 +274,7 @@ def _describe_actor(ent: _Writer, actor: Actor) -> None:
             ent.add(a, SKOS.altLabel, _en(alias))
 
 
-def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim) -> None:
+def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim, gazetteer=None) -> None:
     ent.add(node, RDF.type, SEM.Place)
     ent.add(node, GB.geoPrecision, PRECISION_IRIS[claim.precision])
     place = claim.place
@@ -272,10 +301,19 @@ def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim) -> None:
     if node == anchor:
         if place.uri:
             ent.add(node, OWL.sameAs, NamedNode(place.uri))
+        if gazetteer is not None:  # Hajīn in Deir ez-Zor in Syria
+            inner = node
+            for container in gazetteer.containers(place):
+                outer = NamedNode(f"{BASE}place/{quote(container.id, safe='')}")
+                ent.add(inner, GEO.sfWithin, outer)
+                if outer != node:
+                    _describe_place(ent, outer, PlaceClaim(container.name, claim.span, _own_precision(container),
+                                                           container, container.country), gazetteer)
+                inner = outer
     else:
         ent.add(node, GB.anchorPlace, anchor)
         _describe_place(ent, anchor, PlaceClaim(place.name, claim.span, _own_precision(place), place,
-                                                place.country))
+                                                place.country), gazetteer)
 
 
 def _own_precision(place) -> str:
