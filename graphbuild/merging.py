@@ -22,7 +22,6 @@ undoes its merges.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -34,6 +33,15 @@ from .rdf import BASE, DCT, GAF, GB, PROV, RDF, RDFS, SEM, WGS84, _date, _int, a
 EVENTS_GRAPH = NamedNode(BASE + "graph/events")
 MAX_KM = 20.0
 MERGEABLE_PRECISION = {GB.day.value, GB.week.value}
+_SOURCE, _TYPE, _EARLIEST, _LATEST = DCT.source.value, SEM.eventType.value, \
+    SEM.hasEarliestBeginTimeStamp.value, SEM.hasLatestEndTimeStamp.value
+_PRECISION, _PLACE, _ACTOR, _FATALITIES = GB.timePrecision.value, SEM.hasPlace.value, \
+    SEM.hasActor.value, GB.fatalities.value
+_COUNTRY_LEVEL = GB.countryLevel.value
+_CONSOLIDATED = {p.value for p in (RDFS.label, SEM.eventType, SEM.hasPlace, SEM.hasActor, GB.actor1, GB.actor2,
+                                    GB.victim, GB.associatedActor, DCT.source, GAF.denotedBy, GB.attributedTo,
+                                    GB.fatalities, GB.injured, GB.modality)}
+
 ROLE_IRIS = {GB.actor1.value, GB.actor2.value, GB.victim.value, GB.associatedActor.value}
 MODALITY_ORDER = ["asserted", "reported", "claimed", "future", "hypothetical", "denied", "negated"]
 PLACE_ORDER = {GB.exact.value: 0, GB.near.value: 1, GB.region.value: 2, GB.countryLevel.value: 3,
@@ -55,33 +63,34 @@ class Report:
     lon: float | None = None
     actors: set[str] = field(default_factory=set)
     fatalities: int | None = None
-    claims: list[tuple[NamedNode, object]] = field(default_factory=list)
+    claims: list[tuple[NamedNode, object]] = field(default_factory=list)  # what merging consolidates
 
     def add(self, predicate: NamedNode, obj) -> None:
-        self.claims.append((predicate, obj))
         p = predicate.value
-        if p == DCT.source.value and isinstance(obj, NamedNode):
+        if p in _CONSOLIDATED:
+            self.claims.append((predicate, obj))
+        if p == _SOURCE and isinstance(obj, NamedNode):
             self.article = obj.value
-        elif p == SEM.eventType.value:
+        elif p == _TYPE:
             self.event_type = obj.value
-        elif p == SEM.hasEarliestBeginTimeStamp.value:
+        elif p == _EARLIEST:
             self.earliest = dt.date.fromisoformat(obj.value)
-        elif p == SEM.hasLatestEndTimeStamp.value:
+        elif p == _LATEST:
             self.latest = dt.date.fromisoformat(obj.value)
-        elif p == GB.timePrecision.value:
+        elif p == _PRECISION:
             self.precision = obj.value
-        elif p == SEM.hasPlace.value:
+        elif p == _PLACE:
             self.place = obj.value
-        elif p == SEM.hasActor.value:
+        elif p == _ACTOR:
             self.actors.add(obj.value)
-        elif p == GB.fatalities.value:
+        elif p == _FATALITIES:
             self.fatalities = int(obj.value)
 
     @property
     def mergeable(self) -> bool:
         return (self.precision in MERGEABLE_PRECISION and self.earliest is not None
                 and self.latest is not None and bool(self.place) and bool(self.actors)
-                and self.place_precision != GB.countryLevel.value)
+                and self.place_precision != _COUNTRY_LEVEL)
 
     def days(self) -> list[dt.date]:
         """Days on which a report that could match this one may begin (its earliest day)."""
@@ -127,12 +136,20 @@ def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[st
     shortest first (then by IRI), and never join two reports of the same article."""
     by_iri = {r.iri: r for r in reports}
     links = []
-    ordered = sorted(by_iri.values(), key=lambda r: r.iri)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            found = match(a, b, top_type)
-            if found:
-                links.append((found[0], a.iri, b.iri, found[1]))
+    by_type: dict[str, list[Report]] = {}
+    for r in by_iri.values():
+        if r.mergeable:
+            by_type.setdefault(top_type(r.event_type), []).append(r)
+    for same_type in by_type.values():
+        ordered = sorted(same_type, key=lambda r: (r.earliest, r.iri))
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                if b.earliest > a.latest:
+                    break  # sorted by earliest day: no later report overlaps a
+                found = match(a, b, top_type)
+                if found:
+                    first, second = sorted((a.iri, b.iri))
+                    links.append((found[0], first, second, found[1]))
     links.sort()
     parent = {iri: iri for iri in by_iri}
     articles = {iri: {r.article} for iri, r in by_iri.items()}
@@ -160,8 +177,9 @@ def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[st
 
 
 def merged_iri(members: list[Report]) -> NamedNode:
-    digest = hashlib.sha1("\n".join(sorted(r.iri for r in members)).encode()).hexdigest()[:16]
-    return NamedNode(f"{BASE}event/merged/{digest}")
+    """Named after the group's first report, so it stays put while other reports join."""
+    first = min(r.iri for r in members)
+    return NamedNode(f"{BASE}event/merged/" + first.removeprefix(f"{BASE}event/").replace("/", "-"))
 
 
 def _best(members: list[Report]) -> Report:
@@ -221,18 +239,22 @@ def reports_from_quads(article_quads: Iterable[Quad], entity_quads: Iterable[Qua
     """The reports of one article about to be written, from its quads."""
     reports: dict[str, Report] = {}
     quads = list(article_quads)
+    rdf_type, report_class = RDF.type, GB.EventReport
     for q in quads:
-        if q.predicate == RDF.type and q.object == GB.EventReport:
+        if q.predicate == rdf_type and q.object == report_class:
             reports[q.subject.value] = Report(q.subject.value)
     for q in quads:
-        if q.subject.value in reports:
-            reports[q.subject.value].add(q.predicate, q.object)
-    places: dict[str, dict[str, object]] = {}
+        report = reports.get(q.subject.value)
+        if report is not None:
+            report.add(q.predicate, q.object)
+    wanted = {WGS84.lat.value, WGS84["long"].value, GB.geoPrecision.value}
+    places = {r.place for r in reports.values()}
+    facts: dict[str, dict[str, object]] = {}
     for q in entity_quads:
-        if q.predicate in (WGS84.lat, WGS84["long"], GB.geoPrecision):
-            places.setdefault(q.subject.value, {})[q.predicate.value] = q.object
+        if q.subject.value in places and q.predicate.value in wanted:
+            facts.setdefault(q.subject.value, {})[q.predicate.value] = q.object
     for r in reports.values():
-        _place_facts(r, places.get(r.place, {}))
+        _place_facts(r, facts.get(r.place, {}))
     return list(reports.values())
 
 
@@ -249,30 +271,32 @@ def _values(terms: Iterable) -> str:
 
 
 def _load_reports(store, where: str) -> dict[str, Report]:
-    """Reports (read from their article graphs) selected by a SPARQL pattern binding ?r."""
-    reports: dict[str, Report] = {}
-    rows = store.query(f"""
-        SELECT ?r ?p ?o WHERE {{ {where}
-          GRAPH ?g {{ ?r a gb:EventReport ; ?p ?o }} }}""")
-    for row in rows:
-        iri = row["r"].value
-        reports.setdefault(iri, Report(iri)).add(row["p"], row["o"])
-    places = {r.place for r in reports.values() if r.place}
+    """The stored reports a SPARQL pattern (binding ?r) selects, read from their article
+    graphs. (Two simple queries: finding the reports, then their statements by subject, is
+    much faster in Oxigraph than one query joining everything.)"""
+    iris = sorted({row["r"].value for row in store.query(
+        f"SELECT DISTINCT ?r WHERE {{ {where} ?r a gb:EventReport }}")})
+    reports: dict[str, Report] = {iri: Report(iri) for iri in iris}
+    if not reports:
+        return reports
+    for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in iris)} }} ?r ?p ?o }}"):
+        reports[row["r"].value].add(row["p"], row["o"])
+    places = sorted({r.place for r in reports.values() if r.place})
     if places:
         facts: dict[str, dict] = {}
         for row in store.query(f"""
                 SELECT ?pl ?k ?v WHERE {{ VALUES ?pl {{ {_values(NamedNode(p) for p in places)} }}
-                  VALUES ?k {{ wgs84:lat wgs84:long gb:geoPrecision }} ?pl ?k ?v }}"""):
+                  ?pl ?k ?v . FILTER (?k IN (wgs84:lat, wgs84:long, gb:geoPrecision)) }}"""):
             facts.setdefault(row["pl"].value, {})[row["k"].value] = row["v"]
         for r in reports.values():
             _place_facts(r, facts.get(r.place, {}))
     return reports
 
 
-def plan(store, new_reports: list[Report], replaced_articles: list[str], top_type) -> tuple[list[str], list[Quad]]:
+def plan(store, new_reports: list[Report], replaced_articles: list[str], top_type) -> tuple[list[Quad], list[Quad]]:
     """What to change in the events graph when these articles are (re)written or deleted:
-    (subjects whose events-graph statements go, quads to add). Recomputes every connected
-    group of matching reports that the change touches, and nothing else."""
+    (quads to delete, quads to add). Recomputes every connected group of matching reports
+    that the change touches, and nothing else; writes only the difference."""
     replaced = {article_iri(a).value for a in replaced_articles}
     removed: dict[str, Report] = {}
     if replaced:
@@ -287,8 +311,7 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
         seen_days |= days
         found: dict[str, Report] = {}
         if days:
-            found = _load_reports(store, "VALUES ?d { " + _values(_date(d) for d in sorted(days))
-                                  + " } ?r sem:hasEarliestBeginTimeStamp ?d .")
+            found = _nearby(store, frontier, days, top_type)
         # reports already merged with a frontier report are recomputed with it
         mates = _cluster_mates(store, {r.iri for r in frontier} | set(found))
         stale |= mates["clusters"]
@@ -305,29 +328,79 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
                 stale.add(iri)
                 next_frontier.append(report)
         frontier = next_frontier
-    quads: list[Quad] = []
+    quads: set[Quad] = set()
     for members, reasons in cluster(list(known.values()), top_type):
-        quads.extend(event_quads(members, reasons))
-    return sorted(stale), quads
+        quads.update(event_quads(members, reasons))
+    stale |= {q.subject.value for q in quads}
+    old = _current(store, stale)
+    return sorted(old - quads, key=str), sorted(quads - old, key=str)
+
+
+def _nearby(store, frontier: list[Report], days: set[dt.date], top_type) -> dict[str, Report]:
+    """Stored reports that may match a frontier report: beginning on one of these days, dated
+    to the day or week, of an event type and at a place (within :data:`MAX_KM`) some frontier
+    report has. Only those are read in full."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?r ?t ?pl WHERE {{ VALUES ?d {{ {_values(_date(d) for d in sorted(days))} }}
+          ?r sem:hasEarliestBeginTimeStamp ?d ; gb:timePrecision ?p ; sem:eventType ?t ; sem:hasPlace ?pl .
+          FILTER (?p IN (gb:day, gb:week)) ?r a gb:EventReport }}""")
+    by_top: dict[str, list[Report]] = {}
+    for f in frontier:
+        if f.mergeable:
+            by_top.setdefault(top_type(f.event_type), []).append(f)
+    candidates = [(row["r"].value, row["pl"].value, by_top.get(top_type(row["t"].value), []))
+                  for row in rows]
+    candidates = [(r, pl, peers) for r, pl, peers in candidates if peers]
+    places = sorted({pl for _, pl, _ in candidates})
+    coords: dict[str, tuple[float, float]] = {}
+    if places:
+        for row in store.query(f"""
+                SELECT ?pl ?lat ?lon WHERE {{ VALUES ?pl {{ {_values(NamedNode(p) for p in places)} }}
+                  ?pl wgs84:lat ?lat ; wgs84:long ?lon }}"""):
+            coords[row["pl"].value] = (float(row["lat"].value), float(row["lon"].value))
+    keep = set()
+    for iri, place, peers in candidates:
+        probe = Report(iri, place=place, lat=coords.get(place, (None, None))[0], lon=coords.get(place, (None, None))[1])
+        if any((km := _km(probe, peer)) is not None and km <= MAX_KM for peer in peers):
+            keep.add(iri)
+    if not keep:
+        return {}
+    return _load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(keep)) + " }")
+
+
+def _current(store, subjects: set[str]) -> set[Quad]:
+    """The events graph's statements about these subjects now."""
+    if not subjects:
+        return set()
+    return {Quad(row["s"], row["p"], row["o"], EVENTS_GRAPH) for row in store.query(f"""
+        SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(NamedNode(i) for i in sorted(subjects))} }}
+          GRAPH {EVENTS_GRAPH} {{ ?s ?p ?o }} }}""")}
 
 
 def _cluster_mates(store, iris: set[str]) -> dict:
     """The merged events these reports belong to, and all their reports."""
     if not iris:
         return {"clusters": set(), "members": set()}
-    clusters, members = set(), set()
-    for row in store.query(f"""
-            SELECT ?c ?m WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in sorted(iris))} }}
-              GRAPH {EVENTS_GRAPH} {{ ?r gb:mergedInto ?c . ?c gb:report ?m }} }}"""):
-        clusters.add(row["c"].value)
-        members.add(row["m"].value)
+    clusters = {row["c"].value for row in store.query(f"""
+        SELECT DISTINCT ?c WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in sorted(iris))} }}
+          GRAPH {EVENTS_GRAPH} {{ ?r gb:mergedInto ?c }} }}""")}
+    members = set()
+    if clusters:
+        members = {row["m"].value for row in store.query(f"""
+            SELECT DISTINCT ?m WHERE {{ VALUES ?c {{ {_values(NamedNode(c) for c in sorted(clusters))} }}
+              GRAPH {EVENTS_GRAPH} {{ ?c gb:report ?m }} }}""")}
     return {"clusters": clusters, "members": members}
 
 
-def delete_statements(subjects: Iterable[str]) -> list[str]:
-    """SPARQL updates removing these subjects' statements from the events graph."""
-    return [f"DELETE WHERE {{ GRAPH {EVENTS_GRAPH} {{ {NamedNode(s)} ?p ?o }} }} ;" for s in subjects]
+def delete_block(quads: list[Quad]) -> list[str]:
+    """A SPARQL update deleting these events-graph statements (empty when there are none)."""
+    if not quads:
+        return []
+    lines = [f"DELETE DATA {{ GRAPH {EVENTS_GRAPH} {{"]
+    lines.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    lines.append("} } ;")
+    return lines
 
 
-__all__ = ["EVENTS_GRAPH", "MAX_KM", "Report", "cluster", "delete_statements", "event_quads", "match",
+__all__ = ["EVENTS_GRAPH", "MAX_KM", "Report", "cluster", "delete_block", "event_quads", "match",
            "plan", "reports_from_quads"]

@@ -8,6 +8,7 @@ replaces it.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -68,11 +69,11 @@ class Store:
         (Committing is the store's main cost; a batch pays it once.) The events graph,
         which says which reports are one real-world event, is updated in the same
         transaction; ``top_type`` maps an event type IRI to its ACLED event type."""
-        from .merging import delete_statements, plan, reports_from_quads
+        from .merging import delete_block, plan, reports_from_quads
 
         reports = [r for _, quads, entity_quads in articles for r in reports_from_quads(quads, entity_quads)]
-        stale, event_quads = plan(self, reports, [a for a, _, _ in articles], top_type or _top_type)
-        drops, blocks, entities = delete_statements(stale), [], {}
+        gone, event_quads = plan(self, reports, [a for a, _, _ in articles], top_type or _top_type)
+        drops, blocks, entities = delete_block(gone), [], {}
         for article_id, quads, entity_quads in articles:
             graph = article_graph(article_id)
             drops.append(f"DROP SILENT GRAPH {graph} ;")
@@ -88,13 +89,13 @@ class Store:
     def delete_articles(self, article_ids: list[str], top_type: Callable[[str], str] | None = None) -> int:
         """Delete articles (their graphs and their part in merged events) in one transaction;
         returns how many of them were in the store."""
-        from .merging import delete_statements, plan
+        from .merging import delete_block, plan
 
         article_ids = [a for a in dict.fromkeys(article_ids) if self._store.contains_named_graph(article_graph(a))]
         if not article_ids:
             return 0
-        stale, event_quads = plan(self, [], article_ids, top_type or _top_type)
-        updates = delete_statements(stale) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
+        gone, event_quads = plan(self, [], article_ids, top_type or _top_type)
+        updates = delete_block(gone) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
         if event_quads:
             updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "}"]
         self._store.update("\n".join(updates).rstrip(" ;"))
@@ -157,6 +158,7 @@ class Store:
         self.close()
 
 
+@lru_cache(maxsize=4096)
 def _top_type(type_iri: str) -> str:
     """The ACLED event type of a taxonomy concept, from the default lexicon."""
     from .lexicon import load_lexicon
