@@ -117,7 +117,8 @@ def query(sparql, query_file, store_path, fmt):
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over all graphs.
 
     The prefixes gb, et, at, sem, rdf, rdfs, xsd, skos, owl, dct, nif, gaf,
-    prov, wgs84 and geo are predeclared. CONSTRUCT results print as Turtle.
+    prov, wgs84, geo, geof and uom are predeclared; geof:distance, geof:sfWithin
+    and geof:sfContains work on points. CONSTRUCT results print as Turtle.
 
     \b
     Example:

@@ -116,6 +116,14 @@ class _Writer:
     def add(self, s, p, o):
         self._quads[Quad(s, p, o, self.graph)] = None
 
+    def described(self, key) -> bool:
+        """True if ``key`` was described already (and marks it described)."""
+        seen = self.__dict__.setdefault("_described", set())
+        if key in seen:
+            return True
+        seen.add(key)
+        return False
+
     @property
     def quads(self) -> list[Quad]:
         return list(self._quads)
@@ -260,6 +268,8 @@ def _write_time(doc: _Writer, ev: NamedNode, event: Event, published, argument) 
 
 
 def _describe_actor(ent: _Writer, actor: Actor) -> None:
+    if ent.described(("actor", actor.key, len(actor.aliases))):
+        return
     a = actor_iri(actor)
     ent.add(a, RDF.type, SEM.Actor)
     ent.add(a, RDFS.label, _en(actor.label))

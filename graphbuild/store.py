@@ -15,10 +15,12 @@ from typing import Callable, Iterable
 import pyoxigraph as ox
 
 from .lexicon import ontology_path
+from .geosparql import FUNCTIONS as GEO_FUNCTIONS, GEOF, UOM
 from .merging import EVENTS_GRAPH
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph
 
 DEFAULT_STORE = "graphbuild.db"
+QUERY_PREFIXES = {**PREFIXES, "geof": GEOF, "uom": UOM}
 
 
 class StoreError(RuntimeError):
@@ -39,6 +41,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = Path(path) if path is not None else None
+        self._entities_written: set[str] = set()  # entity statements this object has stored
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -79,12 +82,15 @@ class Store:
             drops.append(f"DROP SILENT GRAPH {graph} ;")
             blocks.append(_graph_block(graph, quads))
             for q in entity_quads:
-                entities[str(q)] = q
+                key = str(q)
+                if key not in self._entities_written:  # shared descriptions: once per store session
+                    entities[key] = q
         if entities:
             blocks.append(_graph_block(ENTITIES_GRAPH, entities.values()))
         if event_quads:
             blocks.append(_graph_block(EVENTS_GRAPH, event_quads))
         self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"]))
+        self._entities_written.update(entities)
 
     def delete_articles(self, article_ids: list[str], top_type: Callable[[str], str] | None = None) -> int:
         """Delete articles (their graphs and their part in merged events) in one transaction;
@@ -119,7 +125,8 @@ class Store:
         """Run a SPARQL query over the union of all graphs, with graphbuild's prefixes
         predeclared. Returns pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
         try:
-            return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            return self._store.query(sparql, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
+                                     custom_functions=GEO_FUNCTIONS)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from None
 
