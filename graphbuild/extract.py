@@ -160,6 +160,13 @@ class Extractor:
             if own_time is not None and own_time.time is not None:
                 context.last_time = own_time  # later sentences speak of this time unless they say
         events = _merge(raw, self.violent_types)
+        for event in events:
+            if event.event_type == "peaceful-protest":
+                # ACLED's convention: a protest nobody intervened in has no second actor; what
+                # it is against, and who joined it, stay in the graph as associated actors
+                for p in event.participants:
+                    if p.role in ("actor2", "victim"):
+                        p.role = "associated"
         return Extraction(article=article, events=events, relations=relations,
                           mentions=[(m.actor, m.span(doc)) for m in context.mentions])
 

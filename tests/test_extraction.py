@@ -149,3 +149,14 @@ def test_clash_during_a_coup_takes_the_coup_sides(extract):
     coup = only(events, "coup-attempt")
     assert clash.part_of == events.index(coup)
     assert clash.fatalities.value == 3
+
+
+def test_a_peaceful_protest_has_no_second_actor_only_associated_ones(extract):
+    events = extract("On Monday, hundreds of teachers protested peacefully in Multan against the police "
+                     "for the arrest of a colleague.")
+    protests = [e for e in events if e.event_type == "peaceful-protest"]
+    assert protests and not protests[0].actors("actor2") and not protests[0].actors("victim")
+    assert protests[0].actors("actor1")
+    events = extract("On Monday, police fired tear gas to disperse hundreds of teachers protesting in Multan.")
+    dispersed = [e for e in events if e.event_type != "peaceful-protest"]
+    assert dispersed and any(a.category == "State forces" for a in dispersed[0].actors("actor2"))
