@@ -513,6 +513,17 @@ class Extractor:
                     pass
             if passive and head.dep_ in ("acl", "amod") and not patients:
                 patients.append(head.head)
+            if passive and not agents:
+                # "killed in an operation by police forces", "killed in a Taliban raid"
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                        for noun in (x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"):
+                            for x in noun.children:
+                                if x.dep_ == "prep" and x.lower_ == "by":
+                                    agents.extend(y for y in x.children if y.dep_ == "pobj")
+                                elif x.dep_ in ("poss", "compound", "amod") and x.i in ctx.by_token \
+                                        and ctx.by_token[x.i].actor.category not in (None, "Civilians", "Person"):
+                                    agents.append(x)
             if not agents and not passive:
                 subject = _inherited_subject(head)
                 if subject is not None:
@@ -964,6 +975,13 @@ def _inherited_subject(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj",)), None)
         if subject is not None:
             return subject
+        # "PMF forces destroyed five IS hideouts and killed ...": the acronym read as the main
+        # verb leaves the first clause as its clausal subject; its subject is the shared one
+        clause = next((c for c in current.children if c.dep_ == "csubj"), None)
+        if clause is not None:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
     return None
 
 

@@ -160,3 +160,16 @@ def test_a_peaceful_protest_has_no_second_actor_only_associated_ones(extract):
     events = extract("On Monday, police fired tear gas to disperse hundreds of teachers protesting in Multan.")
     dispersed = [e for e in events if e.event_type != "peaceful-protest"]
     assert dispersed and any(a.category == "State forces" for a in dispersed[0].actors("actor2"))
+
+
+def test_killed_in_an_operation_by_names_the_attacker(extract):
+    events = extract("On Monday, a rebel commander was killed in an operation by police forces near Jos.")
+    assert events and [a.category for a in events[0].actors("actor1")] == ["State forces"]
+    events = extract("Two soldiers were killed in a Boko Haram raid near Konduga on Monday.")
+    assert events and [a.label for a in events[0].actors("actor1")] == ["Boko Haram (JAS)"]
+
+
+def test_subject_shared_across_a_misparsed_acronym(extract):
+    # the tagger reads "IS" as a verb; the subject of the first clause still acts in the second
+    events = extract("On Monday, PMF forces destroyed five IS hideouts and killed 7 militants near Tuz.")
+    assert events and "Popular Mobilization Forces" in events[0].actors("actor1")[0].label
