@@ -802,7 +802,9 @@ class Extractor:
     def _time(self, head: Token, sent: Span, ctx: "_DocContext", inherit: bool = True) -> TimeClaim | None:
         """The time of the date words nearest the trigger in its sentence; without any, the
         last date the article gave ("On 3 May, ... . The next sentence ...")."""
-        dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")] + _written_dates(sent)
+        written = _written_dates(sent)
+        dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")
+                 and not any(w.start <= e.start and e.end <= w.end for w in written)] + written
         if not dates:
             return ctx.last_time if inherit else None
         dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))
@@ -931,7 +933,10 @@ def _written_dates(sent: Span) -> list[Span]:
     for match in _WRITTEN_DATE.finditer(sent.text):
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
                                   alignment_mode="expand")
-        if span is not None and not any(t.ent_type_ == "DATE" for t in span):
+        if span is None:
+            continue
+        # the model often tags only "May 2020" of "Around 2 May 2020": the full date wins
+        if not any(e.label_ == "DATE" and e.start <= span.start and e.end >= span.end for e in sent.ents):
             spans.append(span)
     return spans
 

@@ -173,3 +173,11 @@ def test_subject_shared_across_a_misparsed_acronym(extract):
     # the tagger reads "IS" as a verb; the subject of the first clause still acts in the second
     events = extract("On Monday, PMF forces destroyed five IS hideouts and killed 7 militants near Tuz.")
     assert events and "Popular Mobilization Forces" in events[0].actors("actor1")[0].label
+
+
+def test_a_full_written_date_wins_over_the_part_the_model_tagged(extract):
+    # the small model tags only "May 2020" of "Around 2 May 2020"
+    events = extract("Around 2 May 2020 (as reported), militants attacked the village of Bolsi, killing two people.",
+                     published="2020-05-06")
+    assert events and events[0].time.time.earliest.isoformat() == "2020-05-02"
+    assert events[0].time.time.precision == "day"
