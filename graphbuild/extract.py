@@ -254,6 +254,20 @@ class Extractor:
                 code = self.gazetteer.country_code(country) if country else None
                 if code:
                     counts[code] += 1
+        if not counts:
+            # no place or nationality the model tagged: demonyms it missed ("the Ukrainian
+            # Forces"), then the home countries of the known actors the article names
+            for token in doc:
+                country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
+                code = self.gazetteer.country_code(country) if country else None
+                if code:
+                    counts[code] += 1
+        if not counts:
+            for key, start, end in list(self.actor_matcher(doc)) + list(self.acronym_matcher(doc)):
+                known = self.known.get(key)
+                code = self.gazetteer.country_code(known.country) if known is not None and known.country else None
+                if code:
+                    counts[code] += 1
         return [code for code, _ in counts.most_common()]
 
     def _actor_mentions(self, doc: Doc, main_country: str | None,
@@ -654,6 +668,17 @@ class Extractor:
                 country = self.gazetteer.resolve(place.country)
                 if country is not None and country.feature == "country":
                     return PlaceClaim(country.name, _text_span(span), "country", country, country.name)
+        # no place of that country is named: a demonym or a known actor of it is the evidence
+        name = self.gazetteer.country_name(ctx.main_country)
+        country = self.gazetteer.resolve(name) if name else None
+        if country is None or country.feature != "country":
+            return None
+        for token in ctx.doc:
+            if self.demonyms.get(token.lower_) == name:
+                return PlaceClaim(country.name, _text_span(ctx.doc[token.i:token.i + 1]), "country", country, name)
+        for m in ctx.mentions:
+            if m.actor.country == name and m.actor.named:
+                return PlaceClaim(country.name, m.span(ctx.doc), "country", country, name)
         return None
 
     @staticmethod
@@ -750,12 +775,17 @@ class Extractor:
             return None
         countries = tuple(ctx.countries)
         names = {ent.start: fold(ent.text) for ent in ctx.places(sent)}
-        resolved = {}
+        resolved, partial = {}, set()
         for ent in candidates:
             context = frozenset(n for start, n in names.items() if start != ent.start)
             place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent))
             if place is not None and countries and place.country_code not in countries:
                 place = None  # a namesake abroad ("Martinez", California, in an Argentine report)
+            if place is None:
+                # "Donetsk Airport", "Mogadishu-Bondhere": a site or quarter named after a known town
+                place = self._part_place(ent.text, countries)
+                if place is not None:
+                    partial.add(ent.start)
             resolved[ent.start] = place
 
         def rank(ent):
@@ -784,6 +814,8 @@ class Extractor:
         words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
         words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
         after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}
+        if ent.start in partial:
+            return PlaceClaim(ent.text, _text_span(ent), "near", place, place.country)
         if place is None:
             precision = "unlocated"
             country = self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
@@ -798,6 +830,19 @@ class Extractor:
             else:
                 precision = "exact"
         return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
+
+    def _part_place(self, name: str, countries: tuple[str, ...]):
+        """The town a longer place name starts or ends with, in the article's countries
+        ("Donetsk Filtration Station" -> Donetsk, "Mogadishu-Hodan" -> Mogadishu), or None."""
+        words = re.split(r"[\s\-–]+", name.strip())
+        if len(words) < 2 or not countries:
+            return None
+        for n in range(len(words) - 1, 0, -1):
+            for part in (" ".join(words[:n]), " ".join(words[-n:])):
+                place = self.gazetteer.resolve(part, countries)
+                if place is not None and place.country_code in countries and place.feature in ("city", "site", "admin2"):
+                    return place
+        return None
 
     def _time(self, head: Token, sent: Span, ctx: "_DocContext", inherit: bool = True) -> TimeClaim | None:
         """The time of the date words nearest the trigger in its sentence; without any, the

@@ -181,3 +181,15 @@ def test_a_full_written_date_wins_over_the_part_the_model_tagged(extract):
                      published="2020-05-06")
     assert events and events[0].time.time.earliest.isoformat() == "2020-05-02"
     assert events[0].time.time.precision == "day"
+
+
+def test_a_site_named_after_a_town_is_placed_near_the_town(extract):
+    events = extract("On Monday, the Ukrainian Forces fired grenade launchers at positions near Donetsk Airport.")
+    place = events[0].place
+    assert place.precision == "near" and place.place.name == "Donetsk" and place.country == "Ukraine"
+    assert place.name == "Donetsk Airport"
+
+
+def test_known_actors_give_the_country_when_no_place_does(extract):
+    events = extract("On Monday, Al Shabaab militants shot dead a police officer at the Zanzibar junction.")
+    assert events and events[0].place is not None and events[0].place.country == "Somalia"
