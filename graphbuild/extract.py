@@ -351,7 +351,16 @@ class Extractor:
         noun = self.lexicon.actor_nouns.get(lemma) or self.lexicon.actor_nouns.get(token.text.lower())
         if noun is None:
             return None, 0, 0
+        if noun.category == "Civilians" and prev is not None and prev.dep_ in ("compound", "amod"):
+            # "a militia member", "a police official": the person belongs to the armed group
+            group = self.lexicon.actor_nouns.get(prev.lemma_.lower())
+            if group is not None and self._armed(group):
+                return group, prev.i, token.i + 1
         return noun, token.i, token.i + 1
+
+    @staticmethod
+    def _armed(noun) -> bool:
+        return noun.category in ARMED_CATEGORIES or noun.category == "armed"
 
     def _country_of(self, token: Token) -> str | None:
         """The country an adjective or possessive gives a group noun ("Syrian soldiers")."""
@@ -436,6 +445,12 @@ class Extractor:
             return "armed-clash"
         if any(t.lemma_.lower() in self.lexicon.cue("military-target") for t in target_words):
             return "armed-clash"
+        # "a pro-government militia check point", "an army post": the target belongs to an armed side
+        for t in target_words:
+            for x in t.subtree:
+                noun = self.lexicon.actor_nouns.get(x.lemma_.lower())
+                if x.i < t.i and x.dep_ in ("compound", "amod", "nmod") and noun is not None and self._armed(noun):
+                    return "armed-clash"
         agents = [p.actor for p in participants if p.role == "actor1"]
         if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
             return "armed-clash"

@@ -193,3 +193,12 @@ def test_a_site_named_after_a_town_is_placed_near_the_town(extract):
 def test_known_actors_give_the_country_when_no_place_does(extract):
     events = extract("On Monday, Al Shabaab militants shot dead a police officer at the Zanzibar junction.")
     assert events and events[0].place is not None and events[0].place.country == "Somalia"
+
+
+def test_an_attack_on_an_armed_sides_post_is_a_battle(extract):
+    events = extract("On Monday, Taliban militants attacked a pro-government militia check point in Dara, "
+                     "killing nine of them.")
+    assert events and events[0].event_type == "armed-clash"
+    events = extract("On Monday, a police official was shot dead by gunmen in Jos.")
+    assert events and events[0].event_type == "armed-clash"
+    assert [a.category for a in events[0].actors("actor2")] == ["State forces"]
