@@ -202,3 +202,9 @@ def test_an_attack_on_an_armed_sides_post_is_a_battle(extract):
     events = extract("On Monday, a police official was shot dead by gunmen in Jos.")
     assert events and events[0].event_type == "armed-clash"
     assert [a.category for a in events[0].actors("actor2")] == ["State forces"]
+
+
+def test_who_throws_or_plants_the_weapon_is_the_attacker(extract):
+    events = extract("On Monday, Al Shabaab militants hurled a hand grenade at a police post in Mogadishu.")
+    assert events and events[0].event_type == "grenade"
+    assert [a.label for a in events[0].actors("actor1")] == ["Al Shabaab"]
