@@ -210,12 +210,22 @@ SELECT DISTINCT ?e ?role ?a ?label ?atype ?country WHERE {
 }
 """
 
+# three small queries rather than one: a widely reported event has many sources, many
+# attributions and many sentences, and their cross product grows fast
 _SOURCES_QUERY = """
-SELECT ?e ?id ?publisher ?attribution ?sentence ?begin WHERE {
+SELECT DISTINCT ?e ?id ?publisher WHERE {
   ?e a $CLASS ; dct:source ?art . ?art gb:articleId ?id .
   OPTIONAL { ?art dct:publisher ?publisher }
-  OPTIONAL { ?e gb:attributedTo ?attribution }
-  OPTIONAL { ?e gaf:denotedBy ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?begin }
+}
+"""
+
+_ATTRIBUTIONS_QUERY = """
+SELECT DISTINCT ?e ?attribution WHERE { ?e a $CLASS ; gb:attributedTo ?attribution }
+"""
+
+_SENTENCES_QUERY = """
+SELECT DISTINCT ?e ?sentence ?begin ?art WHERE {
+  ?e a $CLASS ; gaf:denotedBy ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?begin ; nif:referenceContext ?art
 }
 """
 
@@ -267,10 +277,10 @@ def load_events(store: Store, where: EventFilter | None = None, reports: bool = 
         s["ids"].add(r["id"])
         if r["publisher"]:
             s["publishers"].add(r["publisher"])
-        if r["attribution"]:
-            s["attributions"].add(r["attribution"])
-        if r["sentence"] is not None:
-            sentences[r["e"]].add((r["begin"], r["sentence"]))
+    for r in select(_ATTRIBUTIONS_QUERY):
+        sources[r["e"]]["attributions"].add(r["attribution"])
+    for r in select(_SENTENCES_QUERY):
+        sentences[r["e"]].add((r["art"], r["begin"], r["sentence"]))
     for event_id, record in records.items():
         record.actors.sort(key=lambda a: (a.role, a.label, a.iri))
         row = record.row
@@ -287,7 +297,7 @@ def load_events(store: Store, where: EventFilter | None = None, reports: bool = 
         if s.get("attributions"):
             source = "; ".join(filter(None, [source, "according to " + "; ".join(sorted(s["attributions"]))]))
         row["source"] = source
-        row["sentence"] = " ".join(text.strip() for _, text in sorted(sentences.get(event_id, ())))
+        row["sentence"] = " ".join(text.strip() for _, _, text in sorted(sentences.get(event_id, ())))
     kept = [r for r in records.values() if where is None or where.matches(r)]
     return sorted(kept, key=lambda r: (r.row["date_earliest"], r.iri))
 
