@@ -27,6 +27,8 @@ from .relations import descriptions, find_relations
 
 ADDITIVE = re.compile(r"\b(?:also|another|other|additional|more)\b", re.I)
 FOUND_VERBS = {"find", "discover", "recover", "dump", "retrieve", "exhume", "wash", "pull"}
+SETTLEMENT_WORDS = {"town", "village", "city", "district", "area", "neighbourhood", "neighborhood", "camp",
+                    "locality", "municipality", "commune", "settlement", "quarter", "suburb"}
 NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "off", "north", "south", "east",
               "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
               "kilometers", "miles", "outskirts", "vicinity", "countryside"}
@@ -200,6 +202,8 @@ class Extractor:
             placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ",")
                                                or previous.lower_ in COMPASS_WORDS)
             named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
+            # "in Kumb town", "in Jaghuri district": a place even when the gazetteer lacks it
+            named_place = named_place or (placed and end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS)
             if (named_place or placed) and not any(t.i in taken for t in span) \
                     and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span) \
                     and (named_place or self.gazetteer.candidates(span.text)):
@@ -826,6 +830,14 @@ class Extractor:
                 ent = other
                 break
         place = resolved[ent.start]
+        # "Kumb town (Khairpur, Sindh)" with Kumb unknown: the event is in Khairpur's area, not
+        # at Khairpur's point; say so (ACLED's precision 2) rather than give a false exact place
+        for other in candidates:
+            between = sent.doc[other.end:ent.start]
+            if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
+                    and all(t.lower_ in ("in", ",", "(", "of", "near") or t.lower_ in SETTLEMENT_WORDS
+                            for t in between) and place.feature != "country":
+                return PlaceClaim(other.text, _text_span(other), "near", place, place.country)
         words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
         words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
         after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}

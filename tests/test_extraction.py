@@ -208,3 +208,10 @@ def test_who_throws_or_plants_the_weapon_is_the_attacker(extract):
     events = extract("On Monday, Al Shabaab militants hurled a hand grenade at a police post in Mogadishu.")
     assert events and events[0].event_type == "grenade"
     assert [a.label for a in events[0].actors("actor1")] == ["Al Shabaab"]
+
+
+def test_an_unknown_town_in_a_known_district_is_near_it_not_at_it(extract):
+    events = extract("On Monday, residents held a protest in Qarnab town (Khairpur, Sindh) against power cuts.")
+    place = events[0].place
+    assert place.name == "Qarnab" and place.precision == "near"
+    assert place.place is not None and place.country == "Pakistan"
