@@ -169,6 +169,8 @@ class Extractor:
                 for p in event.participants:
                     if p.role in ("actor2", "victim"):
                         p.role = "associated"
+            # a death report typed only now, or a clash nobody is named in
+            self._unidentified_actor(event, context, battles=True)
         return Extraction(article=article, events=events, relations=relations,
                           mentions=[(m.actor, m.span(doc)) for m in context.mentions])
 
@@ -767,13 +769,16 @@ class Extractor:
         event.participants.insert(0, Participant("actor1", self._generic_actor(category, country),
                                                  event.trigger))
 
-    def _unidentified_actor(self, event: Event, ctx: "_DocContext") -> None:
+    def _unidentified_actor(self, event: Event, ctx: "_DocContext", battles: bool = False) -> None:
         """Violence whose perpetrator the text does not name ("a man was shot dead", "an IED
-        exploded") is coded, as ACLED does, to an unidentified armed group of the country."""
+        exploded", "a body was found with gunshot wounds", "a shoot-out took place") is coded,
+        as ACLED does, to an unidentified armed group of the country."""
         if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
             return
+        if event.modality in ("negated", "denied", "hypothetical", "future"):
+            return
         top = self.lexicon.acled_types(event.event_type)[0].id
-        if top not in ("violence-against-civilians", "explosions-remote-violence"):
+        if top not in ("violence-against-civilians", "explosions-remote-violence") + (("battles",) if battles else ()):
             return
         country = (event.place.country if event.place else None) or (
             self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)

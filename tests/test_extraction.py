@@ -215,3 +215,13 @@ def test_an_unknown_town_in_a_known_district_is_near_it_not_at_it(extract):
     place = events[0].place
     assert place.name == "Qarnab" and place.precision == "near"
     assert place.place is not None and place.country == "Pakistan"
+
+
+def test_unattributed_violence_goes_to_an_unidentified_armed_group(extract):
+    events = extract("On Friday, the body of a man with gunshot wounds was found in Kaduna.")
+    assert events and [a.label for a in events[0].actors("actor1")] == ["Unidentified Armed Group (Nigeria)"]
+    events = extract("On Friday, a shoot-out took place in a market in Kaduna.")
+    assert events and events[0].event_type == "armed-clash"
+    assert [a.label for a in events[0].actors("actor1")] == ["Unidentified Armed Group (Nigeria)"]
+    events = extract("Police denied that any shoot-out took place in Kaduna on Friday.")
+    assert not any(e.actors("actor1") and e.modality == "denied" for e in events)
