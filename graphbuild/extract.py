@@ -1134,6 +1134,15 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
             for x in c.subtree:
                 if x.i in ctx.by_token:
                     return ctx.by_token[x.i]
+    # "an operation by special forces killed ...", "a landmine planted by regime forces
+    # exploded": the thing that acted was done by the agent
+    for c in tok.children:
+        holders = [c] if (c.dep_ == "prep" and c.lower_ == "by") else \
+            [x for x in c.children if x.dep_ == "agent"] if c.dep_ == "acl" else []
+        for holder in holders:
+            for x in holder.subtree:
+                if x.i in ctx.by_token and x.i != tok.i and ctx.by_token[x.i].actor.category != "Civilians":
+                    return ctx.by_token[x.i]
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _antecedent(tok, ctx)
     return None

@@ -225,3 +225,10 @@ def test_unattributed_violence_goes_to_an_unidentified_armed_group(extract):
     assert [a.label for a in events[0].actors("actor1")] == ["Unidentified Armed Group (Nigeria)"]
     events = extract("Police denied that any shoot-out took place in Kaduna on Friday.")
     assert not any(e.actors("actor1") and e.modality == "denied" for e in events)
+
+
+def test_the_agent_of_an_operation_or_a_planted_bomb_is_the_actor(extract):
+    events = extract("On Monday, an operation by Nigerian army special forces killed 12 Boko Haram fighters near Bama.")
+    assert events and events[0].actors("actor1")[0].label == "Military Forces of Nigeria"
+    events = extract("On Monday, a landmine planted by Boko Haram exploded near Bama, injuring a farmer.")
+    assert events and events[0].actors("actor1")[0].label == "Boko Haram (JAS)"
