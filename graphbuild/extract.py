@@ -584,6 +584,15 @@ class Extractor:
                     patients.extend(x for x in c.children if x.dep_ == "dobj")
                 elif c.dep_ == "prep" and c.lower_ == "during":
                     m.part_of_head = next((x for x in c.children if x.dep_ == "pobj"), None)
+                elif c.dep_ == "acl" and c.tag_ == "VBN":
+                    # "an IED planted by Al Shabaab", "an attack attributed to ADF fighters"
+                    for x in c.children:
+                        if x.dep_ == "agent" or (x.dep_ == "prep" and x.lower_ == "to"
+                                                 and c.lemma_.lower() in ("attribute", "blame")):
+                            agents.extend(y for y in x.children if y.dep_ == "pobj")
+                elif c.dep_ in ("amod", "compound") and c.tag_ == "VBN" and c.i >= 2 \
+                        and head.doc[c.i - 1].text == "-" and c.i - 2 in ctx.by_token:
+                    agents.append(head.doc[c.i - 2])  # "a Taliban-planted bomb"
             anchor = _quantity_anchor(head)  # "dozens of missiles": the phrase's own role
             governor = anchor.head
             if self._leader_compound(head):
@@ -599,6 +608,13 @@ class Extractor:
                     if subject is not None:
                         patients.append(subject)
                 m.anaphoric = True
+            elif anchor.dep_ == "nsubjpass" and governor.lemma_.lower() in self.lexicon.cue("light"):
+                # "a hand grenade was thrown by militants at the police station"
+                for c in governor.children:
+                    if c.dep_ == "agent":
+                        agents.extend(x for x in c.children if x.dep_ == "pobj")
+                    elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                        patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif anchor.dep_ == "dobj" and governor.lemma_.lower() in self.lexicon.cue("light"):
                 agents.extend(x for x in governor.children if x.dep_ == "nsubj")
                 if not agents:

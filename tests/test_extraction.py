@@ -232,3 +232,12 @@ def test_the_agent_of_an_operation_or_a_planted_bomb_is_the_actor(extract):
     assert events and events[0].actors("actor1")[0].label == "Military Forces of Nigeria"
     events = extract("On Monday, a landmine planted by Boko Haram exploded near Bama, injuring a farmer.")
     assert events and events[0].actors("actor1")[0].label == "Boko Haram (JAS)"
+
+
+def test_weapon_nouns_name_who_planted_or_threw_them(extract):
+    events = extract("On Monday, a policeman was killed by a Taliban-planted landmine in Kandahar.")
+    assert events and [a.label for a in events[0].actors("actor1")] == ["Taliban"]
+    events = extract("On Monday, a hand grenade was thrown by Al Shabaab militants at a police station in Mogadishu.")
+    assert events and [a.label for a in events[0].actors("actor1")] == ["Al Shabaab"]
+    events = extract("On Monday, two farmers were killed in an attack attributed to Boko Haram fighters near Bama.")
+    assert events and [a.label for a in events[0].actors("actor1")] == ["Boko Haram (JAS)"]
