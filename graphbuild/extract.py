@@ -252,29 +252,41 @@ class Extractor:
                 counts[found[0].country_code] += 1
             else:  # the most populous reading votes, if nothing unambiguous does
                 ambiguous.append(max(found, key=lambda p: p.population).country_code)
-        if not counts:  # only names shared by several countries: the most populous reading
-            counts.update(ambiguous)
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
                 if code:
                     counts[code] += 1
+        if ambiguous and not counts:
+            # only names shared by several countries ("Tripoli"): a nationality or a known
+            # actor of one of them decides, else the most populous reading
+            counts.update(self._weak_countries(doc))
+            readings = {code for span in places for code in
+                        {p.country_code for p in self.gazetteer.candidates(span.text)}}
+            counts = Counter({c: n for c, n in counts.items() if c in readings})
+            if not counts:
+                counts.update(ambiguous)
         if not counts:
-            # no place or nationality the model tagged: demonyms it missed ("the Ukrainian
-            # Forces"), then the home countries of the known actors the article names
-            for token in doc:
-                country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
-                code = self.gazetteer.country_code(country) if country else None
-                if code:
-                    counts[code] += 1
+            counts.update(self._weak_countries(doc))
+        return [code for code, _ in counts.most_common()]
+
+    def _weak_countries(self, doc: Doc) -> Counter:
+        """Countries from demonyms the model did not tag ("the Ukrainian Forces"), else from
+        the home countries of the known actors the article names."""
+        counts: Counter[str] = Counter()
+        for token in doc:
+            country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
+            code = self.gazetteer.country_code(country) if country else None
+            if code:
+                counts[code] += 1
         if not counts:
             for key, start, end in list(self.actor_matcher(doc)) + list(self.acronym_matcher(doc)):
                 known = self.known.get(key)
                 code = self.gazetteer.country_code(known.country) if known is not None and known.country else None
                 if code:
                     counts[code] += 1
-        return [code for code, _ in counts.most_common()]
+        return counts
 
     def _actor_mentions(self, doc: Doc, main_country: str | None,
                         place_tokens: set[int]) -> list[ActorMention]:

@@ -77,6 +77,11 @@ def cache_dir() -> Path:
 _COLUMNS = "id, name, latitude, longitude, country_code, admin1, admin2, population, feature"
 
 
+#: Where GeoNames and ACLED name a country differently, ACLED's name, so that analysts can join
+#: graphbuild's tables with ACLED data.
+ACLED_COUNTRY_NAMES = {"PS": "Palestine", "TL": "East Timor"}
+
+
 class Gazetteer:
     """Name lookups over the SQLite index; built on first open."""
 
@@ -85,7 +90,7 @@ class Gazetteer:
         if not self.path.exists():
             self.build(self.path)
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        self._countries = {row[0]: row[1] for row in self._db.execute(
+        self._countries = {row[0]: ACLED_COUNTRY_NAMES.get(row[0], row[1]) for row in self._db.execute(
             "SELECT country_code, name FROM places WHERE feature='country'")}
         self._memo: dict[str, tuple[Place, ...]] = {}
 
@@ -184,8 +189,8 @@ class Gazetteer:
             " FROM names n JOIN places p USING (id) WHERE n.key = ? GROUP BY p.id"
             " ORDER BY p.feature = 'country' DESC, p.feature = 'admin1' DESC, p.population DESC",
             (key,)).fetchall()
-        return tuple(Place(r[0], r[1], r[2], r[3], r[4], self._countries.get(r[4], r[4]), r[5], r[6],
-                           r[7], r[8]) for r in rows)
+        return tuple(Place(r[0], self._countries.get(r[4], r[1]) if r[8] == "country" else r[1], r[2], r[3], r[4],
+                           self._countries.get(r[4], r[4]), r[5], r[6], r[7], r[8]) for r in rows)
 
     def resolve(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
                 near: tuple[tuple[float, float], ...] = (), region: bool = False) -> Place | None:

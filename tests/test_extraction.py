@@ -241,3 +241,8 @@ def test_weapon_nouns_name_who_planted_or_threw_them(extract):
     assert events and [a.label for a in events[0].actors("actor1")] == ["Al Shabaab"]
     events = extract("On Monday, two farmers were killed in an attack attributed to Boko Haram fighters near Bama.")
     assert events and [a.label for a in events[0].actors("actor1")] == ["Boko Haram (JAS)"]
+
+
+def test_a_nationality_decides_between_namesake_cities(extract):
+    events = extract("On Monday, rioters burned two banks in Tripoli, and the Lebanese army fired rubber bullets.")
+    assert events and events[0].place.country == "Lebanon"

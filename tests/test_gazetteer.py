@@ -63,3 +63,8 @@ def test_lookup_command_ranks_by_context():
     assert result.exit_code == 0
     first = result.output.splitlines()[2]
     assert "Lebanon" in first and "266826" in first
+
+
+def test_countries_take_acled_names_where_geonames_differs(gazetteer):
+    assert gazetteer.country_name("PS") == "Palestine"
+    assert gazetteer.resolve("Palestine").name == "Palestine"
