@@ -340,7 +340,7 @@ class Extractor:
             else:
                 add(start, end, Actor(slug(label), label, noun.category, country, named=False))
         found.sort(key=lambda m: m.start)
-        _resolve_generic_armed(found)
+        _resolve_generic_armed(found, doc)
         return found
 
     def _person(self, ent: Span, persons: dict[str, Actor]) -> Actor:
@@ -467,8 +467,9 @@ class Extractor:
         for t in target_words:
             for x in t.subtree:
                 noun = self.lexicon.actor_nouns.get(x.lemma_.lower())
-                if x.i < t.i and x.dep_ in ("compound", "amod", "nmod") and noun is not None and self._armed(noun):
-                    return "armed-clash"
+                if (x.i == t.i or (x.i < t.i and x.dep_ in ("compound", "amod", "nmod"))) \
+                        and noun is not None and self._armed(noun):
+                    return "armed-clash"  # "killed 3 IS militants" even when "IS" misparses
         agents = [p.actor for p in participants if p.role == "actor1"]
         if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
             return "armed-clash"
@@ -1201,9 +1202,12 @@ def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
     return None
 
 
-def _resolve_generic_armed(mentions: list[ActorMention]) -> None:
+UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed", "anonymous", "suspected"}
+
+
+def _resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) -> None:
     """'the militants', 'the terror group': the article's main named non-state armed
-    group when there is exactly one dominant one."""
+    group when there is exactly one dominant one; never 'unidentified gunmen'."""
     counts = Counter(m.actor.key for m in mentions
                      if m.actor.named and m.actor.category in ("Rebel group", "Political militia"))
     if not counts:
@@ -1215,6 +1219,8 @@ def _resolve_generic_armed(mentions: list[ActorMention]) -> None:
     main = next(m.actor for m in mentions if m.actor.key == main_key)
     for m in mentions:
         if not m.actor.named and m.actor.label.startswith("Unidentified Armed Group"):
+            if doc is not None and any(t.lower_ in UNKNOWN_WORDS for t in doc[max(0, m.start - 3):m.end]):
+                continue
             m.actor = main
 
 

@@ -246,3 +246,13 @@ def test_weapon_nouns_name_who_planted_or_threw_them(extract):
 def test_a_nationality_decides_between_namesake_cities(extract):
     events = extract("On Monday, rioters burned two banks in Tripoli, and the Lebanese army fired rubber bullets.")
     assert events and events[0].place.country == "Lebanon"
+
+
+def test_assassinating_a_fighter_is_a_battle_and_unidentified_gunmen_stay_unidentified(extract):
+    events = extract("Al Shabaab said it would fight on. On Monday, unidentified gunmen assassinated "
+                     "an Al Shabaab commander in Afgoye.")
+    clash = [e for e in events if e.actors("actor2")]
+    assert clash and clash[0].event_type == "armed-clash"
+    assert [a.label for a in clash[0].actors("actor1")] == ["Unidentified Armed Group (Somalia)"]
+    events = extract("On Monday, unidentified gunmen assassinated a school teacher in Afgoye, Somalia.")
+    assert events and events[0].event_type == "attack"
