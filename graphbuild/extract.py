@@ -206,6 +206,8 @@ class Extractor:
             named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
             # "in Kumb town", "in Jaghuri district": a place even when the gazetteer lacks it
             named_place = named_place or (placed and end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS)
+            # "the Idlib countryside", "the Zhari district": a known name before a region word
+            placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS)
             if (named_place or placed) and not any(t.i in taken for t in span) \
                     and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span) \
                     and (named_place or self.gazetteer.candidates(span.text)):

@@ -256,3 +256,9 @@ def test_assassinating_a_fighter_is_a_battle_and_unidentified_gunmen_stay_uniden
     assert [a.label for a in clash[0].actors("actor1")] == ["Unidentified Armed Group (Somalia)"]
     events = extract("On Monday, unidentified gunmen assassinated a school teacher in Afgoye, Somalia.")
     assert events and events[0].event_type == "attack"
+
+
+def test_a_known_name_before_a_region_word_is_that_region(extract):
+    events = extract("Clashes erupted in the Idlib countryside on Monday, killing four fighters.")
+    place = events[0].place
+    assert place is not None and place.precision == "region" and place.country == "Syria"
