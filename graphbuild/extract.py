@@ -879,6 +879,10 @@ class Extractor:
         after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}
         if ent.start in partial:
             return PlaceClaim(ent.text, _text_span(ent), "near", place, place.country)
+        offset = _offset_place(sent.doc, ent, place) if place is not None and place.feature != "country" else None
+        if offset is not None:  # "20 km east of Maiduguri": the point that far, precision near
+            phrase = sent.doc[offset[1]:ent.end]
+            return PlaceClaim(phrase.text, _text_span(phrase), "near", offset[0], place.country)
         if place is None:
             precision = "unlocated"
             country = self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
@@ -1033,6 +1037,59 @@ _WRITTEN_DATE = re.compile(
     r"\b(?:\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{4}-\d{2}-\d{2})\b")
+
+
+BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+            "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315,
+            "north-west": 315}
+DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0,
+                  "kilometer": 1.0, "miles": 1.609, "mile": 1.609, "mi": 1.609}
+
+
+def _offset_place(doc: Doc, ent: Span, place):
+    """For "20 km east of Maiduguri" (or "20km north-east of X"), a place that far in that
+    direction from X, and the token where the phrase starts; else None."""
+    from .gazetteer import Place
+
+    i = ent.start
+    if i < 4 or doc[i - 1].lower_ != "of":
+        return None
+    j = i - 2
+    bearing_words = [doc[j].lower_]
+    if j >= 2 and doc[j - 1].text in ("-",) and doc[j - 2].lower_ in ("north", "south"):
+        bearing_words = [doc[j - 2].lower_, "-", doc[j].lower_]
+        j -= 2
+    bearing = BEARINGS.get("".join(bearing_words))
+    if bearing is None:
+        return None
+    unit = doc[j - 1]
+    number = doc[j - 2] if unit.lower_ in DISTANCE_UNITS else None
+    if number is None:  # "20km" as one token
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(km|kms|mi)", unit.lower_)
+        if not match:
+            return None
+        km, start = float(match.group(1)) * DISTANCE_UNITS[match.group(2)], j - 1
+    else:
+        try:
+            km = float(number.text.replace(",", "")) * DISTANCE_UNITS[unit.lower_]
+        except ValueError:
+            return None
+        start = j - 2
+    if not 0 < km <= 500:
+        return None
+    import math
+    lat = math.radians(place.latitude)
+    d = km / 6371.0
+    b = math.radians(bearing)
+    lat2 = math.asin(math.sin(lat) * math.cos(d) + math.cos(lat) * math.sin(d) * math.cos(b))
+    lon2 = math.radians(place.longitude) + math.atan2(math.sin(b) * math.sin(d) * math.cos(lat),
+                                                      math.cos(d) - math.sin(lat) * math.sin(lat2))
+    direction = "".join(bearing_words).replace("-", "")
+    name = f"{km:g} km {direction} of {place.name}"
+    offset = Place(f"{place.id}-{km:g}km-{direction}", name, round(math.degrees(lat2), 5),
+                   round(math.degrees(lon2), 5), place.country_code, place.country, place.admin1,
+                   place.admin2, 0, "offset", place)
+    return offset, start
 
 
 def _written_dates(sent: Span) -> list[Span]:

@@ -59,7 +59,8 @@ class Place:
     admin1: str  # name of the first-level region ("" for a country)
     admin2: str
     population: int
-    feature: str  # "city", "admin2", "admin1" or "country"
+    feature: str  # "city", "admin2", "admin1" or "country"; "offset" for "20 km east of X"
+    anchor: "Place | None" = None  # for an offset, the place it is measured from
 
     @property
     def geonameid(self) -> int | None:

@@ -83,7 +83,7 @@ def place_iri(claim: PlaceClaim) -> NamedNode:
     if claim.place is None:
         return NamedNode(BASE + "place/unlocated/" + slug(f"{claim.name} {claim.country or ''}"))
     own = NamedNode(f"{BASE}place/{quote(claim.place.id, safe='')}")
-    if claim.precision in ("exact", "country") or claim.place.feature in ("admin1", "admin2"):
+    if claim.precision in ("exact", "country") or claim.place.feature in ("admin1", "admin2", "offset"):
         return own
     return NamedNode(f"{own.value}-{claim.precision}")
 
@@ -307,6 +307,13 @@ def _describe_place(ent: _Writer, node: NamedNode, claim: PlaceClaim, gazetteer=
     ent.add(node, GB.countryCode, _text(place.country_code))
     if place.admin1:
         ent.add(node, GB.admin1, _text(place.admin1))
+    if place.feature == "offset" and place.anchor is not None:  # "20 km east of Maiduguri"
+        base = place.anchor
+        anchor = NamedNode(f"{BASE}place/{quote(base.id, safe='')}")
+        ent.add(node, GB.anchorPlace, anchor)
+        _describe_place(ent, anchor, PlaceClaim(base.name, claim.span, _own_precision(base), base,
+                                                base.country), gazetteer)
+        return
     anchor = NamedNode(f"{BASE}place/{quote(place.id, safe='')}")
     if node == anchor:
         if place.uri:

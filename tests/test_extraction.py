@@ -262,3 +262,11 @@ def test_a_known_name_before_a_region_word_is_that_region(extract):
     events = extract("Clashes erupted in the Idlib countryside on Monday, killing four fighters.")
     place = events[0].place
     assert place is not None and place.precision == "region" and place.country == "Syria"
+
+
+def test_a_distance_and_bearing_from_a_town(extract):
+    events = extract("On Monday, gunmen killed two farmers 15 kilometres north-west of Jos.")
+    place = events[0].place
+    assert place.precision == "near" and place.name == "15 kilometres north-west of Jos"
+    assert place.place.anchor.name == "Jos"
+    assert place.place.latitude > place.place.anchor.latitude and place.place.longitude < place.place.anchor.longitude

@@ -51,3 +51,23 @@ def test_in_memory_store_has_them_too():
     store = Store(None)
     assert store.query('ASK { FILTER (geof:distance("POINT(0 0)"^^geo:wktLiteral, '
                        '"POINT(0 0)"^^geo:wktLiteral, uom:metre) = 0) }')
+
+
+def test_a_distance_and_bearing_from_a_town_is_placed_there(pipeline, tmp_path):
+    import datetime as dt
+
+    from graphbuild.articles import Article
+    from graphbuild.pipeline import ingest
+
+    store = Store(tmp_path / "db")
+    text = "On Monday, militants attacked an army post 20 km east of Maiduguri, killing three soldiers."
+    ingest([Article(text=text, id="offset-1", published=dt.date(2021, 3, 10))], store, pipeline=pipeline)
+    rows = store.select("""
+        SELECT ?label ?precision ?km ?anchor WHERE {
+          ?e a sem:Event ; sem:hasPlace ?p . ?p rdfs:label ?label ; gb:geoPrecision/skos:notation ?precision ;
+             geo:hasGeometry/geo:asWKT ?wkt ; gb:anchorPlace ?a . ?a rdfs:label ?anchor ;
+             geo:hasGeometry/geo:asWKT ?awkt .
+          BIND (geof:distance(?wkt, ?awkt, uom:kilometre) AS ?km) }""")
+    assert len(rows) == 1
+    assert rows[0]["label"] == "20 km east of Maiduguri" and rows[0]["anchor"] == "Maiduguri"
+    assert str(rows[0]["precision"]) == "2" and 19.5 < rows[0]["km"] < 20.5
