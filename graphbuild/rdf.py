@@ -112,16 +112,16 @@ class _Writer:
     def __init__(self, graph: NamedNode):
         self.graph = graph
         self._quads: dict[Quad, None] = {}  # ordered and without repeats (evidence is shared)
+        self._described: set = set()  # entities already described in this writer
 
     def add(self, s, p, o):
         self._quads[Quad(s, p, o, self.graph)] = None
 
     def described(self, key) -> bool:
         """True if ``key`` was described already (and marks it described)."""
-        seen = self.__dict__.setdefault("_described", set())
-        if key in seen:
+        if key in self._described:
             return True
-        seen.add(key)
+        self._described.add(key)
         return False
 
     @property

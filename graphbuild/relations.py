@@ -24,9 +24,6 @@ from spacy.tokens import Doc, Token
 from .lexicon import ontology_path, read_csv
 from .model import Actor, Relation, TextSpan
 
-RELATIONS = ("leaderOf", "memberOf", "backedBy", "alliedWith", "fightsAgainst", "holdsCustodyOf")
-
-
 @lru_cache(maxsize=1)
 def words() -> dict[str, frozenset[str]]:
     kinds: dict[str, set[str]] = {}
@@ -265,4 +262,4 @@ def descriptions(doc: Doc, mentions, relations: list[Relation]) -> list[tuple[in
     return added
 
 
-__all__ = ["RELATIONS", "descriptions", "find_relations", "words"]
+__all__ = ["descriptions", "find_relations", "words"]

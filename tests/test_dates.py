@@ -9,7 +9,7 @@ PUB = dt.date(2019, 2, 8)
 D = dt.date
 
 
-@pytest.mark.parametrize("text, earliest, latest, precision", [
+DAYS = [
     ("January 10", D(2019, 1, 10), D(2019, 1, 10), "day"),
     ("10 January", D(2019, 1, 10), D(2019, 1, 10), "day"),
     ("Jan. 10", D(2019, 1, 10), D(2019, 1, 10), "day"),
@@ -20,9 +20,7 @@ D = dt.date
     ("2nd May 2020", D(2020, 5, 2), D(2020, 5, 2), "day"),
     ("2020-04-27", D(2020, 4, 27), D(2020, 4, 27), "day"),
     ("27/04/2020", D(2020, 4, 27), D(2020, 4, 27), "day"),
-])
-def test_days(text, earliest, latest, precision):
-    assert resolve_date(text, PUB) == TimeSpan(earliest, latest, precision)
+]
 
 
 @pytest.mark.parametrize("text, day", [
@@ -40,7 +38,7 @@ def test_relative_days(text, day):
     assert resolve_date(text, PUB) == TimeSpan(day, day, "day")
 
 
-@pytest.mark.parametrize("text, earliest, latest, precision", [
+PERIODS = [
     ("in January", D(2019, 1, 1), D(2019, 1, 31), "month"),
     ("last November", D(2018, 11, 1), D(2018, 11, 30), "month"),
     ("November", D(2018, 11, 1), D(2018, 11, 30), "month"),
@@ -58,8 +56,12 @@ def test_relative_days(text, day):
     ("January 10-12", D(2019, 1, 10), D(2019, 1, 12), "week"),
     ("between 1 and 3 February", D(2019, 2, 1), D(2019, 2, 3), "week"),
     ("next week", D(2019, 2, 11), D(2019, 2, 17), "week"),
-])
-def test_periods(text, earliest, latest, precision):
+]
+
+
+@pytest.mark.parametrize("text, earliest, latest, precision", DAYS + PERIODS)
+def test_spans(text, earliest, latest, precision):
+    """Days and periods resolve to their bounds and precision against the publication date."""
     assert resolve_date(text, PUB) == TimeSpan(earliest, latest, precision)
 
 
