@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
 from .dates import resolve_date
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer, Place, fold
 from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
 from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
                     TimeClaim)
@@ -42,6 +42,10 @@ SUBLOCALITY_WORDS = {"neighbourhood", "neighborhood", "street", "road", "square"
                      "sector", "colonia", "barangay", "ward", "block", "junction", "section"}
 PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp", "suburb", "quarter",
                "market", "square", "road", "street", "border", "outskirts", "hills", "mountain"}
+#: A city this populous is meant even when the article seems to be about another country
+#: (Jerusalem in a report coded to Palestine).
+BIG_CITY = 500_000
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
 DEATH_VERBS = {"kill", "die", "execute", "behead", "massacre", "slay", "murder"}
 INJURY_WORDS = {"wound", "injure", "injury", "hurt"}
@@ -180,13 +184,23 @@ class Extractor:
         mislabels or misses ("Kafr Amma" as a person, "Aleppo" as a nationality) when the
         gazetteer knows them and they stand where places stand: after "in", "near", "of",
         "at", "outside", ... or in the parentheses that follow a place."""
-        spans = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-        taken = {i for e in spans for i in range(e.start, e.end)}
+        # a known group's acronym is that group, not a namesake place ("GNA forces")
+        acronyms = {(s, e) for _, s, e in self.acronym_matcher(doc)}
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            if (ent.start, ent.end) in acronyms and not any(
+                    p.feature == "country" for p in self.gazetteer.candidates(ent.text)):
+                continue
+            spans.extend(_comma_parts(ent))  # "Nis, Serbia" is a town and its country
+        taken = {i for e in spans for i in range(e.start, e.end)} | {i for s, e in acronyms for i in range(s, e)}
         # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
         # Baghdadi") is that person; the model's PERSON label alone is too often a village
-        surnames = {w for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in _name_words(e.text)}
+        surnames = {w for e in doc.ents if e.label_ == "PERSON" and len(_name_words(e.text)) > 1
+                    for w in _name_words(e.text)}
         taken |= {i for e in doc.ents if e.label_ in ("PERSON", "ORG")
-                  and (_looks_like_person(e) or _name_words(e.text) <= surnames)
+                  and ((_looks_like_person(e) and not self._located_name(e)) or _name_words(e.text) <= surnames)
                   for i in range(e.start, e.end)}
         i = 0
         while i < len(doc):
@@ -206,6 +220,9 @@ class Extractor:
             named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
             # "in Kumb town", "in Jaghuri district": a place even when the gazetteer lacks it
             named_place = named_place or (placed and end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS)
+            # "in Buleda (Kech, Balochistan)": a name followed by the regions it lies in
+            named_place = named_place or (placed and end + 1 < len(doc) and doc[end].text == "("
+                                          and bool(self.gazetteer.candidates(doc[end + 1].text)))
             # "the Idlib countryside", "the Zhari district": a known name before a region word
             placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS)
             if (named_place or placed) and not any(t.i in taken for t in span) \
@@ -216,6 +233,13 @@ class Extractor:
                 taken.update(range(span.start, span.end))
             i = end
         return sorted(spans, key=lambda s: s.start)
+
+    def _located_name(self, ent: Span) -> bool:
+        """"in al-Hasakeh", "near al-Bab": an "al-" name where places stand that the gazetteer
+        knows as a town or region is that place, whatever the model's label."""
+        previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return previous is not None and previous.lower_ in LOCATIVE_PREPS and any(
+            p.feature != "country" for p in self.gazetteer.candidates(ent.text))
 
     def _targeted_places(self, doc: Doc, places: list[Span], countries: list[str]) -> list[Span]:
         """Names the model took for people that stand where places stand (after "in",
@@ -251,7 +275,9 @@ class Extractor:
             if found[0].feature == "country":
                 counts[found[0].country_code] += 2
             elif len({p.country_code for p in found}) == 1:
-                counts[found[0].country_code] += 1
+                # a province names its country more surely than a town that may be a namesake
+                # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides)
+                counts[found[0].country_code] += 1.5 if found[0].feature == "admin1" else 1
             else:  # the most populous reading votes, if nothing unambiguous does
                 ambiguous.append(max(found, key=lambda p: p.population).country_code)
         for ent in doc.ents:
@@ -271,7 +297,12 @@ class Extractor:
                 counts.update(ambiguous)
         if not counts:
             counts.update(self._weak_countries(doc))
-        return [code for code, _ in counts.most_common()]
+        if not counts:
+            return []
+        # countries far behind the leader are namesakes' ("Pati village (Barwani, Madhya
+        # Pradesh)": India, not the Indonesian Pati); close ones are real (Turkey shelling Syria)
+        top = max(counts.values())
+        return [code for code, n in counts.most_common() if n * 2 >= top]
 
     def _weak_countries(self, doc: Doc) -> Counter:
         """Countries from demonyms the model did not tag ("the Ukrainian Forces"), else from
@@ -834,25 +865,39 @@ class Extractor:
         for ent in candidates:
             context = frozenset(n for start, n in names.items() if start != ent.start)
             place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent))
-            if place is not None and countries and place.country_code not in countries:
+            if place is not None and countries and place.country_code not in countries \
+                    and not (place.feature == "city" and place.population >= BIG_CITY):
                 place = None  # a namesake abroad ("Martinez", California, in an Argentine report)
+            if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
+                place = self.gazetteer.fuzzy(ent.text, countries)
             if place is None:
                 # "Donetsk Airport", "Mogadishu-Bondhere": a site or quarter named after a known town
                 place = self._part_place(ent.text, countries)
                 if place is not None:
                     partial.add(ent.start)
             resolved[ent.start] = place
+        # "Dunda (Uttarakhand)", "Buleda (Kech, Balochistan)": a place is inside the region
+        # named right after it, so a namesake in another country is not it
+        for ent in candidates:
+            inner = resolved[ent.start]
+            container = self._container_after(ent, candidates, resolved)
+            if inner is not None and container is not None and inner.country_code != container.country_code:
+                if fold(container.name) != fold(inner.name):
+                    resolved[ent.start] = None
+                    partial.discard(ent.start)
 
         def rank(ent):
             # the most specific place the gazetteer knows: a town before its district,
-            # province or country; a neighbourhood or street after its town
+            # province or country; a neighbourhood or street, or a site known only by the
+            # town in its name ("Colonia Alamar"), after its town
             place = resolved[ent.start]
             if place is None:
                 level = 5
             else:
                 level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
-                if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS:
-                    level = 1
+                if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
+                        or ent[0].lower_ in SUBLOCALITY_WORDS or ent.start in partial:
+                    level = max(level, 1)
             in_subtree = any(t.i == head.i for t in ent.root.ancestors)
             return (level, 0 if in_subtree else 1, abs(ent.start - head.i))
 
@@ -873,7 +918,9 @@ class Extractor:
             if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
                     and all(t.lower_ in ("in", ",", "(", "of", "near") or t.lower_ in SETTLEMENT_WORDS
                             for t in between) and place.feature != "country":
-                return PlaceClaim(other.text, _text_span(other), "near", place, place.country)
+                # within a district: near it; within a province: only the province is known
+                precision = "region" if place.feature == "admin1" else "near"
+                return PlaceClaim(other.text, _text_span(other), precision, place, place.country)
         words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
         words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
         after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}
@@ -897,6 +944,21 @@ class Extractor:
             else:
                 precision = "exact"
         return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
+
+    @staticmethod
+    def _container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
+        """The resolved region written right after a place ("X (Y, Z)", "X, Y", "X in Y")."""
+        doc = ent.doc
+        for other in candidates:
+            between = doc[ent.end:other.start]
+            if 0 < len(between) <= 3 and all(t.lower_ in ("in", ",", "(", "of") or t.lower_ in SETTLEMENT_WORDS
+                                             for t in between):
+                place = resolved.get(other.start)
+                if place is not None and place.feature in ("admin1", "admin2", "country"):
+                    return place
+                if place is not None:  # "Kech, Balochistan": the next one may be the region
+                    return Extractor._container_after(other, candidates, resolved) or place
+        return None
 
     def _part_place(self, name: str, countries: tuple[str, ...]):
         """The town a longer place name starts or ends with, in the article's countries
@@ -1114,6 +1176,22 @@ def _generic_label(template: str, country: str | None) -> str:
     return template.replace(" of {country}", "").replace(" ({country})", "").format(country="")
 
 
+def _comma_parts(ent: Span) -> list[Span]:
+    """The places of an entity the model ran over a comma ("Nis, Serbia", "Tijuana, Baja
+    California"): each part its own place, the innermost first."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if tok.text == ",":
+            if tok.i > start:
+                parts.append(Span(ent.doc, start, tok.i, label=ent.label_))
+            start = tok.i + 1
+    if start == ent.start:
+        return [ent]
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
+
+
 def _region_word_after(ent: Span) -> bool:
     """"Deir ez-Zor province", "Zhari district", "southern Idlib": a region's name."""
     doc = ent.doc
@@ -1128,7 +1206,9 @@ NAME_PARTICLES = {"de", "la", "del", "de los", "do", "da", "dos", "das", "al", "
 
 
 def _starts_name(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("NOUN", "ADJ") and tok.i > tok.sent.start
+    # "Dar'a" is not title case to Python, but is written as a name
+    titled = tok.is_title or (tok.text[:1].isupper() and tok.text[1:2].islower())
+    return tok.pos_ == "PROPN" or (titled and tok.pos_ in ("NOUN", "ADJ") and tok.i > tok.sent.start
                                    and not tok.is_stop)
 
 

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
@@ -44,6 +44,15 @@ def fold(name: str) -> str:
     text = re.sub(r"[ʿʾ'’`]", "", text).lower().strip()
     text = _ARTICLES.sub("", text)
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def skeleton(key: str) -> str:
+    """A folded name without its vowels and doubled letters ("tall tamr" and "tal tamer" ->
+    "tl tmr"; "mineralne" and "mineralnoye" -> "mnrln"): the spelling transliterations
+    of Arabic, Ukrainian or Russian names keep. Empty when too little is left to go on."""
+    words = [re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]|h\b", "", w)) for w in key.split()]
+    text = " ".join(w for w in words if w)
+    return text if sum(c.isalpha() for c in text) >= 4 else ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class Gazetteer:
             CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, latitude REAL, longitude REAL,
                 country_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, feature TEXT);
             CREATE TABLE names (key TEXT, id TEXT);
+            CREATE TABLE skeletons (key TEXT, id TEXT);
         """)
         places, names = [], []
         for c in cities:
@@ -136,7 +146,9 @@ class Gazetteer:
                 names.append((fold(n), str(c["geonameid"])))
         db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
         db.executemany("INSERT INTO names VALUES (?,?)", names)
+        db.executemany("INSERT INTO skeletons VALUES (?,?)", _skeleton_rows(names))
         db.execute("CREATE INDEX names_key ON names(key)")
+        db.execute("CREATE INDEX skeletons_key ON skeletons(key)")
         db.commit()
         db.close()
         os.replace(tmp, path)
@@ -151,7 +163,9 @@ class Gazetteer:
         with db:
             db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", [r[0] for r in rows])
             db.executemany("DELETE FROM names WHERE id = ?", [(r[0][0],) for r in rows])
+            db.executemany("DELETE FROM skeletons WHERE id = ?", [(r[0][0],) for r in rows])
             db.executemany("INSERT INTO names VALUES (?,?)", [n for r in rows for n in r[1]])
+            db.executemany("INSERT INTO skeletons VALUES (?,?)", _skeleton_rows(n for r in rows for n in r[1]))
         db.close()
         self._memo.clear()
         return len(rows)
@@ -182,16 +196,31 @@ class Gazetteer:
                 if stripped and stripped != key:
                     found = self._lookup(stripped)
             self._memo[key] = found
-        return list(self._memo[key])
+        found = self._memo[key]
+        if len(name) <= 4 and name.isupper():
+            # "UP", "ARD", "KKE": a code is a country's or a province's, never a village that
+            # happens to have it among its alternate names
+            found = tuple(p for p in found if p.feature in ("country", "admin1"))
+        return list(found)
 
-    def _lookup(self, key: str) -> tuple[Place, ...]:
+    def _lookup(self, key: str, table: str = "names", countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
+        where = f" AND p.country_code IN ({', '.join('?' * len(countries))})" if countries else ""
         rows = self._db.execute(
             f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}"
-            " FROM names n JOIN places p USING (id) WHERE n.key = ? GROUP BY p.id"
+            f" FROM {table} n JOIN places p USING (id) WHERE n.key = ?{where} GROUP BY p.id"
             " ORDER BY p.feature = 'country' DESC, p.feature = 'admin1' DESC, p.population DESC",
-            (key,)).fetchall()
+            (key, *countries)).fetchall()
         return tuple(Place(r[0], self._countries.get(r[4], r[1]) if r[8] == "country" else r[1], r[2], r[3], r[4],
                            self._countries.get(r[4], r[4]), r[5], r[6], r[7], r[8]) for r in rows)
+
+    def fuzzy(self, name: str, countries: tuple[str, ...]) -> Place | None:
+        """The place of one of ``countries`` whose name is spelt like ``name`` but for its
+        vowels (another transliteration), when exactly one such town or region is known."""
+        key = skeleton(fold(_GENERIC_SUFFIX.sub("", name.strip())))
+        if not key or not countries:
+            return None
+        found = self._lookup(key, "skeletons", countries)
+        return found[0] if len({(p.country_code, p.admin1) for p in found}) == 1 else None
 
     def resolve(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
                 near: tuple[tuple[float, float], ...] = (), region: bool = False) -> Place | None:
@@ -284,6 +313,13 @@ def _geonames_lines(lines, name: str, admin1_names: dict[str, str]):
         admin1 = admin1_names.get(f"{cc}.{adm1}", "")
         names = {fold(n) for n in [f[1], f[2], *f[3].split(",")] if n}
         yield ((gid, f[1], lat, lon, cc, admin1, "", pop, feature), [(k, gid) for k in names if k])
+
+
+def _skeleton_rows(names):
+    for key, place_id in names:
+        skel = skeleton(key)
+        if skel:
+            yield skel, place_id
 
 
 class _Regions:
