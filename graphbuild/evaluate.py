@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from .articles import Article
 from .export import events_table
+from .gazetteer import distance_km
 from .pipeline import Pipeline, ingest
 from .store import Store
 
@@ -194,14 +194,7 @@ def _within(gold: dict, event: dict, km: float) -> bool:
         lat2, lon2 = float(event["latitude"]), float(event["longitude"])
     except (TypeError, ValueError, KeyError):
         return False
-    return haversine_km(lat1, lon1, lat2, lon2) <= km
-
-
-def haversine_km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+    return distance_km(lat1, lon1, lat2, lon2) <= km
 
 
 def _match_score(gold: dict, event: dict) -> float:

@@ -42,6 +42,9 @@ SUBLOCALITY_WORDS = {"neighbourhood", "neighborhood", "street", "road", "square"
                      "sector", "colonia", "barangay", "ward", "block", "junction", "section"}
 PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp", "suburb", "quarter",
                "market", "square", "road", "street", "border", "outskirts", "hills", "mountain"}
+#: A city this populous is the one meant even when the text puts it in another province
+#: ("Mariupol, Zaporizhia").
+KNOWN_CITY = 100_000
 #: A city this populous is meant even when the article seems to be about another country
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
@@ -188,19 +191,26 @@ class Extractor:
         acronyms = {(s, e) for _, s, e in self.acronym_matcher(doc)}
         spans = []
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC"):
+            if ent.label_ not in ("GPE", "LOC", "FAC") or (spans and ent.start < spans[-1].end):
                 continue
             if (ent.start, ent.end) in acronyms and not any(
                     p.feature == "country" for p in self.gazetteer.candidates(ent.text)):
                 continue
-            spans.extend(_comma_parts(ent))  # "Nis, Serbia" is a town and its country
+            parts = _comma_parts(_extended(ent, self.gazetteer))  # "Nis, Serbia": a town and its country
+            if spans and parts[0].start == spans[-1].end and (
+                    spans[-1][0].lower_ in SUBLOCALITY_WORDS | SETTLEMENT_WORDS
+                    or self.gazetteer.candidates(doc[spans[-1].start:parts[0].end].text)):
+                # the model's "Baja" + "California", "Colonia" + "San Jacinto": one name
+                parts[0] = Span(doc, spans.pop().start, parts[0].end, label=ent.label_)
+            spans.extend(parts)
         taken = {i for e in spans for i in range(e.start, e.end)} | {i for s, e in acronyms for i in range(s, e)}
         # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
         # Baghdadi") is that person; the model's PERSON label alone is too often a village
-        surnames = {w for e in doc.ents if e.label_ == "PERSON" and len(_name_words(e.text)) > 1
-                    for w in _name_words(e.text)}
+        full_names = [(e.start, _name_words(e.text)) for e in doc.ents
+                      if e.label_ == "PERSON" and len(_name_words(e.text)) > 1]
         taken |= {i for e in doc.ents if e.label_ in ("PERSON", "ORG")
-                  and ((_looks_like_person(e) and not self._located_name(e)) or _name_words(e.text) <= surnames)
+                  and ((_looks_like_person(e) and not self._located_name(e))
+                       or any(start != e.start and _name_words(e.text) <= words for start, words in full_names))
                   for i in range(e.start, e.end)}
         i = 0
         while i < len(doc):
@@ -217,6 +227,8 @@ class Extractor:
             previous = doc[i - 1] if i > 0 else None
             placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ",")
                                                or previous.lower_ in COMPASS_WORDS)
+            if previous is not None and previous.lower_ == "of" and previous.ent_type_ == "ORG":
+                placed = False  # "the Association of Banks", "University of Nairobi": a name
             named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
             # "in Kumb town", "in Jaghuri district": a place even when the gazetteer lacks it
             named_place = named_place or (placed and end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS)
@@ -255,7 +267,8 @@ class Extractor:
             attacked = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in self.attack_verbs
             if not (after_prep or attacked):
                 continue
-            place = self.gazetteer.resolve(ent.text, tuple(countries))
+            place = self.gazetteer.resolve(ent.text, tuple(countries)) or self.gazetteer.fuzzy(
+                ent.text, tuple(countries[:2]))
             if place is not None and place.country_code in countries[:2]:
                 extra.append(Span(doc, ent.start, ent.end, label="GPE"))
         return sorted(places + extra, key=lambda s: s.start)
@@ -263,13 +276,15 @@ class Extractor:
     def _document_countries(self, doc: Doc, places: list[Span]) -> list[str]:
         """Country codes the article is about, most mentioned first."""
         counts: Counter[str] = Counter()
-        ambiguous = []
+        ambiguous, ambiguous_readings = [], []
         for span in places:
             if not self._is_event_place(span) and span.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "US dollar": a modifier says nothing of where the article is
             found = self.gazetteer.candidates(span.text)
-            if _region_word_after(span):  # "Zhari district": only regions can be meant
-                found = [p for p in found if p.feature in ("admin1", "admin2", "country")]
+            regions = [p for p in found if p.feature in ("admin1", "admin2", "country")]
+            # "Zhari district", "Ersam (Ansongo, Gao)": only regions can be meant
+            if _region_word_after(span) or (regions and self._region_of_previous(span, places, regions)):
+                found = regions
             if not found:
                 continue
             if found[0].feature == "country":
@@ -280,12 +295,23 @@ class Extractor:
                 counts[found[0].country_code] += 1.5 if found[0].feature == "admin1" else 1
             else:  # the most populous reading votes, if nothing unambiguous does
                 ambiguous.append(max(found, key=lambda p: p.population).country_code)
+                ambiguous_readings.append((span, {p.country_code for p in found}))
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
                 if code:
                     counts[code] += 1
+        # nationalities the model did not tag ("the Libyan Audit Bureau") and the known groups
+        # of one country ("GNA and LNA forces") say where the article is, less surely
+        untagged = self._demonym_countries(doc, skip_tagged=True)
+        for code, n in (untagged + self._actor_countries(doc)).items():
+            counts[code] += 0.75 * n
+        # a name several countries share ("Tripoli") is the one of a country the text speaks of
+        for span, readings in ambiguous_readings:
+            known = [code for code in readings if counts.get(code)]
+            if known:
+                counts[max(known, key=counts.get)] += 1
         if ambiguous and not counts:
             # only names shared by several countries ("Tripoli"): a nationality or a known
             # actor of one of them decides, else the most populous reading
@@ -304,21 +330,43 @@ class Extractor:
         top = max(counts.values())
         return [code for code, n in counts.most_common() if n * 2 >= top]
 
+    def _region_of_previous(self, span: Span, places: list[Span], regions: list) -> bool:
+        """Whether a name written after a place ("Ansongo, Gao") is read as the region of that
+        place: when the place is unknown, or has a namesake in the region's country."""
+        for other in places:
+            if 0 < span.start - other.end <= 1 and span.doc[other.end:span.start].text in (",", "("):
+                inner = {p.country_code for p in self.gazetteer.candidates(other.text)}
+                return not inner or bool(inner & {p.country_code for p in regions})
+        return False
+
     def _weak_countries(self, doc: Doc) -> Counter:
         """Countries from demonyms the model did not tag ("the Ukrainian Forces"), else from
         the home countries of the known actors the article names."""
+        counts = self._demonym_countries(doc)
+        if not counts:
+            counts.update(self._actor_countries(doc))
+        return counts
+
+    def _demonym_countries(self, doc: Doc, skip_tagged: bool = False) -> Counter:
         counts: Counter[str] = Counter()
         for token in doc:
+            if skip_tagged and token.ent_type_ == "NORP":
+                continue
             country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
             code = self.gazetteer.country_code(country) if country else None
             if code:
                 counts[code] += 1
-        if not counts:
-            for key, start, end in list(self.actor_matcher(doc)) + list(self.acronym_matcher(doc)):
-                known = self.known.get(key)
-                code = self.gazetteer.country_code(known.country) if known is not None and known.country else None
-                if code:
-                    counts[code] += 1
+        return counts
+
+    def _actor_countries(self, doc: Doc) -> Counter:
+        """Home countries of the known actors the article names, once per actor."""
+        counts: Counter[str] = Counter()
+        keys = {key for key, _, _ in list(self.actor_matcher(doc)) + list(self.acronym_matcher(doc))}
+        for key in keys:
+            known = self.known.get(key)
+            code = self.gazetteer.country_code(known.country) if known is not None and known.country else None
+            if code:
+                counts[code] += 1
         return counts
 
     def _actor_mentions(self, doc: Doc, main_country: str | None,
@@ -864,7 +912,9 @@ class Extractor:
         resolved, partial = {}, set()
         for ent in candidates:
             context = frozenset(n for start, n in names.items() if start != ent.start)
-            place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent))
+            # "Tijuana, Baja California", "Oicha (Beni, Nord-Kivu)": what follows a place is its region
+            follows = _after_place(ent, ctx.places(sent))
+            place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent) or follows)
             if place is not None and countries and place.country_code not in countries \
                     and not (place.feature == "city" and place.population >= BIG_CITY):
                 place = None  # a namesake abroad ("Martinez", California, in an Argentine report)
@@ -881,9 +931,14 @@ class Extractor:
         for ent in candidates:
             inner = resolved[ent.start]
             container = self._container_after(ent, candidates, resolved)
-            if inner is not None and container is not None and inner.country_code != container.country_code:
-                if fold(container.name) != fold(inner.name):
-                    resolved[ent.start] = None
+            if inner is None or container is None or fold(container.name) == fold(inner.name):
+                continue
+            if not _inside(inner, container) and not (
+                    inner.country_code == container.country_code and inner.population >= KNOWN_CITY):
+                # the namesake inside that region, if the gazetteer has one
+                inside = [p for p in self.gazetteer.candidates(ent.text) if _inside(p, container)]
+                resolved[ent.start] = inside[0] if inside else None
+                if not inside:
                     partial.discard(ent.start)
 
         def rank(ent):
@@ -896,7 +951,8 @@ class Extractor:
             else:
                 level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
                 if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
-                        or ent[0].lower_ in SUBLOCALITY_WORDS or ent.start in partial:
+                        or any(t.lower_ in SUBLOCALITY_WORDS for t in sent.doc[max(0, ent.start - 2):ent.start + 1]) \
+                        or ent.start in partial:
                     level = max(level, 1)
             in_subtree = any(t.i == head.i for t in ent.root.ancestors)
             return (level, 0 if in_subtree else 1, abs(ent.start - head.i))
@@ -907,7 +963,7 @@ class Extractor:
         for other in candidates:
             between = sent.doc[other.end:ent.start]
             if 0 < len(between) <= 2 and all(t.lower_ in ("in", ",", "(", "of") for t in between) \
-                    and resolved[other.start] is not None:
+                    and resolved[other.start] is not None and rank(other)[0] < 1:
                 ent = other
                 break
         place = resolved[ent.start]
@@ -918,7 +974,11 @@ class Extractor:
             if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
                     and all(t.lower_ in ("in", ",", "(", "of", "near") or t.lower_ in SETTLEMENT_WORDS
                             for t in between) and place.feature != "country":
-                # within a district: near it; within a province: only the province is known
+                # within a district: near it, or near the town it is named after ("Kotdiji
+                # (Khairpur, Sindh)"); within a province: only the province is known
+                town = self._region_town(place)
+                if town is not None:
+                    return PlaceClaim(other.text, _text_span(other), "near", town, town.country)
                 precision = "region" if place.feature == "admin1" else "near"
                 return PlaceClaim(other.text, _text_span(other), precision, place, place.country)
         words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
@@ -944,6 +1004,14 @@ class Extractor:
             else:
                 precision = "exact"
         return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
+
+    def _region_town(self, region: Place) -> Place | None:
+        """The town a district or province is named after (Khairpur in Khairpur district)."""
+        if region.feature != "admin2":  # a province is too large to stand for its capital
+            return None
+        towns = [p for p in self.gazetteer.candidates(region.name) if p.feature == "city"
+                 and p.country_code == region.country_code and p.admin1 == region.admin1]
+        return towns[0] if towns else None
 
     @staticmethod
     def _container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
@@ -1174,6 +1242,38 @@ def _generic_label(template: str, country: str | None) -> str:
     if country:
         return template.format(country=country)
     return template.replace(" of {country}", "").replace(" ({country})", "").format(country="")
+
+
+def _inside(place: Place, container: Place) -> bool:
+    """Whether ``place`` can lie in ``container``, as far as the gazetteer knows."""
+    if place.country_code != container.country_code:
+        return False
+    if container.feature == "admin1":
+        return not place.admin1 or place.admin1 == container.name
+    if container.feature == "admin2":  # districts are redrawn more often than GeoNames knows
+        return not place.admin1 or place.admin1 == container.admin1
+    # a town written after a town may be the district or province named after it
+    # ("Marbel, Matalam, Cotabato"): only its country is sure
+    return True
+
+
+def _after_place(ent: Span, places: list[Span]) -> bool:
+    """"Tijuana, Baja California", "Oicha (Beni, Nord-Kivu)": a name written right after
+    another place, which makes it that place's region."""
+    return any(0 < ent.start - other.end <= 1 and ent.doc[other.end:ent.start].text in (",", "(")
+               for other in places)
+
+
+def _extended(ent: Span, gazetteer) -> Span:
+    """The model's "Foz" of "Foz do Iguacu": a name continued by a particle and a name, when
+    the gazetteer knows the longer one."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and _starts_name(doc[end + 1]):
+        longer = doc[ent.start:end + 2]
+        if not gazetteer.candidates(longer.text):
+            break
+        end += 2
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 def _comma_parts(ent: Span) -> list[Span]:

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
@@ -35,6 +35,9 @@ _GENERIC_SUFFIX = re.compile(
     r"\s+(?:city|town|village|district|province|governorate|region|area|camp|neighbou?rhood|"
     r"municipality|county|state|lga|sub-district|subdistrict|locality|countryside|township|"
     r"department|prefecture|oblast|raion|taluka|tehsil)$", re.I)
+
+
+_COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+")
 
 
 def fold(name: str) -> str:
@@ -134,10 +137,10 @@ class Gazetteer:
             names.extend((k, str(c["geonameid"])) for k in keys if k)
         for key, (name, lat, lon, pop) in regions.admin1.items():
             places.append((key, name, lat, lon, key.split(".")[0], name, "", pop, "admin1"))
-            names.append((fold(name), key))
+            names.extend((k, key) for k in _region_keys(name))
         for key, (name, admin1, lat, lon, pop) in regions.admin2.items():
             places.append((key, name, lat, lon, key.split(".")[0], admin1, name, pop, "admin2"))
-            names.append((fold(name), key))
+            names.extend((k, key) for k in _region_keys(name))
         centroids = _country_centroids(cities)
         for code, c in countries.items():
             lat, lon = centroids.get(code, (0.0, 0.0))
@@ -195,6 +198,8 @@ class Gazetteer:
                 stripped = fold(_GENERIC_SUFFIX.sub("", name.strip()))
                 if stripped and stripped != key:
                     found = self._lookup(stripped)
+            if not found and _COMPASS.match(key):  # "Northern Iraq", "eastern Ghouta"
+                found = tuple(p for p in self._lookup(_COMPASS.sub("", key)) if p.feature in ("country", "admin1"))
             self._memo[key] = found
         found = self._memo[key]
         if len(name) <= 4 and name.isupper():
@@ -243,14 +248,26 @@ class Gazetteer:
         if countries_first:
             return countries_first + [p for p in found if p.feature != "country"]
         rank = {code: n for n, code in enumerate(countries)}
+        keys = {fold(name), fold(_GENERIC_SUFFIX.sub("", name.strip()))}
+        # a hamlet does not outrank the province of its name ("Baja California", pop. 935)
+        province = max((p.population for p in found if p.feature == "admin1" and fold(p.name) in keys), default=0)
 
         def score(place: Place):
-            in_context = int(fold(place.admin1) in context) + int(bool(place.admin2) and fold(place.admin2) in context)
+            # the region a town lies in, named around it ("Oicha (Beni, Nord-Kivu)"); a region's
+            # own name is no evidence for itself ("San Luis Potosi, San Luis Potosi")
+            in_context = int(place.feature != "admin1" and fold(place.admin1) in context) + int(
+                place.feature not in ("admin1", "admin2") and bool(place.admin2) and fold(place.admin2) in context)
             distance = min((_distance_deg(place, p) for p in near), default=0.0)
-            level = {"city": 0, "site": 0, "admin2": 1, "admin1": 2}.get(place.feature, 3)
             if region:
-                level = -level
-            return (-in_context, rank.get(place.country_code, len(rank)), distance, level)
+                level = {"admin1": 0, "admin2": 1, "city": 2, "site": 2}.get(place.feature, 3)
+            else:
+                level = {"city": 0, "site": 0, "admin2": 1, "admin1": 2}.get(place.feature, 3)
+            if place.feature == "city" and place.population * 100 < province:
+                level = 4
+            # a place called so before one that has the name only among its alternate names
+            # ("Guerrero" the state, not Ciudad Guerrero; "Kech" is not Ketsch)
+            alternate = fold(place.name) not in keys
+            return (-in_context, rank.get(place.country_code, len(rank)), distance, level, alternate)
 
         return sorted(found, key=score)
 
@@ -315,6 +332,17 @@ def _geonames_lines(lines, name: str, admin1_names: dict[str, str]):
         yield ((gid, f[1], lat, lon, cc, admin1, "", pop, feature), [(k, gid) for k in names if k])
 
 
+_REGION_WORDS = re.compile(
+    r"^(?:province|provincia|departamento|department|region|municipality|governorate|district|state)"
+    r"\s+(?:of|de|del|de la|du|de l)\s+|\s+(?:region|province|governorate|oblast|prefecture|district|state)$", re.I)
+
+
+def _region_keys(name: str) -> set[str]:
+    """A region's lookup keys: its name, and its name without the word for what it is
+    ("Province of Laguna" is also "Laguna", "Los Rios Region" also "Los Rios")."""
+    return {k for k in (fold(name), fold(_REGION_WORDS.sub("", name))) if k}
+
+
 def _skeleton_rows(names):
     for key, place_id in names:
         skel = skeleton(key)
@@ -375,6 +403,13 @@ def _region_names(cities: list[dict]) -> _Regions:
         regions.admin2[f"{cc}.{code}.{admin2}"] = (admin2, admin1_name[(cc, code)], round(s[0] / s[2], 5),
                                                    round(s[1] / s[2], 5), int(s[3]))
     return regions
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two WGS84 points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _distance_deg(place: Place, point: tuple[float, float]) -> float:

@@ -15,6 +15,8 @@ import re
 
 import pyoxigraph as ox
 
+from .gazetteer import distance_km
+
 GEOF = "http://www.opengis.net/def/function/geosparql/"
 UOM = "http://www.opengis.net/def/uom/OGC/1.0/"
 WKT = "http://www.opengis.net/ont/geosparql#wktLiteral"
@@ -44,9 +46,7 @@ def _coordinates(term) -> list[tuple[float, float]] | None:
 
 def great_circle_m(a: tuple[float, float], b: tuple[float, float]) -> float:
     (lon1, lat1), (lon2, lat2) = a, b
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6_371_008.8 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(lat1, lon1, lat2, lon2) * 1000
 
 
 def distance(a, b, unit=None):

@@ -270,3 +270,60 @@ def test_a_distance_and_bearing_from_a_town(extract):
     assert place.precision == "near" and place.name == "15 kilometres north-west of Jos"
     assert place.place.anchor.name == "Jos"
     assert place.place.latitude > place.place.anchor.latitude and place.place.longitude < place.place.anchor.longitude
+
+
+def place_of(extract, text):
+    events = extract(text)
+    assert events, text
+    return events[0].place
+
+
+def test_a_province_outvotes_a_namesake_town_abroad(extract):
+    # "Dunda" is only known as a town in Tanzania; the province written after it is in India
+    place = place_of(extract, "On Monday, farmers held a protest in Dunda (Uttarakhand) over crop prices.")
+    assert place.country == "India" and place.precision == "region" and place.place.name == "Uttarakhand"
+
+
+def test_a_town_and_its_country_in_one_entity_are_split(extract):
+    place = place_of(extract, "On Monday, nurses protested in Nis, Serbia, demanding unpaid wages.")
+    assert place.name == "Nis" and place.place.name == "Niš" and place.country == "Serbia"
+    assert place.precision == "exact"
+
+
+def test_a_place_followed_by_its_region_is_read_inside_that_region(extract):
+    # "Guerrero" after a town is the state, not a village called Guerrero elsewhere
+    place = place_of(extract, "On Monday, in Tijuana, Baja California, two men were found shot dead.")
+    assert place.place.name == "Tijuana" and place.place.admin1 == "Baja California"
+    place = place_of(extract, "On Monday, in Zopilotepec, Guerrero, gunmen killed a shopkeeper.")
+    assert place.precision == "region" and place.place.feature == "admin1" and place.place.name == "Guerrero"
+
+
+def test_a_known_groups_acronym_is_not_a_place(extract):
+    events = extract("On Monday, GNA and LNA forces clashed in Wadi Fakir (Tripoli). No casualties reported.")
+    place = events[0].place
+    assert place.country == "Libya" and place.name == "Wadi Fakir" and place.place.country_code == "LY"
+
+
+def test_codes_match_only_countries_and_provinces():
+    from graphbuild.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer()
+    assert all(p.feature in ("country", "admin1") for p in gazetteer.candidates("UP"))
+    assert gazetteer.candidates("Ondo")  # an ordinary short name is still a town
+
+
+def test_another_transliteration_matches_within_the_articles_country(extract):
+    # GeoNames writes "Tall Tamr"; the article writes "Tal Tamer"
+    place = place_of(extract, "On Monday, Turkish forces shelled Tal Tamer in Hasakah province of Syria.")
+    assert place.country == "Syria" and "Tamr" in place.place.name
+
+
+def test_an_al_name_where_places_stand_is_a_place(extract):
+    place = place_of(extract, "On Monday, Turkish forces shelled a farm in al-Hasakeh with artillery.")
+    assert place.country == "Syria" and place.name == "al-Hasakeh"
+
+
+def test_a_neighbourhood_name_does_not_beat_its_city(extract):
+    place = place_of(extract, "On Monday, in Leon de los Aldama, Guanajuato, gunmen shot dead a man "
+                              "in Colonia Las Flores.")
+    assert place.place.name == "León de los Aldama"

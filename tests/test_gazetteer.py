@@ -68,3 +68,28 @@ def test_lookup_command_ranks_by_context():
 def test_countries_take_acled_names_where_geonames_differs(gazetteer):
     assert gazetteer.country_name("PS") == "Palestine"
     assert gazetteer.resolve("Palestine").name == "Palestine"
+
+
+@pytest.mark.parametrize("a, b", [("Tal Tamer", "Tall Tamr"), ("Mineralne", "Mineral'noye"),
+                                  ("Novooleksandrivka", "Novoaleksandrovka"), ("Deir ez-Zor", "Dayr az Zawr")])
+def test_skeletons_join_transliterations(a, b):
+    from graphbuild.gazetteer import skeleton
+
+    assert skeleton(fold(a)) == skeleton(fold(b)) != ""
+
+
+def test_a_short_skeleton_is_not_used():
+    from graphbuild.gazetteer import skeleton
+
+    assert skeleton(fold("Mine")) == ""  # too little is left to tell places apart
+
+
+def test_fuzzy_lookup_stays_in_the_given_countries(gazetteer):
+    place = gazetteer.fuzzy("Tal Tamer", ("SY",))
+    assert place is not None and place.country_code == "SY"
+    assert gazetteer.fuzzy("Tal Tamer", ("FR",)) is None
+
+
+def test_region_names_are_found_without_their_kind(gazetteer):
+    assert any(p.feature == "admin2" and p.country_code == "PH" for p in gazetteer.candidates("Laguna"))
+    assert any(p.feature == "country" and p.country_code == "IQ" for p in gazetteer.candidates("Northern Iraq"))
