@@ -196,7 +196,7 @@ class Extractor:
             if (ent.start, ent.end) in acronyms and not any(
                     p.feature == "country" for p in self.gazetteer.candidates(ent.text)):
                 continue
-            parts = _comma_parts(_extended(ent, self.gazetteer))  # "Nis, Serbia": a town and its country
+            parts = _name_parts(_extended(ent, self.gazetteer))  # "Nis, Serbia": a town and its country
             if spans and parts[0].start == spans[-1].end and (
                     spans[-1][0].lower_ in SUBLOCALITY_WORDS | SETTLEMENT_WORDS
                     or self.gazetteer.candidates(doc[spans[-1].start:parts[0].end].text)):
@@ -1276,12 +1276,12 @@ def _extended(ent: Span, gazetteer) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
-def _comma_parts(ent: Span) -> list[Span]:
-    """The places of an entity the model ran over a comma ("Nis, Serbia", "Tijuana, Baja
-    California"): each part its own place, the innermost first."""
+def _name_parts(ent: Span) -> list[Span]:
+    """The places of an entity the model ran over a comma or a bracket ("Nis, Serbia",
+    "Penas Blancas (Alajuela"): each part its own place, the innermost first."""
     parts, start = [], ent.start
     for tok in ent:
-        if tok.text == ",":
+        if tok.text in (",", "(", ")"):
             if tok.i > start:
                 parts.append(Span(ent.doc, start, tok.i, label=ent.label_))
             start = tok.i + 1

@@ -200,6 +200,12 @@ class Gazetteer:
                     found = self._lookup(stripped)
             if not found and _COMPASS.match(key):  # "Northern Iraq", "eastern Ghouta"
                 found = tuple(p for p in self._lookup(_COMPASS.sub("", key)) if p.feature in ("country", "admin1"))
+            if not found and skeleton(key):
+                # a province under another spelling ("Banadir" for Banaadir): regions are few
+                # enough for their consonants to tell them apart, if only one has them
+                regions = [p for p in self._lookup(skeleton(key), "skeletons") if p.feature == "admin1"]
+                if len(regions) == 1:
+                    found = tuple(regions)
             self._memo[key] = found
         found = self._memo[key]
         if len(name) <= 4 and name.isupper():
