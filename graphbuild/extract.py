@@ -653,6 +653,12 @@ class Extractor:
                                 elif x.dep_ in ("poss", "compound", "amod") and x.i in ctx.by_token \
                                         and ctx.by_token[x.i].actor.category not in (None, "Civilians", "Person"):
                                     agents.append(x)
+            if passive and not agents:
+                # "were beaten and then arrested by the police": coordinated passives share the agent
+                for verb in head.conjuncts:
+                    for c in verb.children:
+                        if c.dep_ == "agent":
+                            agents.extend(x for x in c.children if x.dep_ == "pobj")
             if not agents and not passive:
                 subject = _inherited_subject(head)
                 if subject is not None:
@@ -1372,7 +1378,7 @@ def _sides(tokens: list[Token], ctx: _DocContext) -> list[ActorMention]:
 
 def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
     """The most specific actor mention a role token stands for."""
-    named_inside = [ctx.by_token[c.i] for c in tok.subtree
+    named_inside = [ctx.by_token[c.i] for c in _own_phrase(tok)
                     if c.i in ctx.by_token and ctx.by_token[c.i].actor.named
                     and c.dep_ in ("compound", "poss", "pobj", "appos", "nmod") and c.i != tok.i]
     # "ISIS terror chief Abu Bakr al-Baghdadi": the person the title belongs to
@@ -1414,6 +1420,18 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _antecedent(tok, ctx)
     return None
+
+
+def _own_phrase(tok: Token):
+    """The words of a noun's phrase that can name who it is ("ISIS terror chief Abu Bakr
+    al-Baghdadi", "fighters of ISIS"), leaving out clauses about something else ("an
+    airstrike targeting a Houthi position")."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp") or (
+                child.dep_ == "prep" and child.lower_ not in ("of", "from")):
+            continue
+        yield from _own_phrase(child)
 
 
 def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:

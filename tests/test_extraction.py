@@ -327,3 +327,19 @@ def test_a_neighbourhood_name_does_not_beat_its_city(extract):
     place = place_of(extract, "On Monday, in Leon de los Aldama, Guanajuato, gunmen shot dead a man "
                               "in Colonia Las Flores.")
     assert place.place.name == "León de los Aldama"
+
+
+def test_coordinated_passives_share_their_agent(extract):
+    events = extract("On Monday, three reporters were beaten and then detained by the police in Kananga.")
+    attack = only(events, "attack")
+    assert labels(attack, "actor1") and "Police" in labels(attack, "actor1")[0]
+
+
+def test_a_clause_about_the_target_does_not_name_the_attacker(extract):
+    events = extract("On Monday, an airstrike targeting a Houthi position killed 3 fighters near Marib.")
+    assert not any("Supreme Political Council" in label for label in labels(events[0], "actor1"))
+
+
+def test_targeted_is_an_attack_verb(extract):
+    events = extract("On Monday, GNA forces targeted four LNA fuel trucks near Sirte. No casualties reported.")
+    assert events and any("Government of National Accord" in label for label in labels(events[0], "actor1"))
