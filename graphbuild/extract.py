@@ -9,6 +9,7 @@ killed") are merged into one event; a sentence reporting two happenings keeps bo
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ KNOWN_CITY = 100_000
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around"}
+CLAIMED_WORDS = {"responsibility", "attack", "bombing", "killing", "assassination", "abduction", "ambush"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
 DEATH_VERBS = {"kill", "die", "execute", "behead", "massacre", "slay", "murder"}
 INJURY_WORDS = {"wound", "injure", "injury", "hurt"}
@@ -176,6 +178,8 @@ class Extractor:
                 for p in event.participants:
                     if p.role in ("actor2", "victim"):
                         p.role = "associated"
+            # "JNIM claimed responsibility for the attack": the claimant is who acted
+            self._claimed_actor(event, context)
             # a death report typed only now, or a clash nobody is named in
             self._unidentified_actor(event, context, battles=True)
         return Extraction(article=article, events=events, relations=relations,
@@ -901,6 +905,22 @@ class Extractor:
         event.participants.insert(0, Participant("actor1", self._generic_actor("armed", country),
                                                  event.trigger))
 
+    def _claimed_actor(self, event: Event, ctx: "_DocContext") -> None:
+        """An attack nobody is named for, and a named armed group that "claimed
+        responsibility" for it (in its sentence or a later one): the group is actor 1."""
+        if event.event_type.startswith("@") or not ctx.claimants or any(
+                p.role == "actor1" and p.actor.named for p in event.participants):
+            return
+        top = self.lexicon.acled_types(event.event_type)[0].id
+        if top not in ("violence-against-civilians", "explosions-remote-violence", "battles"):
+            return
+        where = ctx.sentence_index(event.trigger.start)
+        for claimant, said_in in ctx.claimants:
+            if where <= said_in <= where + 2 and claimant.actor.category in ARMED_CATEGORIES:
+                event.participants = [p for p in event.participants if p.role != "actor1"]
+                event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
+                return
+
     def _generic_actor(self, category: str, country: str | None) -> Actor:
         """The ACLED-style actor for an unnamed crowd or armed group of a country."""
         noun = self.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter"}.get(category, "gunman")]
@@ -1124,8 +1144,24 @@ class _DocContext:
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
         self.all_places = places
+        sentences = list(doc.sents)
+        self._sentence_chars = [sent.start_char for sent in sentences]
+        # "JNIM claimed responsibility for the attack": (the claimant, its sentence's number)
+        self.claimants = []
+        for n, sent in enumerate(sentences):
+            for tok in sent:
+                if tok.lemma_.lower() == "claim" and any(
+                        c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+                    for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+                        found = _actor_at(subject, self)
+                        if found is not None and found.actor.named:
+                            self.claimants.append((found, n))
         for span in places:
             self._places.setdefault(span.sent.start, []).append(span)
+
+    def sentence_index(self, char: int) -> int:
+        """The number of the sentence a character offset falls in."""
+        return max(bisect.bisect_right(self._sentence_chars, char) - 1, 0)
 
     def ents(self, sent: Span) -> list[Span]:
         """The named entities of a sentence (``Span.ents`` rescans the whole doc)."""

@@ -343,3 +343,9 @@ def test_a_clause_about_the_target_does_not_name_the_attacker(extract):
 def test_targeted_is_an_attack_verb(extract):
     events = extract("On Monday, GNA forces targeted four LNA fuel trucks near Sirte. No casualties reported.")
     assert events and any("Government of National Accord" in label for label in labels(events[0], "actor1"))
+
+
+def test_a_group_claiming_responsibility_is_the_attacker(extract):
+    events = extract("On Monday, a roadside bomb hit an army truck near Gao. Two soldiers were wounded. "
+                     "JNIM claimed responsibility for the attack.")
+    assert any("JNIM" in label for label in labels(events[0], "actor1"))
