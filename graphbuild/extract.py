@@ -50,6 +50,7 @@ KNOWN_CITY = 100_000
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around"}
+MEMBER_WORDS = {"member", "affiliate", "supporter", "loyalist"}
 CLAIMED_WORDS = {"responsibility", "attack", "bombing", "killing", "assassination", "abduction", "ambush"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
 DEATH_VERBS = {"kill", "die", "execute", "behead", "massacre", "slay", "murder"}
@@ -1415,8 +1416,9 @@ def _sides(tokens: list[Token], ctx: _DocContext) -> list[ActorMention]:
 def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
     """The most specific actor mention a role token stands for."""
     named_inside = [ctx.by_token[c.i] for c in _own_phrase(tok)
-                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named
-                    and c.dep_ in ("compound", "poss", "pobj", "appos", "nmod") and c.i != tok.i]
+                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named and c.i != tok.i
+                    and (c.dep_ in ("compound", "poss", "pobj", "appos", "nmod")
+                         or (c.dep_ == "amod" and not _against(c)))]  # "pro-Houthi groups"
     # "ISIS terror chief Abu Bakr al-Baghdadi": the person the title belongs to
     persons = [m for m in named_inside if m.actor.category == "Person"
                and ctx.doc[m.start].head.i == tok.i and ctx.doc[m.start:m.end].root.dep_ in ("appos", "compound")]
@@ -1433,6 +1435,13 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
             named.actor.category = own.actor.category
             named.actor.country = named.actor.country or own.actor.country
         return named
+    if own is not None and tok.lemma_.lower() in MEMBER_WORDS:
+        # "a member of the regime's Air Force Intelligence": a member of an armed side
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for x in c.subtree:
+                    if x.i in ctx.by_token and ctx.by_token[x.i].actor.category in ARMED_CATEGORIES:
+                        return ctx.by_token[x.i]
     if own is not None:
         return own
     if tok.lemma_.lower() == "of" or tok.pos_ == "NUM":
@@ -1456,6 +1465,12 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _antecedent(tok, ctx)
     return None
+
+
+def _against(tok: Token) -> bool:
+    """"anti-Houthi": the word names the other side."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "counter")
 
 
 def _own_phrase(tok: Token):

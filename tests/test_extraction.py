@@ -349,3 +349,15 @@ def test_a_group_claiming_responsibility_is_the_attacker(extract):
     events = extract("On Monday, a roadside bomb hit an army truck near Gao. Two soldiers were wounded. "
                      "JNIM claimed responsibility for the attack.")
     assert any("JNIM" in label for label in labels(events[0], "actor1"))
+
+
+def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
+    events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
+    assert events[0].event_type == "armed-clash"
+
+
+def test_pro_and_anti_prefixes_pick_the_side(extract):
+    events = extract("On Monday, anti-Houthi National Resistance forces waged three attacks against "
+                     "pro-Houthi groups near Hays.")
+    assert labels(events[0], "actor1") == ["National Resistance Forces"]
+    assert any("Supreme Political Council" in label for label in labels(events[0], "actor2"))
