@@ -50,6 +50,8 @@ KNOWN_CITY = 100_000
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around"}
+#: Words of gunfire: whoever fires a gun is armed, not a mob.
+GUNFIRE_WORDS = {"shoot", "shootout", "gunfire", "firefight", "gunfight", "gunshot", "gunman"}
 MEMBER_WORDS = {"member", "affiliate", "supporter", "loyalist"}
 CLAIMED_WORDS = {"responsibility", "attack", "bombing", "killing", "assassination", "abduction", "ambush"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
@@ -855,7 +857,8 @@ class Extractor:
                 return "violent-demonstration"
             if lemmas & self.lexicon.cue("intervention"):
                 return "protest-with-intervention"
-        if event.event_type == "attack" and any(
+        shots = bool(lemmas & GUNFIRE_WORDS)
+        if event.event_type == "attack" and not shots and any(
                 p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
                 for p in event.participants):
             return "mob-violence"  # "a suspected thief was beaten up by locals"
@@ -863,7 +866,9 @@ class Extractor:
             sides = [p.actor for p in event.participants if p.role in ("actor1", "actor2")]
             crowd = [a for a in sides if a.category in ("Civilians", "Protesters", "Rioters")]
             organised = [a for a in sides if a.category in ARMED_CATEGORIES - {"State forces"}]
-            if crowd and not organised:
+            # "a shoot-out broke out" with the police: whoever shot back was armed
+            gunfight = shots and any(a.category == "State forces" for a in sides)
+            if crowd and not organised and not gunfight:
                 protest = any(p.actor.category == "Protesters" for p in event.participants)
                 return "violent-demonstration" if protest else "mob-violence"
         return event.event_type

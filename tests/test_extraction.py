@@ -361,3 +361,16 @@ def test_pro_and_anti_prefixes_pick_the_side(extract):
                      "pro-Houthi groups near Hays.")
     assert labels(events[0], "actor1") == ["National Resistance Forces"]
     assert any("Supreme Political Council" in label for label in labels(events[0], "actor2"))
+
+
+def test_an_armed_man_is_an_armed_group_not_a_mob(extract):
+    events = extract("On Monday, a shopkeeper was shot dead by an armed man in Recife.")
+    assert events[0].event_type == "attack"
+    assert labels(events[0], "actor1") == ["Unidentified Armed Group (Brazil)"]
+
+
+def test_a_shootout_with_police_is_a_clash_even_with_unnamed_suspects(extract):
+    events = extract("On Monday, police officers were attacked by suspects in Recife and a shoot-out broke out.")
+    assert any(e.event_type == "armed-clash" for e in events)
+    events = extract("On Monday, migrant workers clashed with police in Surat.")
+    assert events[0].event_type == "mob-violence"
