@@ -52,6 +52,12 @@ BIG_CITY = 500_000
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around"}
 #: Words of gunfire: whoever fires a gun is armed, not a mob.
 GUNFIRE_WORDS = {"shoot", "shootout", "gunfire", "firefight", "gunfight", "gunshot", "gunman"}
+#: What a crowd of civilians does that makes a demonstration of it ("residents blocked the road",
+#: "migrant workers threw stones at police").
+CROWD_ACTS = {"block", "barricade", "cut", "pelt", "burn", "storm", "throw", "hurl", "vandalize", "vandalise",
+              "smash", "torch", "occupy"}
+#: What any organisation's members do that is a demonstration.
+BLOCKADES = {"block", "barricade", "occupy", "picket"}
 MEMBER_WORDS = {"member", "affiliate", "supporter", "loyalist"}
 CLAIMED_WORDS = {"responsibility", "attack", "bombing", "killing", "assassination", "abduction", "ambush"}
 AWAY_PREPS = {"to", "from", "toward", "towards", "into"}
@@ -580,9 +586,11 @@ class Extractor:
                 if mention is None:
                     continue
                 category = mention.actor.category
+                verb = tok.lemma_.lower()
                 if category in ("Protesters", "Rioters") or (
-                        category == "Civilians" and not mention.actor.named
-                        and tok.lemma_.lower() in ("block", "barricade", "cut", "pelt", "burn", "storm")):
+                        category == "Civilians" and not mention.actor.named and verb in CROWD_ACTS) or (
+                        # "members of the ruling party blocked the mayor's office"
+                        mention.actor.named and category not in ARMED_CATEGORIES | {"Person"} and verb in BLOCKADES):
                     found = Mention("peaceful-protest", tok, sent.doc[tok.i:tok.i + 1])
                     found.roles["actor1"] = [mention]
                     return [found]

@@ -374,3 +374,19 @@ def test_a_shootout_with_police_is_a_clash_even_with_unnamed_suspects(extract):
     assert any(e.event_type == "armed-clash" for e in events)
     events = extract("On Monday, migrant workers clashed with police in Surat.")
     assert events[0].event_type == "mob-violence"
+
+
+def test_crowd_acts_without_a_protest_word(extract):
+    events = extract("On Monday, members of the ruling party blocked the office of the mayor in Kindia.")
+    assert events and events[0].event_type == "peaceful-protest"
+    events = extract("On Monday, hundreds of stranded workers threw stones at police at a check post near Vadodara.")
+    assert events and events[0].event_type == "violent-demonstration"
+    events = extract("On Monday, teachers formed a human chain in Khulna to demand their salaries.")
+    assert events and events[0].event_type == "peaceful-protest"
+
+
+def test_forced_disappearance_and_baton_charges(extract):
+    events = extract("On Monday, security forces forcibly disappeared a journalist in Aden.")
+    assert events[0].event_type == "abduction-forced-disappearance"
+    events = extract("On Monday, troopers of the State Rifles baton charged traders at a market in Agartala.")
+    assert events[0].event_type == "attack" and labels(events[0], "actor1") == ["Military Forces of India"]
