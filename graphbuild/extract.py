@@ -1162,7 +1162,7 @@ class _DocContext:
         self._sentence_chars = [sent.start_char for sent in sentences]
         # "JNIM claimed responsibility for the attack": (the claimant, its sentence's number)
         self.claimants = []
-        for n, sent in enumerate(sentences):
+        for n, sent in enumerate(sentences if "claim" in doc.text.lower() else ()):
             for tok in sent:
                 if tok.lemma_.lower() == "claim" and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
@@ -1193,6 +1193,8 @@ def _quote_speakers(doc: Doc) -> dict[int, Span]:
     ('An intelligence official said: "They got wind of it ... There was a clash ..."')."""
     speakers: dict[int, Span] = {}
     current: Span | None = None
+    if not any(mark in doc.text for mark in ('"', "“", "”")):
+        return speakers
     for sent in doc.sents:
         text = sent.text.strip()
         if current is not None and (text.startswith(("\"", "“")) or not text.endswith(("\"", "”"))):
@@ -1287,7 +1289,7 @@ def _written_dates(sent: Span) -> list[Span]:
         if span is None:
             continue
         # the model often tags only "May 2020" of "Around 2 May 2020": the full date wins
-        if not any(e.label_ == "DATE" and e.start <= span.start and e.end >= span.end for e in sent.ents):
+        if not all(t.ent_type_ == "DATE" for t in span):  # (Span.ents rescans the document)
             spans.append(span)
     return spans
 

@@ -15,6 +15,7 @@ first use into the cache folder (``$GRAPHBUILD_CACHE`` or ``~/.cache/graphbuild`
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 import logging
 import math
@@ -40,6 +41,7 @@ _GENERIC_SUFFIX = re.compile(
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a place name: ascii, lower case, no article or punctuation."""
     text = unicodedata.normalize("NFKD", name)

@@ -125,7 +125,6 @@ def ingest(
         settle()
     finally:
         writer.shutdown(wait=True)
-    store.flush()
     report.triples = len(store)
     return report
 

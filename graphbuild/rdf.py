@@ -23,9 +23,13 @@ class NS:
 
     def __init__(self, base: str):
         self.base = base
+        self._nodes: dict[str, NamedNode] = {}
 
     def __getitem__(self, name: str) -> NamedNode:
-        return NamedNode(self.base + name)
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._nodes[name] = NamedNode(self.base + name)
+        return node
 
     __getattr__ = __getitem__
 

@@ -76,20 +76,22 @@ class Store:
 
         reports = [r for _, quads, entity_quads in articles for r in reports_from_quads(quads, entity_quads)]
         gone, event_quads = plan(self, reports, [a for a, _, _ in articles], top_type or _top_type)
-        drops, blocks, entities = delete_block(gone), [], {}
-        for article_id, quads, entity_quads in articles:
-            graph = article_graph(article_id)
-            drops.append(f"DROP SILENT GRAPH {graph} ;")
-            blocks.append(_graph_block(graph, quads))
+        entities = {}
+        for _, _, entity_quads in articles:
             for q in entity_quads:
                 key = str(q)
                 if key not in self._entities_written:  # shared descriptions: once per store session
                     entities[key] = q
-        if entities:
-            blocks.append(_graph_block(ENTITIES_GRAPH, entities.values()))
-        if event_quads:
-            blocks.append(_graph_block(EVENTS_GRAPH, event_quads))
-        self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"]))
+        graphs = [(article_graph(article_id), quads) for article_id, quads, _ in articles]
+        graphs += [(ENTITIES_GRAPH, entities.values()), (EVENTS_GRAPH, event_quads)]
+        if not gone and not any(self._store.contains_named_graph(g) for g, _ in graphs[:len(articles)]):
+            # new articles only add statements: one atomic insert, without SPARQL to parse
+            self._store.extend(q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g)
+                               for g, quads in graphs for q in quads)
+        else:
+            drops = delete_block(gone) + [f"DROP SILENT GRAPH {g} ;" for g, _ in graphs[:len(articles)]]
+            blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
+            self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"]))
         self._entities_written.update(entities)
 
     def delete_articles(self, article_ids: list[str], top_type: Callable[[str], str] | None = None) -> int:
@@ -116,9 +118,6 @@ class Store:
                              for q in ox.parse(handle, ox.RdfFormat.TURTLE))
         self._store.update(f"DROP SILENT GRAPH {ONTOLOGY_GRAPH} ; INSERT DATA {{ "
                            f"{_graph_block(ONTOLOGY_GRAPH, quads)} }}")
-
-    def flush(self) -> None:
-        self._store.flush()
 
     # ---------------------------------------------------------------- reading
     def query(self, sparql: str):
