@@ -48,6 +48,10 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
         store.replace_article("a1", failing_quads(), [])
     # the old version of the article is still whole: the update was one transaction
     assert len(store) == 4
+    # a new article (written by one insert, not an update) is all or nothing too
+    with pytest.raises(RuntimeError):
+        store.replace_article("a2", failing_quads(), [])
+    assert len(store) == 4 and not store._store.contains_named_graph(article_graph("a2"))
 
 
 def test_store_held_by_another_process_gives_a_clear_error(tmp_path):
