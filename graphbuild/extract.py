@@ -1085,8 +1085,13 @@ class Extractor:
         """The time of the date words nearest the trigger in its sentence; without any, the
         last date the article gave ("On 3 May, ... . The next sentence ...")."""
         written = _written_dates(sent)
+        doc = sent.doc
         dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")
-                 and not any(w.start <= e.start and e.end <= w.end for w in written)] + written
+                 and not any(w.start <= e.start and e.end <= w.end for w in written)
+                 # "the July 7 neighbourhood", "7 July areas": a name, not a date
+                 and not (e.end < len(doc) and doc[e.end].lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
+                 and not (e.root.head.i > e.root.i and e.root.head.lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
+                 ] + written
         if not dates:
             return ctx.last_time if inherit else None
         dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))

@@ -1,4 +1,6 @@
 """Extraction constructions on sentences written for these tests, with the real model."""
+import datetime as dt
+
 import pytest
 
 from graphbuild.numbers import parse_number
@@ -390,3 +392,9 @@ def test_forced_disappearance_and_baton_charges(extract):
     assert events[0].event_type == "abduction-forced-disappearance"
     events = extract("On Monday, troopers of the State Rifles baton charged traders at a market in Agartala.")
     assert events[0].event_type == "attack" and labels(events[0], "actor1") == ["Military Forces of India"]
+
+
+def test_a_date_that_names_a_neighbourhood_is_not_the_events_date(extract):
+    events = extract("On 28 April 2020, coalition forces fired artillery shells at the July 7 neighbourhood "
+                     "of Hodeidah.", published="2020-04-29")
+    assert events[0].time.time.earliest == dt.date(2020, 4, 28)
