@@ -398,3 +398,12 @@ def test_a_date_that_names_a_neighbourhood_is_not_the_events_date(extract):
     events = extract("On 28 April 2020, coalition forces fired artillery shells at the July 7 neighbourhood "
                      "of Hodeidah.", published="2020-04-29")
     assert events[0].time.time.earliest == dt.date(2020, 4, 28)
+
+
+def test_seizures_and_thefts_are_looting_unless_weapons_or_territory(extract):
+    events = extract("On Monday, gunmen on motorbikes seized a pickup truck near Menaka.")
+    assert events[0].event_type == "looting-property-destruction"
+    events = extract("On Monday, Taliban fighters seized control of a district centre in Ghazni.")
+    assert events[0].event_type == "non-state-actor-overtakes-territory"
+    events = extract("On Monday, rioters stole goods from shops in Kano.")
+    assert events[0].event_type == "looting-property-destruction"
