@@ -407,3 +407,8 @@ def test_seizures_and_thefts_are_looting_unless_weapons_or_territory(extract):
     assert events[0].event_type == "non-state-actor-overtakes-territory"
     events = extract("On Monday, rioters stole goods from shops in Kano.")
     assert events[0].event_type == "looting-property-destruction"
+
+
+def test_communal_and_ethnic_militias_are_identity_militias(extract):
+    events = extract("On Monday, rival communal militias clashed over grazing land near Nyala, killing 6.")
+    assert any(a.category == "Identity militia" for a in events[0].actors("actor1"))
