@@ -103,6 +103,7 @@ class Mention:
     anaphoric: bool = False
     part_of_head: Token | None = None
     targets: list[Token] = field(default_factory=list)  # raw object/target words
+    weapon: str | None = None  # the explosion type a weapon word in the sentence names
 
 
 class Extractor:
@@ -516,9 +517,12 @@ class Extractor:
             used.update(range(span.start, span.end))
             chosen.append((span, head, trig))
         chosen.sort(key=lambda m: m[0].start)
-        mentions = []
+        mentions, weapon = [], None
         for span, head, trig in chosen:
             if not self._is_specific(head, span):
+                # "with an IED west of Rafah" misparsed as a modifier still names the weapon
+                if trig.cue and self._top_type(trig.event_type) == "explosions-remote-violence":
+                    weapon = weapon or trig.event_type
                 continue
             mention = Mention(trig.event_type, head, span, cue=trig.cue)
             self._roles(mention, ctx)
@@ -530,6 +534,9 @@ class Extractor:
                 continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
             mentions.append(mention)
         mentions = _group_sentence(mentions, self.violent_types, self._top_type)
+        for m in mentions:
+            if m.event_type == "@violence":
+                m.weapon = weapon
         crowd = self._crowd_mentions(sent, ctx, riot_only=True)
         riot = next((m for m in mentions if self._top_type(m.event_type) in ("protests", "riots")),
                     crowd[0] if crowd else None)
@@ -595,6 +602,17 @@ class Extractor:
                     found.roles["actor1"] = [mention]
                     return [found]
         return []
+
+    def _by_aircraft(self, head: Token) -> bool:
+        """Whether the one doing it is an aircraft ("warplanes struck", "the air force targeted")."""
+        words = self.lexicon.cue("aircraft")
+        for c in head.children:
+            if c.dep_ in ("nsubj", "agent"):
+                tokens = list(c.subtree)
+                lemmas = [t.lemma_.lower() for t in tokens]
+                if set(lemmas) & words or any(f"{a} {b}" in words for a, b in zip(lemmas, lemmas[1:])):
+                    return True
+        return False
 
     def _is_specific(self, head: Token, span: Span) -> bool:
         """False for generic or modifying uses: "other battles", "battle-hardened",
@@ -775,7 +793,11 @@ class Extractor:
         for role, mentions in m.roles.items():
             for am in mentions:
                 participants.append(Participant(role, am.actor, am.span(ctx.doc)))
-        if event_type == "@violence":
+        if event_type == "@violence" and self._by_aircraft(m.head):
+            event_type = "air-drone-strike"  # "the GNA air force targeted three trucks"
+        elif event_type == "@violence" and m.weapon:
+            event_type = m.weapon  # "militants targeted a vehicle with an IED"
+        elif event_type == "@violence":
             event_type = self._violence_type(participants, m.targets)
         elif event_type == "@territory":
             takers = [p.actor for p in participants if p.role == "actor1"]

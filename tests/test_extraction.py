@@ -412,3 +412,16 @@ def test_seizures_and_thefts_are_looting_unless_weapons_or_territory(extract):
 def test_communal_and_ethnic_militias_are_identity_militias(extract):
     events = extract("On Monday, rival communal militias clashed over grazing land near Nyala, killing 6.")
     assert any(a.category == "Identity militia" for a in events[0].actors("actor1"))
+
+
+def test_an_aircraft_doing_violence_is_an_air_strike(extract):
+    events = extract("On Monday, the GNA air force targeted four LNA fuel trucks near Mizdah. No casualties reported.")
+    assert events[0].event_type == "air-drone-strike"
+
+
+def test_the_weapon_named_decides_over_an_armed_target(extract):
+    events = extract("On Monday, IS militants targeted an army vehicle with an IED west of Rafah, "
+                     "wounding two soldiers.")
+    assert events[0].event_type == "remote-explosive-landmine-ied"
+    events = extract("On Monday, IS fighters fired an RPG at a checkpoint in Basira.")
+    assert events[0].event_type == "shelling-artillery-missile-attack"
