@@ -35,6 +35,10 @@ NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "off", "north", "s
               "kilometers", "miles", "outskirts", "vicinity", "countryside"}
 REGION_WORDS = {"province", "governorate", "region", "state", "district", "county", "prefecture",
                 "department", "countryside", "valley", "area"}
+#: Words for the administrative units countries have below a province ("Mokolo subdivision").
+ADMIN_UNIT_WORDS = {"subdivision", "municipality", "lga", "mandal", "woreda", "tehsil", "taluka", "township",
+                    "block", "commune", "subdistrict", "sub-district", "division", "circle", "raion",
+                    "oblast", "canton", "locality", "upazila", "union", "barangay"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "of", "from", "to", "into", "across", "towards",
                "toward", "between", "on", "via"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
@@ -221,7 +225,8 @@ class Extractor:
         # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
         # Baghdadi") is that person; the model's PERSON label alone is too often a village
         full_names = [(e.start, _name_words(e.text)) for e in doc.ents
-                      if e.label_ == "PERSON" and len(_name_words(e.text)) > 1]
+                      if e.label_ == "PERSON" and len(_name_words(e.text)) > 1
+                      and not self.gazetteer.candidates(e.text)]  # "Gombe LGA" is no person's name
         taken |= {i for e in doc.ents if e.label_ in ("PERSON", "ORG")
                   and ((_looks_like_person(e) and not self._located_name(e))
                        or any(start != e.start and _name_words(e.text) <= words for start, words in full_names))
@@ -869,7 +874,7 @@ class Extractor:
         if root.dep_ in ("nsubj", "nsubjpass"):
             return False
         if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
-                and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS:
+                and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS:
             return False
         return True
 

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
@@ -56,7 +56,8 @@ def skeleton(key: str) -> str:
     "tl tmr"; "mineralne" and "mineralnoye" -> "mnrln"): the spelling transliterations
     of Arabic, Ukrainian or Russian names keep. Empty when too little is left to go on."""
     words = [re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]|h\b", "", w)) for w in key.split()]
-    text = " ".join(w for w in words if w)
+    # particles and articles ("de", "ez", "al") are left out: "San Luis de Potosi" is San Luis Potosí
+    text = " ".join(w for w in words if len(w) > 1)
     return text if sum(c.isalpha() for c in text) >= 4 else ""
 
 

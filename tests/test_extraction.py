@@ -425,3 +425,16 @@ def test_the_weapon_named_decides_over_an_armed_target(extract):
     assert events[0].event_type == "remote-explosive-landmine-ied"
     events = extract("On Monday, IS fighters fired an RPG at a checkpoint in Basira.")
     assert events[0].event_type == "shelling-artillery-missile-attack"
+
+
+def test_a_local_government_area_is_a_place_not_a_persons_name(extract):
+    # the model tags "Gombe LGA" a person; the gazetteer knows Gombe, so it votes for Nigeria
+    place = place_of(extract, "On Monday, in Gombe (Gombe LGA, Gombe), youths protested against "
+                              "the rising price of fuel.")
+    assert place.country == "Nigeria"
+
+
+def test_a_subdivision_named_after_a_place_votes_for_its_country(extract):
+    place = place_of(extract, "On Monday, gunmen abducted two farmers in Minawao village, "
+                              "Mokolo subdivision (Mayo-Tsanaga, Extreme-Nord).")
+    assert place.country == "Cameroon"

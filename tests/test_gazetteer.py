@@ -93,3 +93,9 @@ def test_fuzzy_lookup_stays_in_the_given_countries(gazetteer):
 def test_region_names_are_found_without_their_kind(gazetteer):
     assert any(p.feature == "admin2" and p.country_code == "PH" for p in gazetteer.candidates("Laguna"))
     assert any(p.feature == "country" and p.country_code == "IQ" for p in gazetteer.candidates("Northern Iraq"))
+
+
+def test_a_skeleton_leaves_out_particles():
+    from graphbuild.gazetteer import skeleton
+
+    assert skeleton(fold("San Luis de Potosi")) == skeleton(fold("San Luis Potosi"))
