@@ -116,6 +116,7 @@ class Extractor:
     def __init__(self, nlp, lexicon: Lexicon, gazetteer: Gazetteer):
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        self.tokenizer = nlp.tokenizer
         # Triggers match on lemmas ("shelled" -> shell), or on the surface form where the
         # tagger's lemma differs from the lexicon's ("airstrikes").
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
@@ -151,7 +152,7 @@ class Extractor:
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Doc, article: Article) -> Extraction:
         places = self._place_spans(doc)
-        countries = self._document_countries(doc, places)
+        countries = self._document_countries(doc, places, self._publisher_countries(article))
         places = self._targeted_places(doc, places, countries)
         main_country = countries[0] if countries else None
         place_tokens = {i for span in places for i in range(span.start, span.end)}
@@ -292,8 +293,9 @@ class Extractor:
                 extra.append(Span(doc, ent.start, ent.end, label="GPE"))
         return sorted(places + extra, key=lambda s: s.start)
 
-    def _document_countries(self, doc: Doc, places: list[Span]) -> list[str]:
-        """Country codes the article is about, most mentioned first."""
+    def _document_countries(self, doc: Doc, places: list[Span], publisher: Counter | None = None) -> list[str]:
+        """Country codes the article is about, most mentioned first. ``publisher`` holds the
+        countries its title and source name, which count as little as an untagged nationality."""
         counts: Counter[str] = Counter()
         ambiguous, ambiguous_readings = [], []
         for span in places:
@@ -326,12 +328,15 @@ class Extractor:
         untagged = self._demonym_countries(doc, skip_tagged=True)
         for code, n in (untagged + self._actor_countries(doc)).items():
             counts[code] += 0.75 * n
+        text_voted = bool(counts)
+        for code in publisher or ():
+            counts[code] += 0.75
         # a name several countries share ("Tripoli") is the one of a country the text speaks of
         for span, readings in ambiguous_readings:
             known = [code for code in readings if counts.get(code)]
             if known:
                 counts[max(known, key=counts.get)] += 1
-        if ambiguous and not counts:
+        if ambiguous and not text_voted:
             # only names shared by several countries ("Tripoli"): a nationality or a known
             # actor of one of them decides, else the most populous reading
             counts.update(self._weak_countries(doc))
@@ -357,6 +362,31 @@ class Extractor:
                 inner = {p.country_code for p in self.gazetteer.candidates(other.text)}
                 return not inner or bool(inner & {p.country_code for p in regions})
         return False
+
+    def _publisher_countries(self, article: Article) -> Counter:
+        """Countries the article's title and source name: a country ("National News Agency
+        Lebanon", "Ministry of Defence of Ukraine"), a nationality ("the Lebanese daily"), a
+        known actor of one country ("DPR Armed Forces Press Service"). Once each."""
+        found: set[str] = set()
+        for text in (article.title, article.source):
+            if not text:
+                continue
+            meta = self.tokenizer(text[:300])
+            words = [t for t in meta if t.is_alpha]
+            for i, token in enumerate(words):
+                if not token.text[:1].isupper():
+                    continue
+                country = self.demonyms.get(token.lower_)
+                code = self.gazetteer.country_code(country) if country else None
+                for n in (4, 3, 2, 1):  # "Democratic Republic of Congo", "South Sudan", "Lebanon"
+                    if code is None and i + n <= len(words):
+                        name = " ".join(t.text for t in words[i:i + n])
+                        code = next((p.country_code for p in self.gazetteer.candidates(name)
+                                     if p.feature == "country"), None)
+                if code:
+                    found.add(code)
+            found |= set(self._actor_countries(meta))
+        return Counter(found)
 
     def _weak_countries(self, doc: Doc) -> Counter:
         """Countries from demonyms the model did not tag ("the Ukrainian Forces"), else from

@@ -37,9 +37,9 @@ def extract(pipeline):
 
     from graphbuild.articles import Article
 
-    def run(text, published="2020-05-03"):
+    def run(text, published="2020-05-03", **metadata):
         date = dt.date.fromisoformat(published) if published else None
-        return pipeline.extract(Article(text=text, id="t", published=date)).events
+        return pipeline.extract(Article(text=text, id="t", published=date, **metadata)).events
 
     return run
 

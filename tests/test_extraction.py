@@ -438,3 +438,26 @@ def test_a_subdivision_named_after_a_place_votes_for_its_country(extract):
     place = place_of(extract, "On Monday, gunmen abducted two farmers in Minawao village, "
                               "Mokolo subdivision (Mayo-Tsanaga, Extreme-Nord).")
     assert place.country == "Cameroon"
+
+
+def test_the_publishers_country_decides_a_shared_name(extract):
+    text = "On Tuesday, rioters hurled rocks at soldiers in Tripoli."
+    assert extract(text)[0].place.country == "Libya"  # the more populous Tripoli, with nothing else to go on
+    assert extract(text, source="National News Agency Lebanon")[0].place.country == "Lebanon"
+    assert extract(text, title="Lebanese protesters clash with the army")[0].place.country == "Lebanon"
+
+
+def test_the_publishers_country_is_kept_for_a_place_the_gazetteer_lacks(extract):
+    place = extract("On Tuesday, a farmer was killed by shelling in Zzyzovka.",
+                    source="Ministry of Defence of Ukraine")[0].place
+    assert place.name == "Zzyzovka" and place.country == "Ukraine"
+    # a known actor of one country in the source's name counts as well
+    place = extract("On Tuesday, a farmer was killed by shelling in Zzyzovka.",
+                    source="DPR Armed Forces Press Service")[0].place
+    assert place.country == "Ukraine"
+
+
+def test_the_texts_own_places_outweigh_the_publishers_country(extract):
+    place = extract("On Tuesday, gunmen killed two farmers in Maiduguri, Borno.",
+                    source="Ministry of Defence of Ukraine")[0].place
+    assert place.country == "Nigeria"
