@@ -177,7 +177,7 @@ class Extractor:
             if not any(t.pos_ in ("VERB", "AUX") for t in sent) and not any(
                     self.trigger_info[mid].event_type == "@death" for mid, _, _ in found):
                 continue  # a heading such as "AIRSTRIKES" names no event of its own
-            mentions = self._sentence_mentions(sent, found, context) if found else []
+            mentions = self._sentence_mentions(sent, found, context) if found else self._disruptions(sent, context)
             if not mentions:
                 mentions = self._crowd_mentions(sent, context)
             for mention in mentions:
@@ -315,7 +315,8 @@ class Extractor:
                 # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides)
                 counts[found[0].country_code] += 1.5 if found[0].feature == "admin1" else 1
             else:  # the most populous reading votes, if nothing unambiguous does
-                ambiguous.append(max(found, key=lambda p: p.population).country_code)
+                # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
+                ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
                 ambiguous_readings.append((span, {p.country_code for p in found}))
         for ent in doc.ents:
             if ent.label_ == "NORP":
@@ -552,8 +553,11 @@ class Extractor:
             used.update(range(span.start, span.end))
             chosen.append((span, head, trig))
         chosen.sort(key=lambda m: m[0].start)
-        mentions, weapon = [], None
+        mentions, weapon = self._disruptions(sent, ctx), None
+        disrupted = {t.i for m in mentions for t in m.targets} | {m.head.i for m in mentions}
         for span, head, trig in chosen:
+            if head.i in disrupted:
+                continue  # the bombs the police recovered are no explosion
             if not self._is_specific(head, span):
                 # "with an IED west of Rafah" misparsed as a modifier still names the weapon
                 if trig.cue and self._top_type(trig.event_type) == "explosions-remote-violence":
@@ -564,6 +568,8 @@ class Extractor:
             if mention.event_type == "@violence" and head.lemma_.lower() in DEATH_VERBS \
                     and not mention.roles.get("actor1") and not mention.roles.get("actor2"):
                 mention.event_type = "@death"  # "one protester was killed": a toll, not an event
+            if self._top_type(mention.event_type) == "explosions-remote-violence" and self._mishap(head):
+                mention.event_type = "disrupted-weapons-use"  # "a mortar shell exploded prematurely"
             if mention.event_type == "flight" and (self._escapes_event(head, chosen) or not any(
                     a.actor.category == "Civilians" for a in mention.roles.get("actor1", []))):
                 continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
@@ -589,6 +595,55 @@ class Extractor:
             if riot not in mentions:
                 mentions.append(riot)
         return mentions
+
+    def _disruptions(self, sent: Span, ctx: "_DocContext") -> list[Mention]:
+        """Weapons kept from use, ACLED's disrupted weapons use: "police recovered 153 crude
+        bombs", "defused an IED", "discovered a cache of explosives", "shot down a drone", and a
+        bomb that state forces detonated ("the army detonated a car bomb"). The mention's
+        targets are the weapon words, which then name no explosion of their own."""
+        found = []
+        disrupt, weapons = self.lexicon.cue("disrupt"), self.lexicon.cue("weapon")
+        for verb in sent:
+            if verb.pos_ != "VERB":
+                continue
+            lemma = verb.lemma_.lower()
+            particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+            controlled = bool({lemma, f"{lemma} {particle}"} & self.lexicon.cue("controlled"))
+            if not (lemma in disrupt or f"{lemma} {particle}" in disrupt or controlled):
+                continue
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "a cache of explosives", "arms and ammunition including two mortar shells"
+            words = [t for o in objects for t in o.subtree
+                     if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in weapons or t.lower_ in weapons)]
+            if not words or not any(w.i == o.i or w.head.i == o.i or o.lemma_.lower() in weapons
+                                    for o in objects for w in words):
+                continue
+            mention = Mention("disrupted-weapons-use", verb, sent.doc[verb.i:verb.i + 1])
+            self._roles(mention, ctx)
+            if controlled and not any(a.actor.category == "State forces" for a in mention.roles.get("actor1", [])):
+                continue  # militants detonating a bomb is an explosion
+            if controlled and any(t.dep_ == "prep" and t.lower_ in ("with", "using") or
+                                  t.dep_ == "advcl" and t.lemma_.lower() == "use" for t in verb.subtree):
+                continue  # "destroyed a depot with artillery fire" is an attack on it
+            # the raid or search the weapons were found in is the same event ("seized rifles during a raid")
+            searches = self.lexicon.cue("search")
+            mention.targets = words + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("during", "in")
+                                       for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in searches]
+            found.append(mention)
+        return found
+
+    def _mishap(self, head: Token) -> bool:
+        """A weapon that went off by accident ("a mortar shell exploded prematurely", "an
+        accidental blast"): the word modifies the trigger or the words it is part of."""
+        words = self.lexicon.cue("mishap")
+        node = head
+        for _ in range(3):
+            if any(c.lower_ in words and c.dep_ in ("advmod", "amod") for c in node.children):
+                return True
+            if node.dep_ not in ("compound", "nsubj", "nsubjpass", "dobj") or node.head is node:
+                return False
+            node = node.head
+        return False
 
     def _violence_type(self, participants: list[Participant], target_words: list[Token]) -> str:
         """An attack or killing is an armed clash when it targets an armed side or a military

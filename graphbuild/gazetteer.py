@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
@@ -46,7 +46,7 @@ def fold(name: str) -> str:
     """The lookup key of a place name: ascii, lower case, no article or punctuation."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[ʿʾ'’`]", "", text).lower().strip()
+    text = re.sub(r"[ʿʾ'‘’`]", "", text).lower().strip()
     text = _ARTICLES.sub("", text)
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 

@@ -461,3 +461,28 @@ def test_the_texts_own_places_outweigh_the_publishers_country(extract):
     place = extract("On Tuesday, gunmen killed two farmers in Maiduguri, Borno.",
                     source="Ministry of Defence of Ukraine")[0].place
     assert place.country == "Nigeria"
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, police recovered 40 crude bombs from an abandoned house in Bhatpara.",
+    "On Sunday, soldiers defused an IED planted on a road near Gao.",
+    "On Sunday, the army said its air defences shot down a drone over Hmeimim.",
+    "On Sunday, the army detonated a car bomb that had been left near a market in Mogadishu.",
+    "On Sunday, a mortar shell exploded prematurely at a militant camp near Idlib, wounding two fighters.",
+])
+def test_weapons_kept_from_use_are_disrupted_weapons_use(extract, text):
+    assert only(extract(text)).event_type == "disrupted-weapons-use"
+
+
+def test_a_bomb_militants_set_off_is_an_explosion_and_a_depot_hit_with_fire_an_attack(extract):
+    events = extract("On Sunday, militants detonated a car bomb near a market in Mogadishu, killing 5 civilians.")
+    assert only(events).event_type != "disrupted-weapons-use"
+    assert only(events).fatalities.value == 5
+    events = extract("On Sunday, the army destroyed a rebel ammunition depot with artillery fire near Sirte.")
+    assert only(events).event_type == "shelling-artillery-missile-attack"
+
+
+def test_a_seizure_of_weapons_is_one_event_not_an_explosion_too(extract):
+    events = extract("On Sunday, police seized two rifles and a grenade during a raid in Culiacan.")
+    assert only(events).event_type == "disrupted-weapons-use"
+    assert only(events).place.country == "Mexico"
