@@ -640,7 +640,7 @@ class Extractor:
         for _ in range(3):
             if any(c.lower_ in words and c.dep_ in ("advmod", "amod") for c in node.children):
                 return True
-            if node.dep_ not in ("compound", "nsubj", "nsubjpass", "dobj") or node.head is node:
+            if node.dep_ not in ("compound", "nsubj", "nsubjpass", "dobj") or node.head.i == node.i:
                 return False
             node = node.head
         return False
@@ -1206,7 +1206,10 @@ class Extractor:
                  ] + written
         if not dates:
             return ctx.last_time if inherit else None
-        dates.sort(key=lambda e: (0 if head in e.root.ancestors else 1, abs(e.start - head.i)))
+        # the date that modifies the trigger's own clause, then a fully written one ("On 30 April
+        # 2020, teachers who passed the test in 2019 held a protest"), then the nearest
+        dates.sort(key=lambda e: (0 if _governs(head, e.root) else 1,
+                                  0 if _WRITTEN_DATE.search(e.text) else 1, abs(e.start - head.i)))
         for ent in dates:
             text = ent.text
             if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in ("since", "until", "by"):
@@ -1395,6 +1398,26 @@ def _offset_place(doc: Doc, ent: Span, place):
                    round(math.degrees(lon2), 5), place.country_code, place.country, place.admin1,
                    place.admin2, 0, "offset", place)
     return offset, start
+
+
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "conj", "parataxis"}
+
+
+def _governs(head: Token, word: Token) -> bool:
+    """Whether ``word`` modifies ``head``'s clause: it hangs below the trigger, or below the verb
+    a trigger noun is the subject or object of ("held a protest on Monday"), crossing no other
+    clause on the way."""
+    clause = head
+    while clause.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "prep", "compound") and clause.head.i != clause.i:
+        clause = clause.head
+    node = word
+    while node.head.i != node.i:
+        if node.dep_ in _CLAUSES:
+            return False
+        node = node.head
+        if node.i in (head.i, clause.i):
+            return True
+    return False
 
 
 def _written_dates(sent: Span) -> list[Span]:

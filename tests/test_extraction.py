@@ -185,6 +185,24 @@ def test_a_full_written_date_wins_over_the_part_the_model_tagged(extract):
     assert events[0].time.time.precision == "day"
 
 
+@pytest.mark.parametrize("text", [
+    "On 30 April 2020, teachers who passed the hiring exam in 2019 held a protest in Lahore over unpaid wages.",
+    "Around 30 April 2020 (between 27 April - 4 May), shopkeepers held a sit-in in Sidon against the banks.",
+    "Around 30 April 2020 (midweek), the body of a farmer was found near Tal Tamr, killed by unknown gunmen.",
+])
+def test_the_date_of_the_events_own_clause_wins_over_dates_of_other_clauses(extract, text):
+    time = only(extract(text, published="2020-05-06")).time.time
+    assert (time.earliest.isoformat(), time.precision) == ("2020-04-30", "day")
+
+
+def test_a_date_in_a_clause_about_the_victim_does_not_date_the_event(extract):
+    # the abduction happened on 24 April; the finding of the body, which the sentence reports, on 30 April
+    events = extract("On 30 April 2020, a trader who had been abducted by gunmen on 24 April was found dead "
+                     "near Kokrajhar.", published="2020-05-06")
+    abduction = only(events, "abduction-forced-disappearance")
+    assert abduction.time.time.earliest.isoformat() == "2020-04-24"
+
+
 def test_a_site_named_after_a_town_is_placed_near_the_town(extract):
     events = extract("On Monday, the Ukrainian Forces fired grenade launchers at positions near Donetsk Airport.")
     place = events[0].place
