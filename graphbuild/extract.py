@@ -459,7 +459,9 @@ class Extractor:
                 else:
                     add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), None, country_name))
         for token in reversed(doc):  # heads first: "police officers" before "police"
-            if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+            if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
+                    # "governmental positions", "a military convoy": whose post it is
+                    token.dep_ == "amod" and token.head.lemma_.lower() in self.lexicon.cue("military-target")):
                 continue
             noun, start, end = self._actor_noun(token)
             if noun is None:
@@ -500,10 +502,11 @@ class Extractor:
         noun = self.lexicon.actor_nouns.get(lemma) or self.lexicon.actor_nouns.get(token.text.lower())
         if noun is None:
             return None, 0, 0
-        if noun.category == "Civilians" and prev is not None and prev.dep_ in ("compound", "amod"):
-            # "a militia member", "a police official": the person belongs to the armed group
+        if prev is not None and prev.dep_ in ("compound", "amod"):
+            # "a militia member", "a police official": the person belongs to the armed group;
+            # "rebel forces", "militia fighters": the modifier says which armed side
             group = self.lexicon.actor_nouns.get(prev.lemma_.lower())
-            if group is not None and self._armed(group):
+            if group is not None and self._armed(group) and group.category != noun.category:
                 return group, prev.i, token.i + 1
         return noun, token.i, token.i + 1
 
@@ -574,6 +577,10 @@ class Extractor:
                     a.actor.category == "Civilians" for a in mention.roles.get("actor1", []))):
                 continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
             mentions.append(mention)
+        if self._mutual(sent):
+            for m in mentions:  # "explosions in both directions of the frontline": an exchange of fire
+                if m.event_type == "shelling-artillery-missile-attack":
+                    m.event_type = "armed-clash"
         mentions = _group_sentence(mentions, self.violent_types, self._top_type)
         for m in mentions:
             if m.event_type == "@violence":
@@ -631,6 +638,11 @@ class Extractor:
                                        for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in searches]
             found.append(mention)
         return found
+
+    def _mutual(self, sent: Span) -> bool:
+        """Whether the sentence says both sides fired ("in both directions", "by both sides")."""
+        words = self.lexicon.cue("mutual")
+        return any(f"{a.lower_} {b.lemma_.lower()}" in words for a, b in zip(sent, sent[1:]))
 
     def _mishap(self, head: Token) -> bool:
         """A weapon that went off by accident ("a mortar shell exploded prematurely", "an
@@ -1619,6 +1631,11 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
                     return ctx.by_token[x.i]
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _antecedent(tok, ctx)
+    # "army positions", "a police station", "the militia's base": the armed side they belong to
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss") and c.i in ctx.by_token \
+                and ctx.by_token[c.i].actor.category in ARMED_CATEGORIES:
+            return ctx.by_token[c.i]
     return None
 
 

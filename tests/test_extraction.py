@@ -504,3 +504,25 @@ def test_a_seizure_of_weapons_is_one_event_not_an_explosion_too(extract):
     events = extract("On Sunday, police seized two rifles and a grenade during a raid in Culiacan.")
     assert only(events).event_type == "disrupted-weapons-use"
     assert only(events).place.country == "Mexico"
+
+
+def test_a_modifier_naming_an_armed_side_decides_what_forces_are(extract):
+    event = only(extract("On Sunday, rebel forces fired mortars at army positions near Kadugli."))
+    assert [a.category for a in event.actors("actor1")] != ["State forces"]
+    assert [a.category for a in event.actors("actor2")] == ["State forces"]
+
+
+def test_whose_post_was_hit_is_the_second_actor(extract):
+    event = only(extract("On Sunday, militants fired rockets at the governmental positions near Kadugli."))
+    assert [a.label for a in event.actors("actor2")] == ["Military Forces of Sudan"]
+    event = only(extract("On Sunday, gunmen attacked a police checkpoint in Kadugli."))
+    assert [a.category for a in event.actors("actor2")] == ["State forces"]
+
+
+def test_shelling_in_both_directions_is_an_exchange_of_fire(extract):
+    event = only(extract("On Sunday, monitors counted 40 explosions in both directions of the line of contact "
+                         "near Horlivka."))
+    assert event.event_type == "armed-clash"
+    events = extract("On Sunday, rioters blocked the coastal highway in both directions with burning tyres "
+                     "near Tyre.")
+    assert only(events).event_type == "violent-demonstration"
