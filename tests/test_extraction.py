@@ -526,3 +526,23 @@ def test_shelling_in_both_directions_is_an_exchange_of_fire(extract):
     events = extract("On Sunday, rioters blocked the coastal highway in both directions with burning tyres "
                      "near Tyre.")
     assert only(events).event_type == "violent-demonstration"
+
+
+def test_the_is_acronym_is_read_as_a_group_not_a_verb(extract):
+    event = only(extract("On Sunday, Iraqi troops attacked IS militants near Haditha, killing three."))
+    assert event.event_type == "armed-clash"
+    assert [a.label for a in event.actors("actor2")] == ["Islamic State"]
+
+
+def test_a_subject_misread_as_an_apposition_of_a_place_is_still_the_target(extract):
+    event = only(extract("On Sunday, in Culiacan, Sinaloa, a state police officer was shot dead by an armed man."))
+    assert event.event_type == "armed-clash"
+    assert [a.category for a in event.actors("actor2")] == ["State forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, separatists shot and killed a ranger in Yala.",
+    "On Sunday, armed men shot dead a known drug trafficker in Culiacan.",
+])
+def test_killing_a_member_of_an_armed_body_is_a_clash(extract, text):
+    assert only(extract(text)).event_type == "armed-clash"
