@@ -794,7 +794,13 @@ class Extractor:
                     for c in verb.children:
                         if c.dep_ == "agent":
                             agents.extend(x for x in c.children if x.dep_ == "pobj")
-            if not agents and not passive:
+            occurred = head.dep_ in ("nsubj", "csubj") and head.head.lemma_.lower() in self.lexicon.cue("occur") | {"break"}
+            if occurred:
+                # "fighting broke out between X and Y" (the gerund read as a verb)
+                for c in head.head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                        others.extend(x for x in c.children if x.dep_ == "pobj")
+            if not agents and not passive and not occurred:
                 subject = _inherited_subject(head)
                 if subject is not None:
                     agents.append(subject)
@@ -995,15 +1001,29 @@ class Extractor:
                 for p in event.participants):
             return "mob-violence"  # "a suspected thief was beaten up by locals"
         if event.event_type == "armed-clash":
-            sides = [p.actor for p in event.participants if p.role in ("actor1", "actor2")]
-            crowd = [a for a in sides if a.category in ("Civilians", "Protesters", "Rioters")]
-            organised = [a for a in sides if a.category in ARMED_CATEGORIES - {"State forces"}]
+            sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
+            # a crowd, or a party's supporters or a community the lexicon does not know as armed
+            crowd = [p for p in sides if p.actor.category in ("Civilians", "Protesters", "Rioters")
+                     or (p.actor.category is None and self._crowd_words(p, sent))]
+            organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
             # "a shoot-out broke out" with the police: whoever shot back was armed
-            gunfight = shots and any(a.category == "State forces" for a in sides)
-            if crowd and not organised and not gunfight:
+            gunfight = shots and any(p.actor.category == "State forces" for p in sides)
+            # "clashed with machetes, bows and arrows", "pelted stones at the police"
+            melee = bool(lemmas & (self.lexicon.cue("melee") | self.lexicon.cue("riot") - {"clash", "violent"}))
+            if crowd and not gunfight and (not organised or (melee and not shots)):
                 protest = any(p.actor.category == "Protesters" for p in event.participants)
                 return "violent-demonstration" if protest else "mob-violence"
         return event.event_type
+
+    def _crowd_words(self, participant: Participant, sent: Span) -> bool:
+        """Whether an actor's words name unarmed people ("BJP supporters", "members of
+        ANTARSYA", "Mapuche fruit sellers")."""
+        span = sent.doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tokens = list(span) + [t for t in span.root.ancestors][:1]  # "supporters of the CNL"
+        return any(self.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in ("member", "affiliate", "loyalist")
+                   and self.lexicon.actor_nouns[t.lemma_.lower()].category == "Civilians" for t in tokens)
 
     def _crowd_actor(self, event: Event, m: Mention, ctx: "_DocContext") -> None:
         """A protest is carried out by protesters and a riot by rioters, named or not
@@ -1656,7 +1676,7 @@ def _own_phrase(tok: Token):
     airstrike targeting a Houthi position")."""
     yield tok
     for child in tok.children:
-        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp") or (
+        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc") or (
                 child.dep_ == "prep" and child.lower_ not in ("of", "from")):
             continue
         yield from _own_phrase(child)

@@ -546,3 +546,27 @@ def test_a_subject_misread_as_an_apposition_of_a_place_is_still_the_target(extra
 ])
 def test_killing_a_member_of_an_armed_body_is_a_clash(extract, text):
     assert only(extract(text)).event_type == "armed-clash"
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, two groups of PTI supporters clashed with each other in Larkana, injuring five.",
+    "On Sunday, fruit sellers clashed with police officers who ordered them off the street in Temuco.",
+    "On Sunday, two groups of villagers attacked each other with axes and sticks in Larkana over a land dispute.",
+])
+def test_a_fight_with_an_unarmed_side_is_mob_violence(extract, text):
+    assert only(extract(text)).event_type == "mob-violence"
+
+
+def test_armed_sides_with_hand_weapons_and_gunfire_stay_battles(extract):
+    assert only(extract("On Sunday, rival communal militias clashed with machetes near Djugu, killing 6.")
+                ).event_type == "armed-clash"
+    events = extract("On Sunday, gunmen storming a town hall were engaged by MILF fighters in a firefight "
+                     "in Datu Piang.")
+    assert {e.event_type for e in events} == {"armed-clash"}
+
+
+def test_fighting_broke_out_between_two_sides(extract):
+    event = only(extract("On Sunday, fighting broke out between soldiers and Boko Haram fighters near Bama, Borno."))
+    assert event.event_type == "armed-clash"
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+    assert [a.label for a in event.actors("actor2")] == ["Boko Haram (JAS)"]
