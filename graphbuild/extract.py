@@ -991,7 +991,8 @@ class Extractor:
         top = self.lexicon.acled_types(event.event_type)[0].id
         crowd_categories = {p.actor.category for p in event.participants if p.role == "actor1"}
         if top == "protests" and event.event_type == "peaceful-protest":
-            if lemmas & self.lexicon.cue("riot") or "Rioters" in crowd_categories:
+            trigger = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if _acts(sent, trigger) & self.lexicon.cue("riot") or "Rioters" in crowd_categories:
                 return "violent-demonstration"
             if lemmas & self.lexicon.cue("intervention"):
                 return "protest-with-intervention"
@@ -1450,6 +1451,30 @@ def _governs(head: Token, word: Token) -> bool:
         if node.i in (head.i, clause.i):
             return True
     return False
+
+
+def _acts(sent: Span, trigger: Span | None) -> set[str]:
+    """The lemmas of what a sentence says was done, leaving out what clauses about someone
+    else say ("against the detention of activists accused of hurling a Molotov cocktail",
+    "the return of the looted funds", "the torch movement"); "set on fire" counts as burning."""
+    def own_clause(clause: Token) -> bool:
+        if any(c.lower_ in ("where", "when", "they") for c in clause.children if c.dep_ in ("advmod", "nsubj")):
+            return True  # "outside the hotels where they burned tyres": what the crowd did there
+        return trigger is not None and clause.left_edge.i <= trigger.start and trigger.end <= clause.right_edge.i + 1
+
+    acts = set()
+    for tok in sent:
+        if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD")):
+            continue
+        # a relative clause, or a participle about a noun ("activists accused of"), that is not
+        # the event's own; "protesters burning tyres" is what the protesters did
+        if any((a.dep_ == "relcl" or (a.dep_ == "acl" and a.tag_ == "VBN")) and a.head.pos_ in ("NOUN", "PROPN")
+               and not own_clause(a) for a in [tok, *tok.ancestors] if a.i >= sent.start):
+            continue
+        acts.add(tok.lemma_.lower())
+        if tok.lower_ == "fire" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in ("on", "set"):
+            acts.add("burn")
+    return acts
 
 
 def _written_dates(sent: Span) -> list[Span]:

@@ -570,3 +570,15 @@ def test_fighting_broke_out_between_two_sides(extract):
     assert event.event_type == "armed-clash"
     assert [a.category for a in event.actors("actor1")] == ["State forces"]
     assert [a.label for a in event.actors("actor2")] == ["Boko Haram (JAS)"]
+
+
+def test_riot_words_in_a_clause_about_someone_else_do_not_make_a_riot(extract):
+    events = extract("On Sunday, protesters gathered outside the court in Sidon against the detention of two "
+                     "activists accused of hurling stones at a bank.")
+    assert only(events, "peaceful-protest")
+    assert not [e for e in events if e.event_type == "violent-demonstration"]
+    events = extract("On Sunday, residents staged a demonstration outside two hotels where they burned tyres "
+                     "to demand that visitors leave Juliaca.")
+    assert only(events).event_type == "violent-demonstration"
+    events = extract("On Sunday, shopkeepers protested in Tyre, setting a bank's furniture on fire.")
+    assert only(events).event_type == "violent-demonstration"
