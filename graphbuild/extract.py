@@ -690,7 +690,10 @@ class Extractor:
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
                 continue
-            for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "conj":  # "workers gathered and demanded their wages"
+                subjects = [s for s in [_inherited_subject(tok)] if s is not None]
+            for subject in subjects:
                 mention = _actor_at(subject, ctx)
                 if mention is None:
                     continue
@@ -698,12 +701,35 @@ class Extractor:
                 verb = tok.lemma_.lower()
                 if category in ("Protesters", "Rioters") or (
                         category == "Civilians" and not mention.actor.named and verb in CROWD_ACTS) or (
+                        # "workers of a construction company demanded their wages"
+                        category == "Civilians" and not mention.actor.named and verb in ("demand", "denounce")
+                        and self._claimants(sent.doc[mention.start:mention.end].root)) or (
                         # "members of the ruling party blocked the mayor's office"
                         mention.actor.named and category not in ARMED_CATEGORIES | {"Person"} and verb in BLOCKADES):
                     found = Mention("peaceful-protest", tok, sent.doc[tok.i:tok.i + 1])
                     found.roles["actor1"] = [mention]
                     return [found]
+        if riot_only:
+            return []
+        # "police dispersed about 180 migrant labourers": a gathering met by an intervention
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lexicon.cue("intervention"):
+                continue
+            crowd = [m for m in (_actor_at(c, ctx) for c in tok.children if c.dep_ == "dobj") if m is not None
+                     and m.actor.category in ("Civilians", "Protesters", "Rioters") and not m.actor.named]
+            police = [m for m in (_actor_at(c, ctx) for c in tok.children if c.dep_ == "nsubj") if m is not None
+                      and m.actor.category == "State forces"]
+            if crowd and police:
+                found = Mention("peaceful-protest", tok, sent.doc[tok.i:tok.i + 1])
+                found.roles["actor1"], found.roles["actor2"] = crowd, police
+                return [found]
         return []
+
+    def _claimants(self, noun: Token) -> bool:
+        """Several people of a kind that presses collective claims ("workers", "nurses")."""
+        words = self.lexicon.cue("claimant")
+        return noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in words or any(
+            f"{c.lower_} {noun.lemma_.lower()}" in words for c in noun.children if c.dep_ in ("compound", "amod")))
 
     def _by_aircraft(self, head: Token) -> bool:
         """Whether the one doing it is an aircraft ("warplanes struck", "the air force targeted")."""

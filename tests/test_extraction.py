@@ -582,3 +582,19 @@ def test_riot_words_in_a_clause_about_someone_else_do_not_make_a_riot(extract):
     assert only(events).event_type == "violent-demonstration"
     events = extract("On Sunday, shopkeepers protested in Tyre, setting a bank's furniture on fire.")
     assert only(events).event_type == "violent-demonstration"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("On Sunday, workers of a textile factory demanded the payment of three months of wages in Faisalabad.",
+     "peaceful-protest"),
+    ("On Sunday, about 500 migrant labourers took to the streets in Surat to demand transport home.",
+     "peaceful-protest"),
+    ("On Sunday, police dispersed about 200 migrant labourers who had gathered on a bridge in Rajkot.",
+     "protest-with-intervention"),
+])
+def test_a_demonstration_told_without_a_protest_noun(extract, text, event_type):
+    assert only(extract(text)).event_type == event_type
+
+
+def test_one_person_demanding_something_is_no_demonstration(extract):
+    assert not extract("On Sunday, the mayor of Surat demanded an inquiry into the fire.")
