@@ -752,6 +752,12 @@ class Extractor:
             return False  # "a body of a man was found" counts; "a governing body" does not
         if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
             return False  # "captured fighters", "wounded soldiers": a state, not an event
+        if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ("of", "for", "with") \
+                and head.head.head.lemma_.lower() in self.lexicon.cue("allegation") \
+                and head.head.head.dep_ in ("acl", "relcl"):
+            # "a man suspected of kidnapping a child": what someone the sentence speaks of is
+            # accused of; "police are accused of assaulting a driver" is the claim reported
+            return False
         if head.pos_ in ("NOUN", "PROPN"):
             if head.dep_ == "compound" and not self._leader_compound(head) \
                     and head.head.lemma_.lower() not in self.lexicon.cue("event-head"):

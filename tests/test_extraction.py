@@ -598,3 +598,16 @@ def test_a_demonstration_told_without_a_protest_noun(extract, text, event_type):
 
 def test_one_person_demanding_something_is_no_demonstration(extract):
     assert not extract("On Sunday, the mayor of Surat demanded an inquiry into the fire.")
+
+
+def test_what_someone_is_suspected_of_is_no_event_of_the_report(extract):
+    events = extract("On Sunday, a man suspected of kidnapping a child was beaten up by residents in Fortaleza.")
+    assert only(events).event_type == "mob-violence"
+    # the claim a report makes about its subject is the event, claimed
+    events = extract("On Sunday, police in Polokwane are accused of assaulting a taxi driver.")
+    assert only(events).event_type == "attack"
+
+
+def test_stoning_by_community_members_is_mob_violence(extract):
+    events = extract("On Sunday, community members stoned two police officers in Kalwal village near Ndhiwa.")
+    assert only(events).event_type == "mob-violence"
