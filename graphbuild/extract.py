@@ -302,6 +302,10 @@ class Extractor:
             if not self._is_event_place(span) and span.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "US dollar": a modifier says nothing of where the article is
             found = self.gazetteer.candidates(span.text)
+            # "(Beni, Nord-Kivu)": a place written before its region lies in the region's country
+            # (unless the gazetteer lacks that region: "Hinche, Centre")
+            after = self._region_after(span, places)
+            found = [p for p in found if p.country_code in after] or found
             regions = [p for p in found if p.feature in ("admin1", "admin2", "country")]
             # "Zhari district", "Ersam (Ansongo, Gao)": only regions can be meant
             if _region_word_after(span) or (regions and self._region_of_previous(span, places, regions)):
@@ -354,6 +358,14 @@ class Extractor:
         # Pradesh)": India, not the Indonesian Pati); close ones are real (Turkey shelling Syria)
         top = max(counts.values())
         return [code for code, n in counts.most_common() if n * 2 >= top]
+
+    def _region_after(self, span: Span, places: list[Span]) -> set[str]:
+        """The countries of the region written right after a place ("Beni, Nord-Kivu"), if any."""
+        for other in places:
+            if 0 < other.start - span.end <= 1 and span.doc[span.end:other.start].text == ",":
+                regions = [p for p in self.gazetteer.candidates(other.text) if p.feature in ("admin1", "country")]
+                return {p.country_code for p in regions}
+        return set()
 
     def _region_of_previous(self, span: Span, places: list[Span], regions: list) -> bool:
         """Whether a name written after a place ("Ansongo, Gao") is read as the region of that

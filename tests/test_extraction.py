@@ -611,3 +611,11 @@ def test_what_someone_is_suspected_of_is_no_event_of_the_report(extract):
 def test_stoning_by_community_members_is_mob_violence(extract):
     events = extract("On Sunday, community members stoned two police officers in Kalwal village near Ndhiwa.")
     assert only(events).event_type == "mob-violence"
+
+
+def test_a_place_before_its_region_lies_in_the_regions_country(extract):
+    # Beni is also a Bolivian department; Nord-Kivu is only Congolese
+    place = place_of(extract, "On Sunday, gunmen killed a trader in Beni (Beni, Nord-Kivu).")
+    assert place.country == "Democratic Republic of the Congo"
+    # a region the gazetteer lacks (Haiti's Centre department) leaves the place alone
+    assert place_of(extract, "On Sunday, in Hinche, Centre, teachers protested over unpaid salaries.").country == "Haiti"
