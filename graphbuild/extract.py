@@ -770,6 +770,18 @@ class Extractor:
             # "a man suspected of kidnapping a child": what someone the sentence speaks of is
             # accused of; "police are accused of assaulting a driver" is the claim reported
             return False
+        lemma = head.lemma_.lower()
+        if lemma in self.lexicon.cue("activity") and not (
+                (head.dep_ == "dobj" and head.head.lemma_.lower() in self.lexicon.cue("light"))
+                or (head.dep_ in ("nsubj", "nsubjpass") and (head.head.lemma_.lower() in self.lexicon.cue("occur") or (
+                    head.head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.head.children))))):
+            return False  # "conducted a patrol" is one; "an attack on a patrol" names a target
+        if lemma in ("release", "free") and head.pos_ == "VERB":
+            # "the Taliban released 48 soldiers": people set free, not a statement or a video
+            held = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            held += [x for c in held for x in c.subtree if x.dep_ == "pobj"]
+            if not any(t.lemma_.lower() in self.lexicon.cue("captive") for t in held):
+                return False
         if head.pos_ in ("NOUN", "PROPN"):
             if head.dep_ == "compound" and not self._leader_compound(head) \
                     and head.head.lemma_.lower() not in self.lexicon.cue("event-head"):
@@ -1294,7 +1306,8 @@ class Extractor:
             resolved = resolve_date(text, ctx.article.published)
             if resolved is not None or ctx.article.published is None:
                 return TimeClaim(_text_span(ent), resolved)
-        return None
+        # "the second day of the protest": date words that name no date leave the last one
+        return ctx.last_time if inherit else None
 
     def _modality(self, head: Token, sent: Span, ctx: "_DocContext"):
         lex = self.lexicon

@@ -619,3 +619,23 @@ def test_a_place_before_its_region_lies_in_the_regions_country(extract):
     assert place.country == "Democratic Republic of the Congo"
     # a region the gazetteer lacks (Haiti's Centre department) leaves the place alone
     assert place_of(extract, "On Sunday, in Hinche, Centre, teachers protested over unpaid salaries.").country == "Haiti"
+
+
+def test_patrols_and_fortifications_are_a_change_in_activity(extract):
+    event = only(extract("On Sunday, Russian military police conducted a patrol near Tal Tamr."))
+    assert event.event_type == "patrol"
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+    event = only(extract("On Sunday, a joint patrol by Turkish forces took place on the M4 highway near Ariha."))
+    assert event.event_type == "patrol"
+    event = only(extract("On Sunday, Houthi forces established fortifications east of Hodeidah."))
+    assert event.event_type == "patrol"
+    # a patrol attacked is a target, not an event of its own
+    events = extract("On Sunday, militants attacked a police patrol near Ariha, killing two officers.")
+    assert only(events).event_type == "armed-clash"
+
+
+def test_captives_set_free_are_a_prisoner_release(extract):
+    event = only(extract("On Sunday, the Taliban released 48 soldiers held as prisoners in Herat province."))
+    assert event.event_type == "prisoner-release"
+    assert [a.label for a in event.actors("actor1")] == ["Taliban"]
+    assert not extract("On Sunday, the Taliban released a video of the ceremony in Herat.")
