@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
@@ -141,6 +141,12 @@ class Gazetteer:
         for key, (name, lat, lon, pop) in regions.admin1.items():
             places.append((key, name, lat, lon, key.split(".")[0], name, "", pop, "admin1"))
             names.extend((k, key) for k in _region_keys(name))
+        # the names news uses for regions the table spells otherwise ("J&K", "Nord-Ouest")
+        by_name = defaultdict(list)
+        for key, (name, *_rest) in regions.admin1.items():
+            by_name[(key.split(".")[0], name)].append(key)
+        for row in _region_aliases():
+            names.extend((fold(row["alias"]), key) for key in by_name.get((row["country"], row["region"]), ()))
         for key, (name, admin1, lat, lon, pop) in regions.admin2.items():
             places.append((key, name, lat, lon, key.split(".")[0], admin1, name, pop, "admin2"))
             names.extend((k, key) for k in _region_keys(name))
@@ -344,6 +350,13 @@ def _geonames_lines(lines, name: str, admin1_names: dict[str, str]):
 _REGION_WORDS = re.compile(
     r"^(?:province|provincia|departamento|department|region|municipality|governorate|district|state)"
     r"\s+(?:of|de|del|de la|du|de l)\s+|\s+(?:region|province|governorate|oblast|prefecture|district|state)$", re.I)
+
+
+def _region_aliases() -> list[dict]:
+    """The rows of ``ontology/region_aliases.csv``."""
+    from .lexicon import ontology_path, read_csv
+
+    return read_csv(ontology_path("region_aliases.csv"))
 
 
 def _region_keys(name: str) -> set[str]:

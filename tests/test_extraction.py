@@ -639,3 +639,12 @@ def test_captives_set_free_are_a_prisoner_release(extract):
     assert event.event_type == "prisoner-release"
     assert [a.label for a in event.actors("actor1")] == ["Taliban"]
     assert not extract("On Sunday, the Taliban released a video of the ceremony in Herat.")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On Sunday, soldiers shot dead a young man in Bamenda (Mezam, Nord-Ouest).", "Cameroon"),
+    ("On Sunday, one soldier was killed by firing across the LoC in Kahuta sector (Haveli district, AJK).", "Pakistan"),
+    ("On Sunday, militants attacked a checkpoint in Zainapora (Shopian district, J&K).", "India"),
+])
+def test_regions_by_the_names_and_abbreviations_news_uses(extract, text, country):
+    assert place_of(extract, text).country == country
