@@ -469,7 +469,13 @@ class Extractor:
                     person.aliases.add(_clean_name(ent.text))
                     add(ent.start, ent.end, person)
                 else:
-                    add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), None, country_name))
+                    # "Islah-affiliated Special Forces", "the Rapid Intervention Police": an
+                    # organisation the lexicon lacks is of the kind its last word names
+                    last = ent[-1]
+                    noun = next((self.lexicon.actor_nouns[w] for w in (last.lemma_.lower(), last.lower_, last.lower_[:-1])
+                                 if w in self.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
+                    category = noun.category if noun is not None and self._armed(noun) and noun.category != "armed" else None
+                    add(ent.start, ent.end, Actor(slug(ent.text), _clean_name(ent.text), category, country_name))
         for token in reversed(doc):  # heads first: "police officers" before "police"
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
                     # "governmental positions", "a military convoy": whose post it is
@@ -479,6 +485,8 @@ class Extractor:
             if noun is None:
                 continue
             country = self._country_of(token) or country_name
+            if noun.label.startswith("Militia") and self._communal(token):
+                noun = self.lexicon.actor_nouns["communal militia"]
             label = _generic_label(noun.label, country)
             if noun.category == "armed":
                 add(start, end, Actor(slug(label), label, "Political militia", country, named=False))
@@ -521,6 +529,18 @@ class Extractor:
             if group is not None and self._armed(group) and group.category != noun.category:
                 return group, prev.i, token.i + 1
         return noun, token.i, token.i + 1
+
+    def _communal(self, token: Token) -> bool:
+        """A militia of a place or community ("militias from Mbaivur", "local militiamen",
+        "clan militiamen"): ACLED's communal militias, an identity militia."""
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() in self.lexicon.cue("communal"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                if any(x.ent_type_ in ("GPE", "LOC", "NORP") or x.lemma_.lower() in self.lexicon.cue("communal")
+                       for x in child.subtree):
+                    return True
+        return False
 
     @staticmethod
     def _armed(noun) -> bool:

@@ -648,3 +648,22 @@ def test_captives_set_free_are_a_prisoner_release(extract):
 ])
 def test_regions_by_the_names_and_abbreviations_news_uses(extract, text, country):
     assert place_of(extract, text).country == country
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, militias from Mbaivur and Mbasombo clashed over farmland in Gwer East LGA (Benue).",
+    "On Sunday, local militiamen attacked a herders' settlement near Okpanan (Oshimili North, Delta).",
+])
+def test_a_militia_of_a_place_or_community_is_an_identity_militia(extract, text):
+    event = only(extract(text))
+    assert [a.category for a in event.actors("actor1")] == ["Identity militia"]
+
+
+def test_an_unknown_organisation_is_of_the_kind_its_last_word_names(extract):
+    event = only(extract("On Sunday, Islah-affiliated Special Forces arrested a journalist in Ataq, Shabwah."))
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+
+
+def test_a_government_acting_is_state_forces(extract):
+    event = only(extract("On Sunday, the Afghan government released 67 Taliban prisoners from Parwan prison."))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Government of Afghanistan", "State forces")]
