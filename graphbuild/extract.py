@@ -327,7 +327,11 @@ class Extractor:
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
                 if code:
-                    counts[code] += 1
+                    # "French Barkhane forces", "Israeli troops": an army is often abroad
+                    heads = [ent.root.head, ent.root.head.head]
+                    abroad = any((self.lexicon.actor_nouns.get(h.lemma_.lower()) or _NO_NOUN).category == "State forces"
+                                 for h in heads if h.i != ent.root.i)
+                    counts[code] += 0.5 if abroad else 1
         # nationalities the model did not tag ("the Libyan Audit Bureau") and the known groups
         # of one country ("GNA and LNA forces") say where the article is, less surely
         untagged = self._demonym_countries(doc, skip_tagged=True)
@@ -1530,6 +1534,9 @@ def _governs(head: Token, word: Token) -> bool:
     return False
 
 
+_NO_NOUN = type("NoNoun", (), {"category": None})()
+
+
 def _acts(sent: Span, trigger: Span | None) -> set[str]:
     """The lemmas of what a sentence says was done, leaving out what clauses about someone
     else say ("against the detention of activists accused of hurling a Molotov cocktail",
@@ -1725,8 +1732,12 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
             named.actor.country = named.actor.country or own.actor.country
         return named
     if own is not None and tok.lemma_.lower() in MEMBER_WORDS:
-        # "a member of the regime's Air Force Intelligence": a member of an armed side
-        for c in tok.children:
+        # "a member of the regime's Air Force Intelligence": a member of an armed side (the
+        # parse may hang the "of" on the noun before: "forces and members of the ELN")
+        preps = list(tok.children)
+        if tok.dep_ == "conj":
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+        for c in preps:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for x in c.subtree:
                     if x.i in ctx.by_token and ctx.by_token[x.i].actor.category in ARMED_CATEGORIES:
@@ -1758,9 +1769,10 @@ def _actor_at(tok: Token, ctx: _DocContext) -> ActorMention | None:
     for c in tok.children:
         if c.dep_ == "appos" and c.i in ctx.by_token:
             return ctx.by_token[c.i]
-    # "army positions", "a police station", "the militia's base": the armed side they belong to
+    # "army positions", "a police station", "the militia's base": the armed side they belong
+    # to; "a joint military and police team": the side it is made of
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "poss") and c.i in ctx.by_token \
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in ctx.by_token \
                 and ctx.by_token[c.i].actor.category in ARMED_CATEGORIES:
             return ctx.by_token[c.i]
     return None
@@ -1777,7 +1789,10 @@ def _own_phrase(tok: Token):
     al-Baghdadi", "fighters of ISIS"), leaving out clauses about something else ("an
     airstrike targeting a Houthi position")."""
     yield tok
+    conjuncts = [c.i for c in tok.children if c.dep_ == "conj"]
     for child in tok.children:
+        if conjuncts and child.dep_ == "prep" and child.i > min(conjuncts):
+            continue  # "military forces and members of the ELN": the "of" is the conjunct's
         if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc") or (
                 child.dep_ == "prep" and child.lower_ not in ("of", "from")):
             continue

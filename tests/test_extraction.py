@@ -572,6 +572,21 @@ def test_fighting_broke_out_between_two_sides(extract):
     assert [a.label for a in event.actors("actor2")] == ["Boko Haram (JAS)"]
 
 
+def test_members_of_a_group_coordinated_with_forces_are_the_other_side(extract):
+    event = only(extract("Fighting broke out between military forces and members of the ELN near the village "
+                         "on Monday.", "2020-05-06"))
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+    assert [a.category for a in event.actors("actor2")] == ["Rebel group"]
+    assert "ELN" in event.actors("actor2")[0].label
+
+
+def test_a_joint_team_is_the_side_it_is_made_of(extract):
+    event = only(extract("A joint military and police team recovered three IEDs on a road outside Kandahar "
+                         "on Monday.", "2020-05-06"))
+    assert event.event_type == "disrupted-weapons-use"
+    assert labels(event, "actor1") == ["Military Forces of Afghanistan"]
+
+
 def test_riot_words_in_a_clause_about_someone_else_do_not_make_a_riot(extract):
     events = extract("On Sunday, protesters gathered outside the court in Sidon against the detention of two "
                      "activists accused of hurling stones at a bank.")
