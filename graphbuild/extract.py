@@ -839,7 +839,11 @@ class Extractor:
                 head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl") and not has_object)
             if head.dep_ == "acl" and has_object and not passive:
                 agents.append(head.head)  # "IS militants killed a soldier", parsed as a reduced relative
+            stranded = None if passive else (
+                _stranded_subject(head, ctx) or (_stranded_subject(head.head, ctx) if head.dep_ == "conj" else None))
             for c in head.children:
+                if stranded is not None and stranded in c.subtree:
+                    continue  # the subject the parse hung on the places before it
                 if c.dep_ == "nsubj" and not passive:
                     agents.append(c)
                 elif c.dep_ == "nsubjpass":
@@ -860,14 +864,9 @@ class Extractor:
             if passive and not agents:
                 # "killed in an operation by police forces", "killed in a Taliban raid"
                 for c in head.children:
-                    if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+                    if c.dep_ == "prep" and c.lower_ in ("in", "during", "following"):
                         for noun in (x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"):
-                            for x in noun.children:
-                                if x.dep_ == "prep" and x.lower_ == "by":
-                                    agents.extend(y for y in x.children if y.dep_ == "pobj")
-                                elif x.dep_ in ("poss", "compound", "amod") and x.i in ctx.by_token \
-                                        and ctx.by_token[x.i].actor.category not in (None, "Civilians", "Person"):
-                                    agents.append(x)
+                            agents.extend(_undertaker(noun, ctx))
             if passive and not agents:
                 # "were beaten and then arrested by the police": coordinated passives share the agent
                 for verb in head.conjuncts:
@@ -881,7 +880,7 @@ class Extractor:
                     if c.dep_ == "prep" and c.lower_ in ("between", "with"):
                         others.extend(x for x in c.children if x.dep_ == "pobj")
             if not agents and not passive and not occurred:
-                subject = _inherited_subject(head)
+                subject = _inherited_subject(head) or stranded or self._accused(head)
                 if subject is not None:
                     agents.append(subject)
             relative = [a for a in agents if a.lower_ in ("which", "who", "that")]
@@ -945,6 +944,15 @@ class Extractor:
                 patients.extend(x.children.__next__() for x in governor.children
                                 if x.dep_ == "prep" and x.lower_ in ("on", "at", "against")
                                 and any(True for _ in x.children))
+            elif self._instrument_verb(anchor) is not None:
+                # "LNA forces destroyed a GNA depot with artillery fire": the instrument's user
+                verb = self._instrument_verb(anchor)
+                agents.extend(x for x in verb.children if x.dep_ == "nsubj")
+                if not agents:
+                    subject = _inherited_subject(verb)
+                    if subject is not None:
+                        agents.append(subject)
+                patients.extend(x for x in verb.children if x.dep_ == "dobj")
             elif anchor.dep_ == "pobj" and governor.lower_ == "for" and \
                     governor.head.lemma_.lower() in ("blame", "accuse", "hold"):
                 # "blamed the Taliban for the attack": the blamed is the attacker (a claim)
@@ -1000,6 +1008,7 @@ class Extractor:
         event.time = self._time(m.head, sent, ctx)
         event.event_type = self._crowd_type(event, sent)
         self._crowd_actor(event, m, ctx)
+        self._operation_actor(event, sent, ctx)
         self._unidentified_actor(event, ctx)
         killed, injured = count_casualties(sent, self.lexicon)
         event.fatalities, event.injured = killed, injured
@@ -1143,6 +1152,54 @@ class Extractor:
             self.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
         event.participants.insert(0, Participant("actor1", self._generic_actor("armed", country),
                                                  event.trigger))
+
+    def _accused(self, verb: Token) -> Token | None:
+        """Who is accused of doing what a verb says ("police are accused of assaulting a
+        driver"): the subject of the passive accusation."""
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+                verb.head.head.lemma_.lower() in self.lexicon.cue("allegation"):
+            return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+        return None
+
+    @staticmethod
+    def _instrument_verb(anchor: Token) -> Token | None:
+        """The active verb an event noun is the instrument of ("destroyed a depot with
+        artillery fire"; the parse may hang the "with" on the object)."""
+        if anchor.dep_ == "compound" and anchor.head.pos_ == "NOUN":
+            anchor = anchor.head  # "artillery fire"
+        if anchor.dep_ != "pobj" or anchor.head.lower_ != "with":
+            return None
+        verb = anchor.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head
+        if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None
+        return verb
+
+    def _operation_actor(self, event: Event, sent: Span, ctx: "_DocContext") -> None:
+        """Fighting or a shooting nobody is named for, told in or right after a sentence about an
+        operation ("the Military Police carried out an operation in X. A shoot-out broke out",
+        "killed during security operations carried out by the Gendarmerie"): the armed side
+        that ran the operation is actor 1."""
+        if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
+            return
+        if event.modality in ("negated", "denied", "hypothetical", "future"):
+            return
+        top = self.lexicon.acled_types(event.event_type)[0].id
+        if top not in ("battles", "violence-against-civilians"):
+            return
+        where = ctx.sentence_index(sent.start_char)
+        taken = {p.actor.key for p in event.participants}
+        for scope in [sent] + ([ctx.sentences[where - 1]] if where > 0 else []):
+            for noun in scope:
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lexicon.cue("operation"):
+                    continue
+                for tok in _undertaker(noun, ctx):
+                    found = _actor_at(tok, ctx)
+                    if found is not None and found.actor.category in ARMED_CATEGORIES \
+                            and found.actor.key not in taken:
+                        event.participants.insert(0, Participant("actor1", found.actor, found.span(ctx.doc)))
+                        return
 
     def _claimed_actor(self, event: Event, ctx: "_DocContext") -> None:
         """An attack nobody is named for, and a named armed group that "claimed
@@ -1393,6 +1450,7 @@ class _DocContext:
         self._places: dict[int, list[Span]] = {}
         self.all_places = places
         sentences = list(doc.sents)
+        self.sentences = sentences
         self._sentence_chars = [sent.start_char for sent in sentences]
         # "JNIM claimed responsibility for the attack": (the claimant, its sentence's number)
         self.claimants = []
@@ -1649,6 +1707,40 @@ def _starts_name(tok: Token) -> bool:
     titled = tok.is_title or (tok.text[:1].isupper() and tok.text[1:2].islower())
     return tok.pos_ == "PROPN" or (titled and tok.pos_ in ("NOUN", "ADJ") and tok.i > tok.sent.start
                                    and not tok.is_stop)
+
+
+def _undertaker(noun: Token, ctx: "_DocContext") -> list[Token]:
+    """Who carried out what a noun names: "an operation by police", "a Taliban raid",
+    "operations carried out by the Gendarmerie", "police carried out an operation"."""
+    out: list[Token] = []
+    for x in noun.children:
+        if x.dep_ == "prep" and x.lower_ == "by":
+            out.extend(y for y in x.children if y.dep_ == "pobj")
+        elif x.dep_ in ("poss", "compound", "amod") and x.i in ctx.by_token \
+                and ctx.by_token[x.i].actor.category not in (None, "Civilians", "Person"):
+            out.append(x)
+        elif x.dep_ == "acl" and x.tag_ == "VBN":
+            for y in x.children:
+                if y.dep_ == "agent":
+                    out.extend(z for z in y.children if z.dep_ == "pobj")
+    if not out and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        out.extend(x for x in noun.head.children if x.dep_ == "nsubj")
+    return out
+
+
+def _stranded_subject(verb: Token, ctx: "_DocContext") -> Token | None:
+    """A subject the parse hung on the list of places before it ("in Maungdaw Township,
+    Rakhine State, the Myanmar border guard force shot two men"): the actor right before a
+    verb that has no subject of its own."""
+    if verb.i == 0 or verb.dep_ != "ROOT" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    tok, found = verb.doc[verb.i - 1], None
+    while tok.i != verb.i and tok.right_edge.i == verb.i - 1 and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "appos", "pobj") and tok.i in ctx.by_token:
+            found = tok  # the widest such phrase ending right before the verb
+        tok = tok.head
+    return found if tok.i == verb.i else None
 
 
 def _inherited_subject(verb: Token) -> Token | None:

@@ -587,6 +587,44 @@ def test_a_joint_team_is_the_side_it_is_made_of(extract):
     assert labels(event, "actor1") == ["Military Forces of Afghanistan"]
 
 
+def test_the_side_that_ran_an_operation_did_the_fighting_told_in_it_or_after_it(extract):
+    event = only(extract("On Friday, the military police carried out an operation in a hillside neighbourhood "
+                         "of Recife. A long shoot-out broke out and one suspect was killed.", "2020-05-09"))
+    assert event.event_type == "armed-clash"
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+    event = only(extract("On Friday, three PKK militants were killed during security operations carried out "
+                         "by gendarmerie forces in Tunceli.", "2020-05-09"))
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+    # an operation by no armed side lends nobody
+    event = only(extract("On Friday, a rescue operation began in Tunceli. Two men were shot dead by gunmen "
+                         "near the village.", "2020-05-09"))
+    assert labels(event, "actor1") == ["Unidentified Armed Group (Turkey)"]
+
+
+def test_a_subject_hung_on_the_places_before_it_still_acts(extract):
+    events = extract("On Friday, on the outskirts of Sittwe, Rakhine State, Myanmar troops from a light "
+                     "infantry battalion detained and beat a fisherman.", "2020-05-09")
+    assert events
+    for event in events:
+        assert labels(event, "actor1") == ["Military Forces of Myanmar"], event.event_type
+
+
+def test_the_user_of_an_instrument_is_the_attacker(extract):
+    event = only(extract("On Friday, Haftar's LNA forces destroyed a GNA ammunition depot with heavy artillery "
+                         "fire near Tripoli.", "2020-05-09"))
+    assert event.event_type == "shelling-artillery-missile-attack"
+    assert [a.category for a in event.actors("actor1")] == ["State forces"]
+    assert "Haftar" in event.actors("actor1")[0].label
+
+
+def test_those_accused_of_an_assault_are_its_actor(extract):
+    event = only(extract("Police in Durban are accused of assaulting a street vendor on Friday.", "2020-05-09"))
+    assert event.event_type == "attack"
+    assert labels(event, "actor1") == ["Police Forces of South Africa"]
+    assert only(extract("A journalist was beaten by prison guards in Havana on Friday.", "2020-05-09")
+                ).actors("actor1")[0].label == "Police Forces of Cuba"
+
+
 def test_riot_words_in_a_clause_about_someone_else_do_not_make_a_riot(extract):
     events = extract("On Sunday, protesters gathered outside the court in Sidon against the detention of two "
                      "activists accused of hurling stones at a bank.")
