@@ -209,7 +209,7 @@ class Extractor:
         # a known group's acronym is that group, not a namesake place ("GNA forces")
         acronyms = {(s, e) for _, s, e in self.acronym_matcher(doc)}
         spans = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in ("GPE", "LOC", "FAC") or (spans and ent.start < spans[-1].end):
                 continue
             if (ent.start, ent.end) in acronyms and not any(
@@ -225,10 +225,10 @@ class Extractor:
         taken = {i for e in spans for i in range(e.start, e.end)} | {i for s, e in acronyms for i in range(s, e)}
         # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
         # Baghdadi") is that person; the model's PERSON label alone is too often a village
-        full_names = [(e.start, _name_words(e.text)) for e in doc.ents
+        full_names = [(e.start, _name_words(e.text)) for e in _ents(doc)
                       if e.label_ == "PERSON" and len(_name_words(e.text)) > 1
                       and not self.gazetteer.candidates(e.text)]  # "Gombe LGA" is no person's name
-        taken |= {i for e in doc.ents if e.label_ in ("PERSON", "ORG")
+        taken |= {i for e in _ents(doc) if e.label_ in ("PERSON", "ORG")
                   and ((_looks_like_person(e) and not self._located_name(e))
                        or any(start != e.start and _name_words(e.text) <= words for start, words in full_names))
                   for i in range(e.start, e.end)}
@@ -279,7 +279,7 @@ class Extractor:
         and that the gazetteer knows in the article's countries."""
         taken = {i for span in places for i in range(span.start, span.end)}
         extra = []
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ not in ("PERSON", "ORG") or any(t.i in taken for t in ent):
                 continue
             previous = doc[ent.start - 1] if ent.start > 0 else None
@@ -322,7 +322,7 @@ class Extractor:
                 # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
                 ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
                 ambiguous_readings.append((span, {p.country_code for p in found}))
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ == "NORP":
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
@@ -456,11 +456,11 @@ class Extractor:
         country_name = self.gazetteer.country_name(main_country) if main_country else None
         persons: dict[str, Actor] = {}
         # full names first, so that "Baghdadi" joins "Abu Bakr al-Baghdadi" wherever each comes
-        person_ents = [e for e in doc.ents if not any(t.i in place_tokens for t in e)
+        person_ents = [e for e in _ents(doc) if not any(t.i in place_tokens for t in e)
                        and (e.label_ == "PERSON" or (e.label_ == "ORG" and _looks_like_person(e)))]
         for ent in sorted(person_ents, key=lambda e: (-len(_name_words(_clean_name(e.text))), e.start)):
             self._person(ent, persons)
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if any(t.i in place_tokens for t in ent):
                 continue
             if ent.label_ == "PERSON" or (ent.label_ == "ORG" and _looks_like_person(ent)):
@@ -1445,7 +1445,7 @@ class _DocContext:
         self._speakers = _quote_speakers(doc)
         self.last_time: TimeClaim | None = None
         self._ents: dict[int, list[Span]] = {}
-        for ent in doc.ents:
+        for ent in _ents(doc):
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
         self.all_places = places
@@ -1478,6 +1478,14 @@ class _DocContext:
 
     def quote_speaker(self, sent: Span) -> Span | None:
         return self._speakers.get(sent.start)
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities, made once (``Doc.ents`` builds new spans at every call)."""
+    ents = doc.user_data.get("graphbuild.ents")
+    if ents is None:
+        ents = doc.user_data["graphbuild.ents"] = tuple(doc.ents)
+    return ents
 
 
 def _quote_speakers(doc: Doc) -> dict[int, Span]:
@@ -1737,7 +1745,8 @@ def _stranded_subject(verb: Token, ctx: "_DocContext") -> Token | None:
         return None
     tok, found = verb.doc[verb.i - 1], None
     while tok.i != verb.i and tok.right_edge.i == verb.i - 1 and tok.head.i != tok.i:
-        if tok.dep_ in ("conj", "appos", "pobj") and tok.i in ctx.by_token:
+        if tok.dep_ in ("conj", "appos", "pobj") and tok.i in ctx.by_token and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against", "between", "by", "on")):
             found = tok  # the widest such phrase ending right before the verb
         tok = tok.head
     return found if tok.i == verb.i else None

@@ -89,7 +89,7 @@ def ingest(
             else:
                 yield record
 
-    pending: list[tuple[Article, Extraction, list, list]] = []
+    pending: list[tuple[Article, Extraction]] = []
     # Writing runs on a second thread (Oxigraph releases the GIL) while spaCy parses the
     # next batch; one batch in flight at a time keeps the order and bounds memory.
     writer = ThreadPoolExecutor(max_workers=1)
@@ -106,7 +106,7 @@ def ingest(
     def write_pending():
         if pending:
             settle()
-            in_flight.append(writer.submit(_write_batch, store, list(pending)))
+            in_flight.append(writer.submit(_write_batch, store, list(pending), pipeline))
             pending.clear()
 
     try:
@@ -118,7 +118,7 @@ def ingest(
                 continue
             if any(a.id == article.id for a, *_ in pending):
                 write_pending()  # the same article twice in a batch: the later version wins
-            pending.append((article, result, *extraction_to_quads(result, pipeline.lexicon, pipeline.gazetteer)))
+            pending.append((article, result))
             if len(pending) >= batch_size:
                 write_pending()
         write_pending()
@@ -129,14 +129,20 @@ def ingest(
     return report
 
 
-def _write_batch(store: Store, batch: list) -> tuple[list, list[InputError]]:
-    """Write a batch in one transaction; if that fails, each article alone, so that one
-    bad article costs only itself. Returns (written items, errors)."""
+def _write_batch(store: Store, extracted: list, pipeline: Pipeline) -> tuple[list, list[InputError]]:
+    """Make the batch's RDF and write it in one transaction; if that fails, each article
+    alone, so that one bad article costs only itself. Returns (written items, errors)."""
+    batch, errors = [], []
+    for article, result in extracted:
+        try:
+            batch.append((article, result, *extraction_to_quads(result, pipeline.lexicon, pipeline.gazetteer)))
+        except Exception as exc:
+            errors.append(InputError(article.origin or article.id, f"not converted to RDF: {exc}"))
     try:
         store.replace_articles([(a.id, q, e) for a, _, q, e in batch])
-        return batch, []
+        return batch, errors
     except Exception:
-        done, errors = [], []
+        done = []
         for item in batch:
             try:
                 store.replace_article(item[0].id, item[2], item[3])

@@ -86,3 +86,26 @@ def test_select_gives_python_values(tmp_path):
     assert rows == [{"label": "Armed clash"}]
     with pytest.raises(StoreError, match="SPARQL syntax error"):
         store.select("SELECT WHERE {")
+
+
+def test_an_article_that_cannot_become_rdf_costs_only_itself(tmp_path, pipeline, monkeypatch):
+    """RDF is made on the writer thread: a failure there is reported with the article's
+    name and the rest of the batch is still stored."""
+    import graphbuild.pipeline as gp
+    from graphbuild.articles import Article
+
+    real = gp.extraction_to_quads
+
+    def flaky(extraction, lexicon, gazetteer):
+        if extraction.article.id == "bad":
+            raise ValueError("no RDF for this one")
+        return real(extraction, lexicon, gazetteer)
+
+    monkeypatch.setattr(gp, "extraction_to_quads", flaky)
+    articles = [Article(text=f"Gunmen killed {n} villagers near Maiduguri on Monday.", id=i)
+                for n, i in ((2, "good-1"), (3, "bad"), (4, "good-2"))]
+    store = Store(tmp_path / "store")
+    report = gp.ingest(articles, store, pipeline=pipeline)
+    assert (report.ingested, report.failed) == (2, 1)
+    assert "bad" in report.errors[0].where and "no RDF" in report.errors[0].message
+    assert store.article_ids() == ["good-1", "good-2"]
