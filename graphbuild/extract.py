@@ -342,7 +342,7 @@ class Extractor:
             counts[code] += 0.75
         # a name several countries share ("Tripoli") is the one of a country the text speaks of
         for span, readings in ambiguous_readings:
-            known = [code for code in readings if counts.get(code)]
+            known = sorted(code for code in readings if counts.get(code))  # ties: the same every run
             if known:
                 counts[max(known, key=counts.get)] += 1
         if ambiguous and not text_voted:
@@ -361,7 +361,8 @@ class Extractor:
         # countries far behind the leader are namesakes' ("Pati village (Barwani, Madhya
         # Pradesh)": India, not the Indonesian Pati); close ones are real (Turkey shelling Syria)
         top = max(counts.values())
-        return [code for code, n in counts.most_common() if n * 2 >= top]
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: the same every run
+        return [code for code, n in ranked if n * 2 >= top]
 
     def _region_after(self, span: Span, places: list[Span]) -> set[str]:
         """The countries of the region written right after a place ("Beni, Nord-Kivu"), if any."""
@@ -497,6 +498,7 @@ class Extractor:
             else:
                 add(start, end, Actor(slug(label), label, noun.category, country, named=False))
         found.sort(key=lambda m: m.start)
+        _armed_by_members(found, doc)
         _resolve_generic_armed(found, doc)
         return found
 
@@ -1926,6 +1928,25 @@ def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
 
 
 UNKNOWN_WORDS = {"unidentified", "unknown", "masked", "unnamed", "anonymous", "suspected"}
+
+
+def _armed_by_members(mentions: list[ActorMention], doc: Doc) -> None:
+    """"AGuH militants", "SSPDF soldiers": an organisation the lexicon lacks, named as the
+    kind of its armed members, is of their category wherever the article names it."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    kinds: dict[str, Actor] = {}
+    for m in mentions:
+        if not m.actor.named or m.actor.category is not None:
+            continue
+        root = doc[m.start:m.end].root
+        members = by_token.get(root.head.i) if root.dep_ == "compound" else None
+        if members is not None and not members.actor.named and members.actor.category in ARMED_CATEGORIES:
+            kinds.setdefault(m.actor.key, members.actor)
+    for m in mentions:
+        kind = kinds.get(m.actor.key)
+        if kind is not None and m.actor.named and m.actor.category is None:
+            m.actor.category = kind.category
+            m.actor.country = m.actor.country or kind.country
 
 
 def _resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) -> None:

@@ -720,3 +720,11 @@ def test_an_unknown_organisation_is_of_the_kind_its_last_word_names(extract):
 def test_a_government_acting_is_state_forces(extract):
     event = only(extract("On Sunday, the Afghan government released 67 Taliban prisoners from Parwan prison."))
     assert [(a.label, a.category) for a in event.actors("actor1")] == [("Government of Afghanistan", "State forces")]
+
+
+def test_an_unknown_group_named_by_its_armed_members_is_armed_everywhere(extract):
+    events = extract("On Monday, soldiers killed the commander of the KLF near Imphal, a day after KLF "
+                     "militants ambushed an army convoy in the district.", "2020-05-06")
+    klf = [p.actor for e in events for p in e.participants if p.actor.label == "KLF"]
+    assert klf and {a.category for a in klf} == {"Political militia"}
+    assert {a.country for a in klf} == {"India"}
