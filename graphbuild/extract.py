@@ -329,8 +329,8 @@ class Extractor:
                 if code:
                     # "French Barkhane forces", "Israeli troops": an army is often abroad
                     heads = [ent.root.head, ent.root.head.head]
-                    abroad = any((self.lexicon.actor_nouns.get(h.lemma_.lower()) or _NO_NOUN).category == "State forces"
-                                 for h in heads if h.i != ent.root.i)
+                    abroad = any(getattr(self.lexicon.actor_nouns.get(h.lemma_.lower()), "category", None)
+                                 == "State forces" for h in heads if h.i != ent.root.i)
                     counts[code] += 0.5 if abroad else 1
         # nationalities the model did not tag ("the Libyan Audit Bureau") and the known groups
         # of one country ("GNA and LNA forces") say where the article is, less surely
@@ -938,22 +938,13 @@ class Extractor:
                     elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
                         patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif anchor.dep_ == "dobj" and governor.lemma_.lower() in self.lexicon.cue("light"):
-                agents.extend(x for x in governor.children if x.dep_ == "nsubj")
-                if not agents:
-                    subject = _inherited_subject(governor)
-                    if subject is not None:
-                        agents.append(subject)
+                agents.extend(_verb_subjects(governor))
                 patients.extend(x.children.__next__() for x in governor.children
                                 if x.dep_ == "prep" and x.lower_ in ("on", "at", "against")
                                 and any(True for _ in x.children))
-            elif self._instrument_verb(anchor) is not None:
+            elif (verb := self._instrument_verb(anchor)) is not None:
                 # "LNA forces destroyed a GNA depot with artillery fire": the instrument's user
-                verb = self._instrument_verb(anchor)
-                agents.extend(x for x in verb.children if x.dep_ == "nsubj")
-                if not agents:
-                    subject = _inherited_subject(verb)
-                    if subject is not None:
-                        agents.append(subject)
+                agents.extend(_verb_subjects(verb))
                 patients.extend(x for x in verb.children if x.dep_ == "dobj")
             elif anchor.dep_ == "pobj" and governor.lower_ == "for" and \
                     governor.head.lemma_.lower() in ("blame", "accuse", "hold"):
@@ -1602,9 +1593,6 @@ def _governs(head: Token, word: Token) -> bool:
     return False
 
 
-_NO_NOUN = type("NoNoun", (), {"category": None})()
-
-
 def _acts(sent: Span, trigger: Span | None) -> set[str]:
     """The lemmas of what a sentence says was done, leaving out what clauses about someone
     else say ("against the detention of activists accused of hurling a Molotov cocktail",
@@ -1752,6 +1740,14 @@ def _stranded_subject(verb: Token, ctx: "_DocContext") -> Token | None:
             found = tok  # the widest such phrase ending right before the verb
         tok = tok.head
     return found if tok.i == verb.i else None
+
+
+def _verb_subjects(verb: Token) -> list[Token]:
+    """A verb's own subjects, else the one it shares with the clause it depends on."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        subjects = [s for s in [_inherited_subject(verb)] if s is not None]
+    return subjects
 
 
 def _inherited_subject(verb: Token) -> Token | None:
