@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -79,6 +79,9 @@ VIOLENT_TOP_TYPES = {"battles", "explosions-remote-violence", "violence-against-
 #: Two mentions of the same type this close (in characters) with nothing conflicting are
 #: taken as one event even without an anaphoric cue: news repeats a fact in the next sentences.
 NEARBY_CHARS = 400
+DEMONSTRATIONS = ("peaceful-protest", "protest-with-intervention", "violent-demonstration")
+CROWD_CATEGORIES = ("Protesters", "Rioters", "Civilians")
+SCENE_SENTENCES = 3  # how far back an event with no place of its own looks for its scene
 #: Events that a crowd's violence in the same sentence makes part of one riot.
 RIOT_PARTS = {"looting-property-destruction", "@violence", "attack", "armed-clash"}
 ONE_SIDED = {"attack", "execution", "abduction-forced-disappearance", "capture", "sexual-violence",
@@ -142,6 +145,7 @@ class Extractor:
             if short_forms:
                 self.acronym_matcher.add(known.id, list(nlp.tokenizer.pipe(short_forms)))
         self.demonyms = {r["adjective"]: r["country"] for r in read_csv(ontology_path("demonyms.csv"))}
+        self.outlets = {fold(r["outlet"]): r["country"] for r in read_csv(ontology_path("outlets.csv"))}
         #: Sub-types of the violent ACLED event types: a death report belongs to one of these.
         self.attack_verbs = {t.lemmas[0] for t in lexicon.triggers if len(t.lemmas) == 1
                              and t.pos in ("VERB", "ANY")
@@ -152,7 +156,8 @@ class Extractor:
     # ------------------------------------------------------------------ entry point
     def extract(self, doc: Doc, article: Article) -> Extraction:
         places = self._place_spans(doc)
-        countries = self._document_countries(doc, places, self._publisher_countries(article))
+        publisher = self._publisher_countries(article)
+        countries = self._document_countries(doc, places, publisher)
         places = self._targeted_places(doc, places, countries)
         main_country = countries[0] if countries else None
         place_tokens = {i for span in places for i in range(span.start, span.end)}
@@ -167,6 +172,7 @@ class Extractor:
             for i in range(m.start, m.end):
                 by_token[i] = m
         context = _DocContext(doc, article, countries, main_country, mentions, by_token, places)
+        context.publisher = set(publisher)
         raw: list[tuple[Mention, Event]] = []
         matches_by_sentence: dict[int, list] = {}
         found = set(self.lemma_matcher(doc)) | set(self.lower_matcher(doc))
@@ -384,8 +390,10 @@ class Extractor:
     def _publisher_countries(self, article: Article) -> Counter:
         """Countries the article's title and source name: a country ("National News Agency
         Lebanon", "Ministry of Defence of Ukraine"), a nationality ("the Lebanese daily"), a
-        known actor of one country ("DPR Armed Forces Press Service"). Once each."""
-        found: set[str] = set()
+        known actor of one country ("DPR Armed Forces Press Service"), the country of a known
+        national outlet ("El Nashra; An-Nahar"). Once each."""
+        found: set[str] = {self.outlets[key] for key in map(fold, re.split(r"[;|]", article.source or ""))
+                           if key in self.outlets}
         for text in (article.title, article.source):
             if not text:
                 continue
@@ -996,7 +1004,7 @@ class Extractor:
                       sentences=[_text_span(sent)], participants=participants)
         event.place = self._place(m.head, sent, ctx)
         if event.place is None:
-            event.place = self._country_place(ctx)
+            event.place = self._scene_place(sent, ctx) or self._country_place(ctx)
             event.place_inferred = event.place is not None
         event.time = self._time(m.head, sent, ctx)
         event.event_type = self._crowd_type(event, sent)
@@ -1021,6 +1029,27 @@ class Extractor:
         event.part_of_head = m.part_of_head
         return event
 
+    def _scene_place(self, sent: Span, ctx: "_DocContext") -> PlaceClaim | None:
+        """The place of the story an event's sentence belongs to, when the sentence names none:
+        the one the sentences just before it are set in ("In Niteroi, police raided a favela. A
+        shoot-out broke out"), else the next sentence's ("Gunmen killed two. It happened in X").
+        Only within the paragraph, and never a country: that is :meth:`_country_place`'s."""
+        sents = ctx.sentences
+        i = next((n for n, s in enumerate(sents) if s.start == sent.start), None)
+        if i is None:
+            return None
+        order = [*range(i - 1, max(-1, i - 1 - SCENE_SENTENCES), -1), i + 1]
+        for j in order:
+            if not 0 <= j < len(sents):
+                continue
+            lo, hi = sorted((sents[j], sent), key=lambda s: s.start)
+            if "\n\n" in ctx.doc[lo.start:hi.end].text:
+                continue  # another paragraph may be another story
+            claim = self._place(sents[j].root, sents[j], ctx)
+            if claim is not None and claim.place is not None and claim.precision != "country":
+                return claim
+        return None
+
     def _country_place(self, ctx: "_DocContext") -> PlaceClaim | None:
         """An event whose sentence names no place happened, as far as the text says, in the
         country the article is about: a country-precision place, with the words that named it."""
@@ -1043,6 +1072,9 @@ class Extractor:
         for m in ctx.mentions:
             if m.actor.country == name and m.actor.named:
                 return PlaceClaim(country.name, m.span(ctx.doc), "country", country, name)
+        if ctx.main_country in ctx.publisher:
+            # only the outlet or the title says where ("El Nashra": Lebanon): no words to point at
+            return PlaceClaim(country.name, None, "country", country, name)
         return None
 
     @staticmethod
@@ -1441,6 +1473,8 @@ class _DocContext:
         for ent in _ents(doc):
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
+        self.sentences = list(doc.sents)
+        self.publisher: set[str] = set()  # the countries of the article's outlet and title
         self.all_places = places
         sentences = list(doc.sents)
         self.sentences = sentences
@@ -1906,7 +1940,10 @@ def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
     own_subjects = set()
     if is_object:  # "forces ... fired at them": them is not the forces
         clause = verb.head if pronoun.dep_ == "pobj" else verb
-        own_subjects = {ctx.by_token[c.i].start for c in clause.children
+        clauses = [clause]  # "police intervened and detained them": the shared subject too
+        while clauses[-1].dep_ == "conj" and clauses[-1].head.i != clauses[-1].i:
+            clauses.append(clauses[-1].head)
+        own_subjects = {ctx.by_token[c.i].start for verb_ in clauses for c in verb_.children
                         if c.dep_ in ("nsubj", "nsubjpass") and c.i in ctx.by_token}
     for anc in ([] if is_object else verb.ancestors):
         subject = next((c for c in anc.children if c.dep_ == "nsubj" and c.i in ctx.by_token), None)
@@ -1918,8 +1955,12 @@ def _antecedent(pronoun: Token, ctx: _DocContext) -> ActorMention | None:
     for m in reversed(earlier):
         if ctx.doc[m.start].sent.start < sent_start and pronoun.i - m.end > 120:
             break
-        if want_person == (m.actor.category == "Person") and m.start not in own_subjects:
-            return m
+        if want_person != (m.actor.category == "Person") or m.start in own_subjects:
+            continue
+        if not want_person and m.actor.category is None \
+                and ctx.doc[m.start:m.end].root.morph.get("Number") == ["Sing"]:
+            continue  # "they" is not "the Sub-Divisional Officer"
+        return m
     return None
 
 
@@ -2050,6 +2091,15 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
             # "Residents demonstrated in Kayes. Tyres were burned and police posts vandalized."
             events[-1].event_type = "violent-demonstration"
             target = len(events) - 1
+        protest = next((n for n in range(len(events) - 1, -1, -1)
+                        if _intervention_sequel(events[n], event)), None) if target is None else None
+        if protest is not None:
+            # "Dozens protested in Pinsk. Two were arrested by the police": the arrests are
+            # the intervention in the protest, and the police its second side (ACLED's coding)
+            if events[protest].event_type == "peaceful-protest":
+                events[protest].event_type = "protest-with-intervention"
+            target = protest
+            event = _as_intervener(event)
         if target is not None:
             _combine(events[target], event)
             head_to_event[mention.head.i] = target
@@ -2095,6 +2145,40 @@ def _riot_sequel(earlier: Event, later: Event) -> bool:
            for p in later.participants):
         return False
     return later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
+
+
+def _intervention_sequel(earlier: Event, later: Event) -> bool:
+    """Arrests of demonstrators by state forces, told after a peaceful demonstration in a
+    later sentence of the same passage, with no place or date of their own."""
+    if earlier.event_type not in DEMONSTRATIONS or later.event_type not in ("arrests", "protest-with-intervention"):
+        return False
+    if later.sentences[0].start <= earlier.sentences[-1].start \
+            or later.sentences[0].start - earlier.sentences[-1].end >= NEARBY_CHARS:
+        return False
+    if later.time is not None and later.time.span is not None and earlier.time is not None \
+            and earlier.time.time != later.time.time:
+        return False
+    if later.place is not None and not later.place_inferred and earlier.place is not None \
+            and later.place.place is not None and earlier.place.place is not None \
+            and later.place.place.id != earlier.place.place.id:
+        return False
+    crowd = {p.actor.key for p in earlier.participants if p.role == "actor1"}
+    if later.event_type == "protest-with-intervention":  # "Police dispersed the crowd"
+        return all(p.actor.key in crowd or p.actor.category in CROWD_CATEGORIES or p.role == "actor2"
+                   for p in later.participants)
+    arresters = [p.actor for p in later.participants if p.role == "actor1"]
+    detained = [p.actor for p in later.participants if p.role in ("victim", "actor2")]
+    return all(a.category == "State forces" for a in arresters) and all(
+        a.key in crowd or a.category in CROWD_CATEGORIES and not a.named for a in detained)
+
+
+def _as_intervener(arrest: Event) -> Event:
+    """The arrest with its arresters as the second side and the arrested left out (they are
+    the demonstrators); a dispersal as it is."""
+    if arrest.event_type != "arrests":
+        return replace(arrest, participants=[p for p in arrest.participants if p.role == "actor2"])
+    kept = [Participant("actor2", p.actor, p.span) for p in arrest.participants if p.role == "actor1"]
+    return replace(arrest, participants=kept)
 
 
 def _compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:

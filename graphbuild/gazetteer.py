@@ -61,6 +61,16 @@ def skeleton(key: str) -> str:
     return text if sum(c.isalpha() for c in text) >= 4 else ""
 
 
+def _ending_variants(key: str) -> list[str]:
+    """Other spellings of a name's final Arabic -a/-ah/-e/-eh ("Nabatiyeh": "nabatiye",
+    "nabatiya", "nabatiyah")."""
+    m = re.search(r"(?<=[a-z]{3})(?:[ae]h?)$", key)
+    if not m:
+        return []
+    stem = key[:m.start()]
+    return [stem + end for end in ("a", "ah", "e", "eh") if stem + end != key]
+
+
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry: a town, a first- or second-level region, or a country."""
@@ -207,6 +217,8 @@ class Gazetteer:
                 stripped = fold(_GENERIC_SUFFIX.sub("", name.strip()))
                 if stripped and stripped != key:
                     found = self._lookup(stripped)
+            if not found:  # "Nabatiyeh" for Nabatiye, "Zahleh" for Zahlé: the Arabic ending spelt another way
+                found = next((f for f in map(self._lookup, _ending_variants(key)) if f), ())
             if not found and _COMPASS.match(key):  # "Northern Iraq", "eastern Ghouta"
                 found = tuple(p for p in self._lookup(_COMPASS.sub("", key)) if p.feature in ("country", "admin1"))
             if not found and skeleton(key):

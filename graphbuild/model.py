@@ -44,7 +44,7 @@ class Participant:
 @dataclass
 class PlaceClaim:
     name: str
-    span: TextSpan
+    span: TextSpan | None  # None when only the article's metadata (its outlet) says it
     precision: str  # exact, near, region, country, unlocated
     place: Place | None = None
     country: str | None = None

@@ -728,3 +728,48 @@ def test_an_unknown_group_named_by_its_armed_members_is_armed_everywhere(extract
     klf = [p.actor for e in events for p in e.participants if p.actor.label == "KLF"]
     assert klf and {a.category for a in klf} == {"Political militia"}
     assert {a.country for a in klf} == {"India"}
+
+
+def test_a_known_national_outlet_says_the_country(extract):
+    text = "On Tuesday, protesters blocked the main road in Qaryat Zzyz in both directions."
+    assert extract(text)[0].place is None  # nothing in the text names a country
+    place = extract(text, source="El Nashra; An-Nahar")[0].place
+    assert place.country == "Lebanon" and place.precision == "country"
+    assert place.span is None  # no words of the text say it: the claim has no evidence span
+    # an outlet of one country also decides a name several countries share
+    assert extract("On Tuesday, rioters hurled rocks at soldiers in Tripoli.",
+                   source="An-Nahar")[0].place.country == "Lebanon"
+
+
+def test_an_event_without_a_place_of_its_own_is_set_where_the_story_is(extract):
+    events = extract("On Monday, in Niteroi, Rio de Janeiro, military police raided a favela in search of "
+                     "drug traffickers. A shoot-out broke out and two suspects were killed.")
+    clash = next(e for e in events if e.event_type == "armed-clash")
+    assert clash.place.place.name == "Niterói" and clash.place.span.text == "Niteroi"
+    # a new paragraph may be another story: only the country is carried over
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\n\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country"
+    events = extract("On Monday, soldiers clashed with rebels near Goma. "
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.place.name == "Goma" and later.place.precision == "near"
+
+
+def test_arrests_and_dispersal_after_a_protest_are_its_intervention(extract):
+    events = extract("On Sunday, around 15 people held a protest in Pinsk. "
+                     "Two persons were arrested by the police.")
+    assert [e.event_type for e in events] == ["protest-with-intervention"]
+    assert [a.label for a in events[0].actors("actor2")] == ["Police Forces of Belarus"]
+    events = extract("On Sunday, residents blocked a road in Tegucigalpa with burning tires. "
+                     "The police dispersed the demonstrators using teargas.")
+    assert [e.event_type for e in events] == ["violent-demonstration"]
+    assert [a.category for a in events[0].actors("actor1")] == ["Rioters"]
+    assert [a.category for a in events[0].actors("actor2")] == ["State forces"]
+
+
+def test_a_pronoun_object_is_not_its_own_verbs_subject(extract):
+    events = extract("On Monday, several workers staged a demonstration in Siliguri. "
+                     "The police intervened and detained them.")
+    assert [e.event_type for e in events] == ["protest-with-intervention"]

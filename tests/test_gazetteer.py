@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import cli
-from graphbuild.gazetteer import Gazetteer, fold
+from graphbuild.gazetteer import Gazetteer, _ending_variants, fold
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +99,25 @@ def test_a_skeleton_leaves_out_particles():
     from graphbuild.gazetteer import skeleton
 
     assert skeleton(fold("San Luis de Potosi")) == skeleton(fold("San Luis Potosi"))
+
+
+@pytest.mark.parametrize("name, found", [("Nabatiyeh", "LB"), ("Zahleh", "LB"), ("Sulaimaniyah", "IQ")])
+def test_the_arabic_ending_is_spelt_several_ways(gazetteer, name, found):
+    assert found in {p.country_code for p in gazetteer.candidates(name)}
+
+
+def test_an_ending_is_not_tried_when_the_name_is_known(gazetteer):
+    assert {p.country_code for p in gazetteer.candidates("Gaza")} >= {"PS"}
+    assert _ending_variants("gaza") == ["gazah", "gaze", "gazeh"]
+    assert _ending_variants("homs") == []
+
+
+def test_every_outlet_names_a_known_country(gazetteer):
+    from graphbuild.lexicon import ontology_path, read_csv
+
+    rows = read_csv(ontology_path("outlets.csv"))
+    assert len(rows) > 1000
+    assert {r["country"] for r in rows} <= {p.country_code for p in gazetteer.candidates("x")} | set(
+        gazetteer._countries)
+    keys = [fold(r["outlet"]) for r in rows]
+    assert len(keys) == len(set(keys))  # one country per outlet name
