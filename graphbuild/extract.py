@@ -39,6 +39,15 @@ REGION_WORDS = {"province", "governorate", "region", "state", "district", "count
 ADMIN_UNIT_WORDS = {"subdivision", "municipality", "lga", "mandal", "woreda", "tehsil", "taluka", "township",
                     "block", "commune", "subdistrict", "sub-district", "division", "circle", "raion",
                     "oblast", "canton", "locality", "upazila", "union", "barangay"}
+#: Words for administrative units only one country has ("Borgu LGA": Nigeria's local government
+#: areas; "Kongor payam": South Sudan's), which say where the article is as a place name does.
+NATIONAL_UNIT_WORDS = {"lga": "NG", "woreda": "ET", "kebele": "ET", "upazila": "BD", "upazilla": "BD",
+                       "barangay": "PH", "payam": "SS", "amphoe": "TH", "tambon": "TH", "kecamatan": "ID",
+                       "kabupaten": "ID", "regency": "ID", "hromada": "UA", "dzongkhag": "BT", "gewog": "BT",
+                       "vereda": "CO", "corregimiento": "CO", "taluka": "IN", "mandal": "IN"}
+#: "Saudi-led", "Iranian-backed", "Turkey-based": a nationality that qualifies a sponsor, not a place.
+SPONSOR_WORDS = {"led", "backed", "based", "funded", "supported", "sponsored", "trained", "allied", "aligned",
+                 "affiliated", "owned", "brokered", "armed", "run", "made"}
 PLACE_PREPS = {"in", "near", "at", "outside", "around", "of", "from", "to", "into", "across", "towards",
                "toward", "between", "on", "via"}
 COMPASS_WORDS = {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
@@ -314,8 +323,14 @@ class Extractor:
             found = [p for p in found if p.country_code in after] or found
             regions = [p for p in found if p.feature in ("admin1", "admin2", "country")]
             # "Zhari district", "Ersam (Ansongo, Gao)": only regions can be meant
-            if _region_word_after(span) or (regions and self._region_of_previous(span, places, regions)):
+            if _region_word_after(span) or (regions and (self._region_of_previous(span, places, regions)
+                                                         or _in_region_list(span))):
                 found = regions
+                # "(Borgu LGA, Niger)": a province of the country the rest of the list is in,
+                # not the country of that name
+                units = _unit_countries(span)
+                if units and any(p.feature != "country" and p.country_code in units for p in found):
+                    found = [p for p in found if p.feature != "country" and p.country_code in units]
             if not found:
                 continue
             if found[0].feature == "country":
@@ -328,8 +343,10 @@ class Extractor:
                 # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
                 ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
                 ambiguous_readings.append((span, {p.country_code for p in found}))
+        for code in {NATIONAL_UNIT_WORDS.get(t.lower_) for t in doc} - {None}:
+            counts[code] += 1  # "Rafi LGA": Nigeria
         for ent in _ents(doc):
-            if ent.label_ == "NORP":
+            if ent.label_ == "NORP" and not _sponsor(ent):
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
                 if code:
@@ -426,6 +443,8 @@ class Extractor:
         counts: Counter[str] = Counter()
         for token in doc:
             if skip_tagged and token.ent_type_ == "NORP":
+                continue
+            if _sponsor(doc[token.i:token.i + 1]):
                 continue
             country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
             code = self.gazetteer.country_code(country) if country else None
@@ -817,7 +836,11 @@ class Extractor:
             if not any(t.lemma_.lower() in self.lexicon.cue("captive") for t in held):
                 return False
         if head.pos_ in ("NOUN", "PROPN"):
-            if head.dep_ == "compound" and not self._leader_compound(head) \
+            # "staged a demonstration denouncing ...", parsed as a compound of a participle
+            verb = head.head.head
+            misparsed = head.head.lower_.endswith("ing") and head.head.dep_ == "dobj" and bool(
+                {verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]} & self.lexicon.cue("light"))
+            if head.dep_ == "compound" and not self._leader_compound(head) and not misparsed \
                     and head.head.lemma_.lower() not in self.lexicon.cue("event-head"):
                 return False
             if any(c.lower_ in self.lexicon.cue("nonspecific") for c in head.children
@@ -1260,7 +1283,9 @@ class Extractor:
         for ent in candidates:
             context = frozenset(n for start, n in names.items() if start != ent.start)
             # "Tijuana, Baja California", "Oicha (Beni, Nord-Kivu)": what follows a place is its region
-            follows = _after_place(ent, ctx.places(sent))
+            follows = _after_place(ent, ctx.places(sent)) or _in_region_list(ent) or (
+                0 < ent.start and ent.doc[ent.start - 1].text == "(" and ent.end < len(ent.doc)
+                and ent.doc[ent.end].text in (")", ","))  # "Shaaf district (Al Jawf)"
             place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent) or follows)
             if place is not None and countries and place.country_code not in countries \
                     and not (place.feature == "city" and place.population >= BIG_CITY):
@@ -1686,6 +1711,38 @@ def _inside(place: Place, container: Place) -> bool:
     return True
 
 
+def _sponsor(ent: Span) -> bool:
+    """"Saudi-led", "Iranian-backed": a nationality naming who leads or backs a force."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in SPONSOR_WORDS
+
+
+def _in_region_list(span: Span) -> bool:
+    """"Kagara (Rafi LGA, Niger)", "(Pobe-Mengao, Soum)": the last name of a bracketed list
+    after a place, which names the regions the place lies in."""
+    doc = span.doc
+    if not (span.start > 0 and doc[span.start - 1].text == "," and span.end < len(doc) and doc[span.end].text == ")"):
+        return False
+    for tok in reversed(list(doc[max(0, span.start - 8):span.start])):
+        if tok.text == ")":
+            return False
+        if tok.text == "(":
+            return True
+    return False
+
+
+def _unit_countries(span: Span) -> set[str]:
+    """The countries the administrative unit words of a bracketed list belong to ("Rafi LGA")."""
+    doc = span.doc
+    found = set()
+    for tok in reversed(list(doc[max(0, span.start - 8):span.start])):
+        if tok.text == "(":
+            break
+        if tok.lower_ in NATIONAL_UNIT_WORDS:
+            found.add(NATIONAL_UNIT_WORDS[tok.lower_])
+    return found
+
+
 def _after_place(ent: Span, places: list[Span]) -> bool:
     """"Tijuana, Baja California", "Oicha (Beni, Nord-Kivu)": a name written right after
     another place, which makes it that place's region."""
@@ -1731,7 +1788,7 @@ def _region_word_after(ent: Span) -> bool:
 
 
 NAME_PARTICLES = {"de", "la", "del", "de los", "do", "da", "dos", "das", "al", "el", "ad", "ash", "as", "ar",
-                  "bin", "ibn", "abu", "van", "von", "di", "le", "les"}
+                  "bin", "ibn", "abu", "van", "von", "di", "le", "les", "e"}  # "e": the Persian ezafe ("Kut e Abdollah")
 
 
 def _starts_name(tok: Token) -> bool:

@@ -773,3 +773,26 @@ def test_a_pronoun_object_is_not_its_own_verbs_subject(extract):
     events = extract("On Monday, several workers staged a demonstration in Siliguri. "
                      "The police intervened and detained them.")
     assert [e.event_type for e in events] == ["protest-with-intervention"]
+
+
+def test_a_province_named_like_a_country_in_a_list_of_regions(extract):
+    # Niger State, Nigeria: "LGA" is Nigeria's word for a district, so "Niger" is the state
+    place = extract("On Thursday, gunmen attacked Kagara (Rafi LGA, Niger) and abducted four people.")[0].place
+    assert place.country == "Nigeria" and place.place.name == "Kagara"
+
+
+def test_a_sponsors_nationality_does_not_place_the_event(extract):
+    place = extract("On Thursday, Saudi-led coalition airstrikes targeted a district (Al Jawf), "
+                    "destroying two trucks.", source="Yemen Data Project")[0].place
+    assert place.country == "Yemen" and place.precision == "region"
+
+
+def test_a_persian_ezafe_name_is_one_name(extract):
+    place = extract("On Tuesday, about 30 municipal workers in Kut e Abdollah protested against unpaid wages.")[0].place
+    assert place.country == "Iran" and place.name == "Kut e Abdollah"
+
+
+def test_a_demonstration_the_parse_took_for_a_modifier_is_still_one(extract):
+    events = extract("On Friday, in Juliaca, Puno, a group of users staged a demonstration denouncing that "
+                     "they had been overcharged.")
+    assert [e.event_type for e in events] == ["peaceful-protest"]
