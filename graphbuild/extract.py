@@ -59,6 +59,11 @@ PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp
 #: A city this populous is the one meant even when the text puts it in another province
 #: ("Mariupol, Zaporizhia").
 KNOWN_CITY = 100_000
+#: Cities whose outlets report the whole world ("New York Times", "Washington Post").
+MEDIA_CITIES = {"new york", "washington", "london", "paris", "los angeles", "doha", "dubai", "new"}
+#: Sites named after the town they are in ("the Zahle roundabout", "the Beddawi highway").
+SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport", "crossing", "checkpoint",
+              "bazaar", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
 #: A city this populous is meant even when the article seems to be about another country
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
@@ -81,6 +86,9 @@ GROUP_PRONOUNS = {"they", "them", "their"}
 MEDIA_WORDS = {"observatory", "news", "agency", "times", "post", "guardian", "press", "tv",
                "television", "radio", "reuters", "afp", "ap", "bbc", "cnn", "online", "sun",
                "journal", "daily", "herald", "tribune", "gazette", "telegraph"}
+#: Words of outlets' names, with those that are also towns' names somewhere ("Metro", "Aurora").
+OUTLET_WORDS = MEDIA_WORDS | {"metro", "star", "media", "aurora", "victoria", "globe", "mail", "today", "express",
+                              "mirror", "voice", "nation", "union"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 #: Event types that describe harm done to people rather than a fight between armed sides.
 VIOLENT_LEAVES = {"shelling-artillery-missile-attack", "air-drone-strike", "armed-clash", "attack"}
@@ -270,11 +278,13 @@ class Extractor:
             # "in Buleda (Kech, Balochistan)": a name followed by the regions it lies in
             named_place = named_place or (placed and end + 1 < len(doc) and doc[end].text == "("
                                           and bool(self.gazetteer.candidates(doc[end + 1].text)))
-            # "the Idlib countryside", "the Zhari district": a known name before a region word
-            placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS)
+            # "the Idlib countryside", "the Zhari district": a known name before a region word;
+            # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
+            placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS) or _before_site(doc, end)
             if (named_place or placed) and not any(t.i in taken for t in span) \
                     and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span) \
-                    and (named_place or self.gazetteer.candidates(span.text)):
+                    and (named_place or self.gazetteer.candidates(span.text)
+                         or ("-" in span.text and self.gazetteer.candidates(span.text.split("-")[0]))):
                 # "the village of Kansafra" is a place even when the gazetteer lacks it
                 spans.append(Span(doc, span.start, span.end, label="GPE"))
                 taken.update(range(span.start, span.end))
@@ -415,7 +425,7 @@ class Extractor:
             if not text:
                 continue
             meta = self.tokenizer(text[:300])
-            words = [t for t in meta if t.is_alpha]
+            words, consumed = [t for t in meta if t.is_alpha], set()
             for i, token in enumerate(words):
                 if not token.text[:1].isupper():
                     continue
@@ -426,10 +436,25 @@ class Extractor:
                         name = " ".join(t.text for t in words[i:i + n])
                         code = next((p.country_code for p in self.gazetteer.candidates(name)
                                      if p.feature == "country"), None)
+                if code is None and text is article.source and i not in consumed:
+                    if self.gazetteer.candidates(" ".join(t.text for t in words[i:i + 2])):
+                        consumed.add(i + 1)  # "New York": not York
+                    code = self._home_town(words[i:i + 2]) or self._home_town(words[i:i + 1])
                 if code:
                     found.add(code)
             found |= set(self._actor_countries(meta))
         return Counter(found)
+
+    def _home_town(self, words) -> str | None:
+        """The country of a large city or a province an outlet is named after ("Chandigarh
+        Tribune", "Diario de Yucatan", "Estrella Iquique"), by its own name and in one country."""
+        name = " ".join(t.text for t in words)
+        if not words or any(t.lower_ in OUTLET_WORDS for t in words) or fold(name) in MEDIA_CITIES:
+            return None
+        found = [p for p in self.gazetteer.candidates(name) if fold(p.name) == fold(name)
+                 and (p.feature == "admin1" or p.feature == "city" and p.population >= KNOWN_CITY)]
+        codes = {p.country_code for p in found}
+        return codes.pop() if len(codes) == 1 else None
 
     def _weak_countries(self, doc: Doc) -> Counter:
         """Countries from demonyms the model did not tag ("the Ukrainian Forces"), else from
@@ -1109,12 +1134,15 @@ class Extractor:
         doc = ent.doc
         if root.dep_ == "pobj" and root.head.lower_ in AWAY_PREPS:
             return False
-        if ent.end < len(doc) and doc[ent.end].text in ("-", "–"):
-            return False
+        if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not (
+                ent.end + 1 < len(doc) and (doc[ent.end + 1].is_digit or doc[ent.end + 1].text[:1].isupper())):
+            return False  # "Britain-based", but "Zolote-4" and "the Damboa - Maiduguri road" are places
         if root.dep_ in ("nsubj", "nsubjpass"):
             return False
+        if _before_site(doc, ent.end):
+            return True  # "blocked the Zahle roundabout", however the parse hangs it
         if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
-                and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS:
+                and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
             return False
         return True
 
@@ -1288,8 +1316,10 @@ class Extractor:
                 and ent.doc[ent.end].text in (")", ","))  # "Shaaf district (Al Jawf)"
             place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent) or follows)
             if place is not None and countries and place.country_code not in countries \
-                    and not (place.feature == "city" and place.population >= BIG_CITY):
-                place = None  # a namesake abroad ("Martinez", California, in an Argentine report)
+                    and not (place.feature == "city" and place.population >= BIG_CITY and not _before_site(sent.doc, ent.end)):
+                # a namesake abroad ("Martinez", California, in an Argentine report); a site named
+                # after a city abroad ("the Zanzibar junction" in Mogadishu) is not in that city
+                place = None
             if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
                 place = self.gazetteer.fuzzy(ent.text, countries)
             if place is None:
@@ -1404,12 +1434,15 @@ class Extractor:
         """The town a longer place name starts or ends with, in the article's countries
         ("Donetsk Filtration Station" -> Donetsk, "Mogadishu-Hodan" -> Mogadishu), or None."""
         words = re.split(r"[\s\-–]+", name.strip())
-        if len(words) < 2 or not countries:
+        if len(words) < 2:
             return None
         for n in range(len(words) - 1, 0, -1):
             for part in (" ".join(words[:n]), " ".join(words[-n:])):
                 place = self.gazetteer.resolve(part, countries)
-                if place is not None and place.country_code in countries and place.feature in ("city", "site", "admin2"):
+                # with no country to go by, only a name the gazetteer gives one country ("Zolote-4")
+                known = place is not None and (place.country_code in countries if countries else len(
+                    {p.country_code for p in self.gazetteer.candidates(part)}) == 1)
+                if known and place.feature in ("city", "site", "admin2"):
                     return place
         return None
 
@@ -1709,6 +1742,16 @@ def _inside(place: Place, container: Place) -> bool:
     # a town written after a town may be the district or province named after it
     # ("Marbel, Matalam, Cotabato"): only its country is sure
     return True
+
+
+def _before_site(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` names a site after it ("the Zahle roundabout",
+    "the Damboa - Maiduguri road", "Al Watiyah airbase")."""
+    sites = SITE_NOUNS | {"road", "street", "square", "market"}
+    if end < len(doc) and doc[end].lower_ in sites:
+        return True
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and any(
+        t.lower_ in sites for t in doc[end + 1:min(len(doc), end + 5)])
 
 
 def _sponsor(ent: Span) -> bool:

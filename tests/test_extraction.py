@@ -796,3 +796,21 @@ def test_a_demonstration_the_parse_took_for_a_modifier_is_still_one(extract):
     events = extract("On Friday, in Juliaca, Puno, a group of users staged a demonstration denouncing that "
                      "they had been overcharged.")
     assert [e.event_type for e in events] == ["peaceful-protest"]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("On Tuesday, protesters blocked the Zahle roundabout and soldiers worked to re-open the road.", "Zahlé"),
+    ("On Tuesday, militants ambushed an army convoy on the Damboa - Maiduguri road.", "Damboa"),
+    ("On Tuesday, monitors recorded 13 explosions near Zolote-4.", "Zolote"),
+])
+def test_a_town_named_by_a_site_or_a_numbered_quarter(extract, text, town):
+    place = extract(text)[0].place
+    assert place.place is not None and place.place.name == town
+
+
+def test_an_outlet_named_after_its_town_says_its_country(extract):
+    text = "On Wednesday, women staged a protest in several villages of Nabha district (Punjab)."
+    assert extract(text, source="Chandigarh Tribune")[0].place.country == "India"
+    # a world outlet's home town says nothing of where it reports from
+    place = extract("On Wednesday, protesters gathered in Zzyzx village.", source="New York Times")[0].place
+    assert place.country is None
