@@ -10,6 +10,7 @@ killed") are merged into one event; a sentence reporting two happenings keeps bo
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,10 @@ PLACE_NOUNS = {"city", "town", "village", "neighbourhood", "neighborhood", "camp
 KNOWN_CITY = 100_000
 #: Cities whose outlets report the whole world ("New York Times", "Washington Post").
 MEDIA_CITIES = {"new york", "washington", "london", "paris", "los angeles", "doha", "dubai", "new"}
+#: Names of months and days: a capitalised word the model calls a date that is none of these
+#: may be a place ("in Posadas (Misiones)").
+CALENDAR_WORDS = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]
+                  + calendar.day_name[:] + calendar.day_abbr[:]} | {"sept", "today", "yesterday", "tomorrow"}
 #: Sites named after the town they are in ("the Zahle roundabout", "the Beddawi highway").
 SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport", "crossing", "checkpoint",
               "bazaar", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
@@ -282,7 +287,8 @@ class Extractor:
             # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
             placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS) or _before_site(doc, end)
             if (named_place or placed) and not any(t.i in taken for t in span) \
-                    and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span) \
+                    and not any(t.ent_type_ in ("TIME", "CARDINAL", "MONEY") or t.ent_type_ == "DATE"
+                                and (t.like_num or t.lower_ in CALENDAR_WORDS) for t in span) \
                     and (named_place or self.gazetteer.candidates(span.text)
                          or ("-" in span.text and self.gazetteer.candidates(span.text.split("-")[0]))):
                 # "the village of Kansafra" is a place even when the gazetteer lacks it
@@ -326,6 +332,8 @@ class Extractor:
         for span in places:
             if not self._is_event_place(span) and span.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "US dollar": a modifier says nothing of where the article is
+            if span.end < len(doc) and doc[span.end].lower_ in SUBLOCALITY_WORDS - {"market", "quarter"}:
+                continue  # "the al Nour square": a square's name is no town's
             found = self.gazetteer.candidates(span.text)
             # "(Beni, Nord-Kivu)": a place written before its region lies in the region's country
             # (unless the gazetteer lacks that region: "Hinche, Centre")
@@ -400,7 +408,7 @@ class Extractor:
     def _region_after(self, span: Span, places: list[Span]) -> set[str]:
         """The countries of the region written right after a place ("Beni, Nord-Kivu"), if any."""
         for other in places:
-            if 0 < other.start - span.end <= 1 and span.doc[span.end:other.start].text == ",":
+            if 0 < other.start - span.end <= 1 and span.doc[span.end:other.start].text in (",", "("):
                 regions = [p for p in self.gazetteer.candidates(other.text) if p.feature in ("admin1", "country")]
                 return {p.country_code for p in regions}
         return set()
@@ -1141,6 +1149,8 @@ class Extractor:
             return False
         if _before_site(doc, ent.end):
             return True  # "blocked the Zahle roundabout", however the parse hangs it
+        if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS and root.dep_ not in ("nsubj", "nsubjpass"):
+            return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
         if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
                 and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
             return False
@@ -1316,7 +1326,8 @@ class Extractor:
                 and ent.doc[ent.end].text in (")", ","))  # "Shaaf district (Al Jawf)"
             place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent) or follows)
             if place is not None and countries and place.country_code not in countries \
-                    and not (place.feature == "city" and place.population >= BIG_CITY and not _before_site(sent.doc, ent.end)):
+                    and not (place.feature == "city" and place.population >= BIG_CITY and not _before_site(sent.doc, ent.end)
+                             and fold(place.name) == fold(ent.text)):  # "JaS" is no name of Jos
                 # a namesake abroad ("Martinez", California, in an Argentine report); a site named
                 # after a city abroad ("the Zanzibar junction" in Mogadishu) is not in that city
                 place = None
@@ -1356,6 +1367,10 @@ class Extractor:
                         or any(t.lower_ in SUBLOCALITY_WORDS for t in sent.doc[max(0, ent.start - 2):ent.start + 1]) \
                         or ent.start in partial:
                     level = max(level, 1)
+                if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
+                    level = max(level, 2.5)  # an end of "the Mumbai-Barwani stretch", after the district it is in
+                if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in REGION_WORDS:
+                    level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
             in_subtree = any(t.i == head.i for t in ent.root.ancestors)
             return (level, 0 if in_subtree else 1, abs(ent.start - head.i))
 
@@ -1797,11 +1812,23 @@ def _extended(ent: Span, gazetteer) -> Span:
     """The model's "Foz" of "Foz do Iguacu": a name continued by a particle and a name, when
     the gazetteer knows the longer one."""
     doc, end = ent.doc, ent.end
-    while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and _starts_name(doc[end + 1]):
-        longer = doc[ent.start:end + 2]
+    while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES:
+        # "de" + "los" + "Reyes": one or two particles, then a name
+        step = 2 if end + 2 < len(doc) and doc[end + 1].lower_ in NAME_PARTICLES else 1
+        if not _starts_name(doc[end + step]):
+            break
+        longer = doc[ent.start:end + step + 1]
         if not gazetteer.candidates(longer.text):
             break
-        end += 2
+        end += step + 1
+    # the model's "Al" of "Al Bab": a name continued by capitalised words the gazetteer knows with it
+    for extra in (1, 2):
+        if end + extra <= len(doc) and all(_starts_name(t) for t in doc[end:end + extra]) \
+                and gazetteer.candidates(doc[ent.start:end + extra].text) \
+                and (doc[ent.start:end].text.lower() in NAME_PARTICLES
+                     or not gazetteer.candidates(doc[ent.start:end].text)):
+            end += extra
+            break
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
@@ -1831,7 +1858,7 @@ def _region_word_after(ent: Span) -> bool:
 
 
 NAME_PARTICLES = {"de", "la", "del", "de los", "do", "da", "dos", "das", "al", "el", "ad", "ash", "as", "ar",
-                  "bin", "ibn", "abu", "van", "von", "di", "le", "les", "e"}  # "e": the Persian ezafe ("Kut e Abdollah")
+                  "bin", "ibn", "abu", "van", "von", "di", "le", "les", "e", "los", "las", "du", "des"}  # "e": the Persian ezafe ("Kut e Abdollah")
 
 
 def _starts_name(tok: Token) -> bool:

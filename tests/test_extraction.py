@@ -814,3 +814,25 @@ def test_an_outlet_named_after_its_town_says_its_country(extract):
     # a world outlet's home town says nothing of where it reports from
     place = extract("On Wednesday, protesters gathered in Zzyzx village.", source="New York Times")[0].place
     assert place.country is None
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("On Tuesday, in Emiliano Zapata, Hidalgo, traffic police demonstrated to demand the chief's resignation.",
+     "Emiliano Zapata", "Mexico"),  # the parse hangs the town on "police"
+    ("On Tuesday, in Amatlan de los Reyes, Veracruz, police exchanged fire with kidnappers.",
+     "Amatlán de los Reyes", "Mexico"),  # the model's "Amatlan" of a longer name
+    ("On Tuesday, in San Antonio (Valparaiso), taxi drivers protested over fuel prices.", "San Antonio", "Chile"),
+    ("On Tuesday, in Posadas (Misiones), residents held a pot-banging protest.", "Posadas", "Argentina"),
+    ("On Tuesday, a man's body was found in Al Bab city in Aleppo countryside.", "Al Bāb", "Syria"),
+    ("On Tuesday, Ahrar al Sham clashed with JaS fighters near Jarablus.", "Jarābulus", "Syria"),
+    ("On Tuesday, stranded migrant workers protested at the Mumbai-Barwani stretch of the highway in Barwani "
+     "district (Madhya Pradesh).", "Barwani", "India"),
+])
+def test_the_town_the_event_is_in(extract, text, name, country):
+    place = extract(text)[0].place
+    assert place.place is not None and place.place.name == name and place.country == country
+
+
+def test_a_squares_name_is_no_town(extract):
+    place = extract("On Friday, protesters gathered at the al Nour square in Tripoli.", source="An-Nahar")[0].place
+    assert place.place.name == "Tripoli" and place.country == "Lebanon"
