@@ -36,6 +36,8 @@ NEAR_WORDS = {"near", "outside", "around", "close", "nearby", "off", "north", "s
               "kilometers", "miles", "outskirts", "vicinity", "countryside"}
 REGION_WORDS = {"province", "governorate", "region", "state", "district", "county", "prefecture",
                 "department", "countryside", "valley", "area"}
+#: Region words that name more than a town's surroundings ("Aleppo countryside", "Idlib province").
+WIDE_REGION_WORDS = {"countryside", "province", "governorate", "region", "state", "valley"}
 #: Words for the administrative units countries have below a province ("Mokolo subdivision").
 ADMIN_UNIT_WORDS = {"subdivision", "municipality", "lga", "mandal", "woreda", "tehsil", "taluka", "township",
                     "block", "commune", "subdistrict", "sub-district", "division", "circle", "raion",
@@ -1369,10 +1371,15 @@ class Extractor:
                     level = max(level, 1)
                 if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
                     level = max(level, 2.5)  # an end of "the Mumbai-Barwani stretch", after the district it is in
-                if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in REGION_WORDS:
+                if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
                     level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
+                    # (a district is named after its main town, which is where it is coded)
             in_subtree = any(t.i == head.i for t in ent.root.ancestors)
-            return (level, 0 if in_subtree else 1, abs(ent.start - head.i))
+            # "On Monday, in Puno city, neighbours of the Rinconada area protested": the place
+            # the sentence opens with is its scene
+            opening = ent.start > sent.start and ent.start < sent.root.i \
+                and sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS
+            return (level, 0 if in_subtree else 1, 0 if opening else 1, abs(ent.start - head.i))
 
         candidates.sort(key=rank)
         ent = candidates[0]

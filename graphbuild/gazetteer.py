@@ -278,6 +278,7 @@ class Gazetteer:
         keys = {fold(name), fold(_GENERIC_SUFFIX.sub("", name.strip()))}
         # a hamlet does not outrank the province of its name ("Baja California", pop. 935)
         province = max((p.population for p in found if p.feature == "admin1" and fold(p.name) in keys), default=0)
+        own = max((p.population for p in found if fold(p.name) in keys and p.feature == "city"), default=0)
 
         def score(place: Place):
             # the region a town lies in, named around it ("Oicha (Beni, Nord-Kivu)"); a region's
@@ -293,7 +294,8 @@ class Gazetteer:
                 level = 4
             # a place called so before one that has the name only among its alternate names
             # ("Guerrero" the state, not Ciudad Guerrero; "Kech" is not Ketsch)
-            alternate = fold(place.name) not in keys
+            # unless it is far larger ("Cintalapa" for Cintalapa de Figueroa, not a hamlet called so)
+            alternate = fold(place.name) not in keys and place.population < 10 * own
             return (-in_context, rank.get(place.country_code, len(rank)), distance, level, alternate)
 
         return sorted(found, key=score)

@@ -836,3 +836,12 @@ def test_the_town_the_event_is_in(extract, text, name, country):
 def test_a_squares_name_is_no_town(extract):
     place = extract("On Friday, protesters gathered at the al Nour square in Tripoli.", source="An-Nahar")[0].place
     assert place.place.name == "Tripoli" and place.country == "Lebanon"
+
+
+def test_the_place_a_sentence_opens_with_is_its_scene(extract):
+    place = extract("On Monday, in Puno city, neighbours of the Rinconada area staged a demonstration "
+                    "against lockdown fines.")[0].place
+    assert place.place.name == "Puno" and place.country == "Peru"
+    # a district is coded at its main town, not at the province's capital
+    place = extract("On Monday, soldiers clashed with Taliban militants in Qarabagh district, Ghazni.")[0].place
+    assert place.place.name == "Qarah Bāgh"

@@ -121,3 +121,10 @@ def test_every_outlet_names_a_known_country(gazetteer):
         gazetteer._countries)
     keys = [fold(r["outlet"]) for r in rows]
     assert len(keys) == len(set(keys))  # one country per outlet name
+
+
+def test_a_town_known_by_a_shorter_name_beats_a_hamlet_of_that_name(gazetteer):
+    # Cintalapa de Figueroa (42,000 people) is "Cintalapa"; so is a hamlet of 1,500 in the same state
+    assert gazetteer.resolve("Cintalapa", ("MX",), frozenset({"chiapas"})).name == "Cintalapa de Figueroa"
+    # a province keeps its own name before a town that has it only as an alternate one
+    assert gazetteer.resolve("Guerrero", ("MX",), region=True).feature == "admin1"
