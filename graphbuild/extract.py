@@ -245,7 +245,7 @@ class Extractor:
             if (ent.start, ent.end) in acronyms and not any(
                     p.feature == "country" for p in self.gazetteer.candidates(ent.text)):
                 continue
-            parts = _name_parts(_extended(ent, self.gazetteer))  # "Nis, Serbia": a town and its country
+            parts = _name_parts(_extended(_extended_left(ent, self.gazetteer), self.gazetteer))  # "Nis, Serbia"
             if spans and parts[0].start == spans[-1].end and (
                     spans[-1][0].lower_ in SUBLOCALITY_WORDS | SETTLEMENT_WORDS
                     or self.gazetteer.candidates(doc[spans[-1].start:parts[0].end].text)):
@@ -287,17 +287,25 @@ class Extractor:
                                           and bool(self.gazetteer.candidates(doc[end + 1].text)))
             # "the Idlib countryside", "the Zhari district": a known name before a region word;
             # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
-            placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS) or _before_site(doc, end)
+            placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS) \
+                or _before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS)  # "Sapele LGA"
             if (named_place or placed) and not any(t.i in taken for t in span) \
                     and not any(t.ent_type_ in ("TIME", "CARDINAL", "MONEY") or t.ent_type_ == "DATE"
                                 and (t.like_num or t.lower_ in CALENDAR_WORDS) for t in span) \
                     and (named_place or self.gazetteer.candidates(span.text)
-                         or ("-" in span.text and self.gazetteer.candidates(span.text.split("-")[0]))):
+                         or (placed and self._known_head(span))):
                 # "the village of Kansafra" is a place even when the gazetteer lacks it
                 spans.append(Span(doc, span.start, span.end, label="GPE"))
                 taken.update(range(span.start, span.end))
             i = end
         return sorted(spans, key=lambda s: s.start)
+
+    def _known_head(self, span: Span) -> bool:
+        """"Zolote-4", "Machiques de Perija": a name whose first part, before a hyphen or a
+        particle, is a town the gazetteer knows (the rest names a quarter or is a longer form)."""
+        head = re.split(r"\s*[-–]\s*|\s+(?:" + "|".join(sorted(NAME_PARTICLES - {"al", "el", "e"})) + r")\s+",
+                        span.text, maxsplit=1)[0]
+        return head != span.text and any(p.feature == "city" for p in self.gazetteer.candidates(head))
 
     def _located_name(self, ent: Span) -> bool:
         """"in al-Hasakeh", "near al-Bab": an "al-" name where places stand that the gazetteer
@@ -1147,12 +1155,12 @@ class Extractor:
         if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not (
                 ent.end + 1 < len(doc) and (doc[ent.end + 1].is_digit or doc[ent.end + 1].text[:1].isupper())):
             return False  # "Britain-based", but "Zolote-4" and "the Damboa - Maiduguri road" are places
+        if _locative_before(ent):
+            return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
         if root.dep_ in ("nsubj", "nsubjpass"):
             return False
         if _before_site(doc, ent.end):
             return True  # "blocked the Zahle roundabout", however the parse hangs it
-        if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS and root.dep_ not in ("nsubj", "nsubjpass"):
-            return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
         if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
                 and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
             return False
@@ -1342,8 +1350,9 @@ class Extractor:
                     partial.add(ent.start)
             resolved[ent.start] = place
         # "Dunda (Uttarakhand)", "Buleda (Kech, Balochistan)": a place is inside the region
-        # named right after it, so a namesake in another country is not it
-        for ent in candidates:
+        # named right after it, so a namesake in another country is not it (outermost first:
+        # in "Machiques de Perija, La Guajira, Zulia state" Zulia rules out Colombia's La Guajira)
+        for ent in reversed(candidates):
             inner = resolved[ent.start]
             container = self._container_after(ent, candidates, resolved)
             if inner is None or container is None or fold(container.name) == fold(inner.name):
@@ -1766,6 +1775,17 @@ def _inside(place: Place, container: Place) -> bool:
     return True
 
 
+def _locative_before(ent: Span) -> bool:
+    """"in X", "near X", "outside of X", "north of X": words that put something at a place."""
+    doc = ent.doc
+    if ent.start == 0:
+        return False
+    before = doc[ent.start - 1].lower_
+    if before in LOCATIVE_PREPS:
+        return True
+    return before == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in LOCATIVE_PREPS | NEAR_WORDS
+
+
 def _before_site(doc: Doc, end: int) -> bool:
     """Whether the name ending at ``end`` names a site after it ("the Zahle roundabout",
     "the Damboa - Maiduguri road", "Al Watiyah airbase")."""
@@ -1837,6 +1857,21 @@ def _extended(ent: Span, gazetteer) -> Span:
             end += extra
             break
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _extended_left(ent: Span, gazetteer) -> Span:
+    """The model's "Rocha" of "Catole do Rocha", "Taran" of "Tarn Taran": a name preceded by
+    capitalised words (and particles) the gazetteer knows with it."""
+    doc = ent.doc
+    for start in (ent.start - 1, ent.start - 2, ent.start - 3):
+        if start < 0 or not _starts_name(doc[start]):
+            continue
+        words = doc[start:ent.start]
+        if all(_starts_name(t) or t.lower_ in NAME_PARTICLES for t in words) \
+                and not any(t.ent_type_ and t.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG") for t in words) \
+                and gazetteer.candidates(doc[start:ent.end].text):
+            return Span(doc, start, ent.end, label=ent.label_)
+    return ent
 
 
 def _name_parts(ent: Span) -> list[Span]:

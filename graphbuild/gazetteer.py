@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 log = logging.getLogger("graphbuild")
 
 #: The Arabic article and its assimilated forms, dropped from the front of names.
@@ -146,7 +146,7 @@ class Gazetteer:
             admin1, admin2 = regions.city.get(c["geonameid"], ("", ""))
             places.append((str(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
                            c["countrycode"], admin1, admin2, c["population"], "city"))
-            keys = {fold(n) for n in [c["name"], *c.get("alternatenames", [])]}
+            keys = _joined({fold(n) for n in [c["name"], *c.get("alternatenames", [])]})
             names.extend((k, str(c["geonameid"])) for k in keys if k)
         for key, (name, lat, lon, pop) in regions.admin1.items():
             places.append((key, name, lat, lon, key.split(".")[0], name, "", pop, "admin1"))
@@ -296,6 +296,8 @@ class Gazetteer:
             # ("Guerrero" the state, not Ciudad Guerrero; "Kech" is not Ketsch)
             # unless it is far larger ("Cintalapa" for Cintalapa de Figueroa, not a hamlet called so)
             alternate = fold(place.name) not in keys and place.population < 10 * own
+            if region:  # "Zulia state": Venezuela's state before a Colombian town called El Zulia
+                return (-in_context, level, rank.get(place.country_code, len(rank)), distance, alternate)
             return (-in_context, rank.get(place.country_code, len(rank)), distance, level, alternate)
 
         return sorted(found, key=score)
@@ -357,13 +359,19 @@ def _geonames_lines(lines, name: str, admin1_names: dict[str, str]):
         if feature is None:
             continue
         admin1 = admin1_names.get(f"{cc}.{adm1}", "")
-        names = {fold(n) for n in [f[1], f[2], *f[3].split(",")] if n}
+        names = _joined({fold(n) for n in [f[1], f[2], *f[3].split(",")] if n})
         yield ((gid, f[1], lat, lon, cc, admin1, "", pop, feature), [(k, gid) for k in names if k])
 
 
 _REGION_WORDS = re.compile(
     r"^(?:province|provincia|departamento|department|region|municipality|governorate|district|state)"
     r"\s+(?:of|de|del|de la|du|de l)\s+|\s+(?:region|province|governorate|oblast|prefecture|district|state)$", re.I)
+
+
+def _joined(keys: set[str]) -> set[str]:
+    """Keys and their words run together, as news often writes a two-word town ("Mirpur Khas"
+    as "Mirpurkhas", "Tarn Taran" as "Tarntaran")."""
+    return keys | {k.replace(" ", "") for k in keys if " " in k and len(k) >= 7}
 
 
 def _region_aliases() -> list[dict]:

@@ -827,6 +827,14 @@ def test_an_outlet_named_after_its_town_says_its_country(extract):
     ("On Tuesday, Ahrar al Sham clashed with JaS fighters near Jarablus.", "Jarābulus", "Syria"),
     ("On Tuesday, stranded migrant workers protested at the Mumbai-Barwani stretch of the highway in Barwani "
      "district (Madhya Pradesh).", "Barwani", "India"),
+    ("On Tuesday, the bodies of two women were found in Catole do Rocha, Paraiba.", "Catolé do Rocha", "Brazil"),
+    ("On Tuesday, employees staged a protest in Tarn Taran city (Punjab).", "Tarn Taran", "India"),
+    ("On Tuesday, residents held a protest in Mirpurkhas city (Mirpurkhas, Sindh).", "Mirpur Khas", "Pakistan"),
+    ("On Tuesday, prisoners demonstrated at the correctional centre in the Sapele LGA (Delta).", "Sapele", "Nigeria"),
+    ("On Tuesday, Taliban militants attacked a check point outside of Qadis district center, Badghis.",
+     "Qādis", "Afghanistan"),
+    ("On Tuesday, in Machiques de Perija, La Guajira, Zulia state, moto-taxi drivers protested over fuel.",
+     "Machiques", "Venezuela"),
 ])
 def test_the_town_the_event_is_in(extract, text, name, country):
     place = extract(text)[0].place

@@ -128,3 +128,13 @@ def test_a_town_known_by_a_shorter_name_beats_a_hamlet_of_that_name(gazetteer):
     assert gazetteer.resolve("Cintalapa", ("MX",), frozenset({"chiapas"})).name == "Cintalapa de Figueroa"
     # a province keeps its own name before a town that has it only as an alternate one
     assert gazetteer.resolve("Guerrero", ("MX",), region=True).feature == "admin1"
+
+
+def test_a_two_word_town_is_found_run_together(gazetteer):
+    assert "Mirpur Khas" in {p.name for p in gazetteer.candidates("Mirpurkhas")}
+    assert "Tarn Taran" in {p.name for p in gazetteer.candidates("Tarntaran")}
+
+
+def test_a_region_word_prefers_a_region_to_a_town_of_another_country(gazetteer):
+    assert gazetteer.resolve("Zulia", ("CO", "VE"), region=True).country_code == "VE"
+    assert gazetteer.resolve("Zulia", ("CO", "VE")).country_code == "CO"  # El Zulia, a Colombian town
