@@ -68,6 +68,9 @@ MEDIA_CITIES = {"new york", "washington", "london", "paris", "los angeles", "doh
 #: may be a place ("in Posadas (Misiones)").
 CALENDAR_WORDS = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]
                   + calendar.day_name[:] + calendar.day_abbr[:]} | {"sept", "today", "yesterday", "tomorrow"}
+#: A place this small may be a namesake of a local place the gazetteer lacks: it names its country
+#: less surely than a town does.
+HAMLET = 10_000
 #: Sites named after the town they are in ("the Zahle roundabout", "the Beddawi highway").
 SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport", "crossing", "checkpoint",
               "bazaar", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
@@ -298,6 +301,9 @@ class Extractor:
                 spans.append(Span(doc, span.start, span.end, label="GPE"))
                 taken.update(range(span.start, span.end))
             i = end
+        # "Police forces", "a Police officer": a capitalised actor word, not the Polish town
+        spans = [s for s in spans if s.text.lower() not in self.lexicon.actor_nouns
+                 and s.root.lemma_.lower() not in self.lexicon.actor_nouns]
         return sorted(spans, key=lambda s: s.start)
 
     def _known_head(self, span: Span) -> bool:
@@ -365,8 +371,10 @@ class Extractor:
                 counts[found[0].country_code] += 2
             elif len({p.country_code for p in found}) == 1:
                 # a province names its country more surely than a town that may be a namesake
-                # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides)
-                counts[found[0].country_code] += 1.5 if found[0].feature == "admin1" else 1
+                # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides), and a town
+                # more surely than a hamlet, which a national outlet outweighs ("Koya": not Japan's)
+                small = all(p.feature == "city" and p.population < HAMLET for p in found)
+                counts[found[0].country_code] += 1.5 if found[0].feature == "admin1" else 0.7 if small else 1
             else:  # the most populous reading votes, if nothing unambiguous does
                 # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
                 ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
@@ -1341,6 +1349,8 @@ class Extractor:
                 # a namesake abroad ("Martinez", California, in an Argentine report); a site named
                 # after a city abroad ("the Zanzibar junction" in Mogadishu) is not in that city
                 place = None
+            if place is not None and not self._supported(place, ent, ctx):
+                place = None  # "Kelly" in a report from Idlib is no town in the United States
             if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
                 place = self.gazetteer.fuzzy(ent.text, countries)
             if place is None:
@@ -1437,6 +1447,22 @@ class Extractor:
             else:
                 precision = "exact"
         return PlaceClaim(ent.text, _text_span(ent), precision, place, country)
+
+    def _supported(self, place: Place, ent: Span, ctx: "_DocContext") -> bool:
+        """Whether a town read in another country than the article's main one has anything but
+        its own name for that country (a nationality, another place, the outlet): else it is a
+        namesake of a local place the gazetteer lacks ("Police forces" in Lebanon, "Koya")."""
+        if place.country_code == ctx.main_country or place.feature == "country" or not ctx.main_country \
+                or (place.population >= BIG_CITY and fold(place.name) == fold(ent.text)):
+            return True
+        others = [p for p in ctx.all_places if p.start != ent.start]
+        if place.country_code in self._document_countries(ctx.doc, others, Counter(ctx.publisher)):
+            return True
+        if ctx.main_country in ctx.publisher:
+            return False  # a national outlet's country against a namesake's
+        if place.population >= HAMLET:
+            return True  # a town against other words of the text ("Turkish soldiers ... near Afrin")
+        return ctx.main_country not in self._document_countries(ctx.doc, others)
 
     def _region_town(self, region: Place) -> Place | None:
         """The town a district or province is named after (Khairpur in Khairpur district)."""

@@ -853,3 +853,19 @@ def test_the_place_a_sentence_opens_with_is_its_scene(extract):
     # a district is coded at its main town, not at the province's capital
     place = extract("On Monday, soldiers clashed with Taliban militants in Qarabagh district, Ghazni.")[0].place
     assert place.place.name == "Qarah Bāgh"
+
+
+@pytest.mark.parametrize("text, source, country", [
+    ("On Tuesday, rioters hurled rocks at Police forces in Bohssas.", "Al Nour", "Lebanon"),  # not Police, Poland
+    ("On Tuesday, cleaners in Koya protested over unpaid wages.", "NRT News", "Iraq"),  # not Kōya, Japan
+    ("On Tuesday, a girl was killed by gunmen in a camp on the outskirts of Kelly in the countryside of Idlib.",
+     "SOHR", "Syria"),  # not Kelly, United States
+])
+def test_a_namesake_abroad_with_nothing_else_for_its_country(extract, text, source, country):
+    place = extract(text, source=source)[0].place
+    assert place.country == country
+
+
+def test_a_town_abroad_stands_against_a_foreign_armys_nationality(extract):
+    place = extract("On Monday, Turkish soldiers shelled Kurdish fighters near Afrin.")[0].place
+    assert place.place is not None and place.country == "Syria"
