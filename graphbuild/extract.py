@@ -46,7 +46,7 @@ ADMIN_UNIT_WORDS = {"subdivision", "municipality", "lga", "mandal", "woreda", "t
 #: areas; "Kongor payam": South Sudan's), which say where the article is as a place name does.
 NATIONAL_UNIT_WORDS = {"lga": "NG", "woreda": "ET", "kebele": "ET", "upazila": "BD", "upazilla": "BD",
                        "barangay": "PH", "payam": "SS", "amphoe": "TH", "tambon": "TH", "kecamatan": "ID",
-                       "kabupaten": "ID", "regency": "ID", "hromada": "UA", "dzongkhag": "BT", "gewog": "BT",
+                       "kabupaten": "ID", "hromada": "UA", "dzongkhag": "BT", "gewog": "BT",
                        "vereda": "CO", "corregimiento": "CO", "taluka": "IN", "mandal": "IN"}
 #: "Saudi-led", "Iranian-backed", "Turkey-based": a nationality that qualifies a sponsor, not a place.
 SPONSOR_WORDS = {"led", "backed", "based", "funded", "supported", "sponsored", "trained", "allied", "aligned",
@@ -73,7 +73,7 @@ CALENDAR_WORDS = {m.lower() for m in calendar.month_name[1:] + calendar.month_ab
 HAMLET = 10_000
 #: Sites named after the town they are in ("the Zahle roundabout", "the Beddawi highway").
 SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport", "crossing", "checkpoint",
-              "bazaar", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
+              "bazaar", "cemetery", "stadium", "university", "mosque", "church", "hotel", "station", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
 #: A city this populous is meant even when the article seems to be about another country
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
@@ -350,6 +350,8 @@ class Extractor:
                 continue  # "US dollar": a modifier says nothing of where the article is
             if span.end < len(doc) and doc[span.end].lower_ in SUBLOCALITY_WORDS - {"market", "quarter"}:
                 continue  # "the al Nour square": a square's name is no town's
+            if _sponsor(span):
+                continue  # "a Turkey backed faction" is not in Turkey
             found = self.gazetteer.candidates(span.text)
             # "(Beni, Nord-Kivu)": a place written before its region lies in the region's country
             # (unless the gazetteer lacks that region: "Hinche, Centre")
@@ -1353,11 +1355,16 @@ class Extractor:
                 place = None  # "Kelly" in a report from Idlib is no town in the United States
             if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
                 place = self.gazetteer.fuzzy(ent.text, countries)
+                if place is not None and not _same_name(place.name, ent.text):
+                    place = None  # a spelling of another of its names ("Abu Al-Ghareb" is not Az Zawiyah)
             if place is None:
                 # "Donetsk Airport", "Mogadishu-Bondhere": a site or quarter named after a known town
                 place = self._part_place(ent.text, countries)
                 if place is not None:
                     partial.add(ent.start)
+            if place is not None and not self._supported(place, ent, ctx):
+                place = None  # nor is a spelling or a part of a name that only a namesake abroad has
+                partial.discard(ent.start)
             resolved[ent.start] = place
         # "Dunda (Uttarakhand)", "Buleda (Kech, Balochistan)": a place is inside the region
         # named right after it, so a namesake in another country is not it (outermost first:
@@ -1453,15 +1460,15 @@ class Extractor:
         its own name for that country (a nationality, another place, the outlet): else it is a
         namesake of a local place the gazetteer lacks ("Police forces" in Lebanon, "Koya")."""
         if place.country_code == ctx.main_country or place.feature == "country" or not ctx.main_country \
-                or (place.population >= BIG_CITY and fold(place.name) == fold(ent.text)):
-            return True
+                or (place.population >= HAMLET and _same_name(place.name, ent.text)):
+            return True  # a town called so ("Qalqiliyah" in a report an Israeli outlet published)
         others = [p for p in ctx.all_places if p.start != ent.start]
         if place.country_code in self._document_countries(ctx.doc, others, Counter(ctx.publisher)):
             return True
         if ctx.main_country in ctx.publisher:
-            return False  # a national outlet's country against a namesake's
+            return False  # a national outlet's country against a hamlet's or another name's
         if place.population >= HAMLET:
-            return True  # a town against other words of the text ("Turkish soldiers ... near Afrin")
+            return True  # a town against other words of the text ("protested in Grodno ... Russia")
         return ctx.main_country not in self._document_countries(ctx.doc, others)
 
     def _region_town(self, region: Place) -> Place | None:
@@ -1822,10 +1829,22 @@ def _before_site(doc: Doc, end: int) -> bool:
         t.lower_ in sites for t in doc[end + 1:min(len(doc), end + 5)])
 
 
+def _same_name(name: str, written: str) -> bool:
+    """A place's own name, or a spelling of it ("al-Hasakeh" for Al-Hasakah, "Tell Abiad" for Tall
+    Abyad), rather than another of its names ("Elenovka", Sevan's old one)."""
+    a, b = fold(name), fold(written)
+
+    def consonants(key: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw\s]|h\b", "", key))
+    return a == b or (a[:1] == b[:1] and consonants(a) == consonants(b))
+
+
 def _sponsor(ent: Span) -> bool:
-    """"Saudi-led", "Iranian-backed": a nationality naming who leads or backs a force."""
+    """"Saudi-led", "Iranian-backed", "a Turkey backed faction": who leads or backs a force."""
     doc = ent.doc
-    return ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ in SPONSOR_WORDS
+    after = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in ("-", "–") else ent.end
+    return after < len(doc) and doc[after].lower_ in SPONSOR_WORDS and after > ent.end or (
+        after < len(doc) and doc[after].lower_ in SPONSOR_WORDS - {"armed", "run", "made", "based"})
 
 
 def _in_region_list(span: Span) -> bool:

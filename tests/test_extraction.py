@@ -860,6 +860,9 @@ def test_the_place_a_sentence_opens_with_is_its_scene(extract):
     ("On Tuesday, cleaners in Koya protested over unpaid wages.", "NRT News", "Iraq"),  # not Kōya, Japan
     ("On Tuesday, a girl was killed by gunmen in a camp on the outskirts of Kelly in the countryside of Idlib.",
      "SOHR", "Syria"),  # not Kelly, United States
+    ("On Tuesday, in Tegucigalpa, residents protested against burials in Los Angeles cemetery.",
+     "Proceso Digital", "Honduras"),  # a cemetery named after a city abroad
+    ("On Tuesday, gunmen fired on a vehicle of a Turkey backed faction in Azaz.", "SOHR", "Syria"),
 ])
 def test_a_namesake_abroad_with_nothing_else_for_its_country(extract, text, source, country):
     place = extract(text, source=source)[0].place
