@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
 from .dates import resolve_date
-from .gazetteer import Gazetteer, Place, fold
+from .gazetteer import Gazetteer, Place, fold, skeleton
 from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
 from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
                     TimeClaim)
@@ -340,9 +340,11 @@ class Extractor:
                 extra.append(Span(doc, ent.start, ent.end, label="GPE"))
         return sorted(places + extra, key=lambda s: s.start)
 
-    def _document_countries(self, doc: Doc, places: list[Span], publisher: Counter | None = None) -> list[str]:
+    def _document_countries(self, doc: Doc, places: list[Span], publisher: Counter | None = None,
+                            places_only: bool = False) -> list[str]:
         """Country codes the article is about, most mentioned first. ``publisher`` holds the
-        countries its title and source name, which count as little as an untagged nationality."""
+        countries its title and source name, which count as little as an untagged nationality.
+        ``places_only``: by the places alone, not nationalities or known actors."""
         counts: Counter[str] = Counter()
         ambiguous, ambiguous_readings = [], []
         for span in places:
@@ -383,7 +385,7 @@ class Extractor:
                 ambiguous_readings.append((span, {p.country_code for p in found}))
         for code in {NATIONAL_UNIT_WORDS.get(t.lower_) for t in doc} - {None}:
             counts[code] += 1  # "Rafi LGA": Nigeria
-        for ent in _ents(doc):
+        for ent in ([] if places_only else _ents(doc)):
             if ent.label_ == "NORP" and not _sponsor(ent):
                 country = self.demonyms.get(ent.text.lower())
                 code = self.gazetteer.country_code(country) if country else None
@@ -395,8 +397,8 @@ class Extractor:
                     counts[code] += 0.5 if abroad else 1
         # nationalities the model did not tag ("the Libyan Audit Bureau") and the known groups
         # of one country ("GNA and LNA forces") say where the article is, less surely
-        untagged = self._demonym_countries(doc, skip_tagged=True)
-        for code, n in (untagged + self._actor_countries(doc)).items():
+        untagged = Counter() if places_only else self._demonym_countries(doc, skip_tagged=True)
+        for code, n in (untagged + (Counter() if places_only else self._actor_countries(doc))).items():
             counts[code] += 0.75 * n
         text_voted = bool(counts)
         for code in publisher or ():
@@ -409,13 +411,13 @@ class Extractor:
         if ambiguous and not text_voted:
             # only names shared by several countries ("Tripoli"): a nationality or a known
             # actor of one of them decides, else the most populous reading
-            counts.update(self._weak_countries(doc))
+            counts.update(Counter() if places_only else self._weak_countries(doc))
             readings = {code for span in places for code in
                         {p.country_code for p in self.gazetteer.candidates(span.text)}}
             counts = Counter({c: n for c, n in counts.items() if c in readings})
             if not counts:
                 counts.update(ambiguous)
-        if not counts:
+        if not counts and not places_only:
             counts.update(self._weak_countries(doc))
         if not counts:
             return []
@@ -512,8 +514,8 @@ class Extractor:
         for key in keys:
             known = self.known.get(key)
             code = self.gazetteer.country_code(known.country) if known is not None and known.country else None
-            if code:
-                counts[code] += 1
+            if code:  # an army is often abroad ("Turkish forces shelled Zinar"): its country counts half
+                counts[code] += 0.5 if known.category in ("State forces", "External/Other forces") else 1
         return counts
 
     def _actor_mentions(self, doc: Doc, main_country: str | None,
@@ -1354,9 +1356,11 @@ class Extractor:
             if place is not None and not self._supported(place, ent, ctx):
                 place = None  # "Kelly" in a report from Idlib is no town in the United States
             if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
-                place = self.gazetteer.fuzzy(ent.text, countries)
-                if place is not None and not _same_name(place.name, ent.text):
-                    place = None  # a spelling of another of its names ("Abu Al-Ghareb" is not Az Zawiyah)
+                # every word of the name must be spelt alike, not a stray one ("Abu Al-Ghareb" is
+                # not Az Zawiyah, though one of its names has "Gharb" in it)
+                words = [w for w in fold(ent.text).split() if w not in NAME_PARTICLES]
+                if len(skeleton(fold(ent.text)).split()) == len(words):
+                    place = self.gazetteer.fuzzy(ent.text, countries)
             if place is None:
                 # "Donetsk Airport", "Mogadishu-Bondhere": a site or quarter named after a known town
                 place = self._part_place(ent.text, countries)
@@ -1469,7 +1473,7 @@ class Extractor:
             return False  # a national outlet's country against a hamlet's or another name's
         if place.population >= HAMLET:
             return True  # a town against other words of the text ("protested in Grodno ... Russia")
-        return ctx.main_country not in self._document_countries(ctx.doc, others)
+        return ctx.main_country not in self._document_countries(ctx.doc, others, places_only=True)
 
     def _region_town(self, region: Place) -> Place | None:
         """The town a district or province is named after (Khairpur in Khairpur district)."""
@@ -1834,8 +1838,9 @@ def _same_name(name: str, written: str) -> bool:
     Abyad), rather than another of its names ("Elenovka", Sevan's old one)."""
     a, b = fold(name), fold(written)
 
-    def consonants(key: str) -> str:
-        return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw\s]|h\b", "", key))
+    def consonants(key: str) -> str:  # as the gazetteer's skeleton, particles ("de") left out
+        words = (re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]|h\b", "", w)) for w in key.split())
+        return "".join(w for w in words if len(w) > 1)
     return a == b or (a[:1] == b[:1] and consonants(a) == consonants(b))
 
 

@@ -825,6 +825,9 @@ def test_an_outlet_named_after_its_town_says_its_country(extract):
     ("On Tuesday, in Posadas (Misiones), residents held a pot-banging protest.", "Posadas", "Argentina"),
     ("On Tuesday, a man's body was found in Al Bab city in Aleppo countryside.", "Al Bāb", "Syria"),
     ("On Tuesday, Ahrar al Sham clashed with JaS fighters near Jarablus.", "Jarābulus", "Syria"),
+    ("On Tuesday, Turkish forces shelled positions in Zinar in Tell Abiad countryside.", "Tall Abyaḑ", "Syria"),
+    ("On Tuesday, in San Francisco Campeche, Campeche, a man was shot and injured.", "Campeche", "Mexico"),
+    ("On Tuesday, the air force attacked three trucks in Abu Al-Ghareb village west of Mizdah.", "Mizdah", "Libya"),
     ("On Tuesday, stranded migrant workers protested at the Mumbai-Barwani stretch of the highway in Barwani "
      "district (Madhya Pradesh).", "Barwani", "India"),
     ("On Tuesday, the bodies of two women were found in Catole do Rocha, Paraiba.", "Catolé do Rocha", "Brazil"),
