@@ -71,9 +71,14 @@ CALENDAR_WORDS = {m.lower() for m in calendar.month_name[1:] + calendar.month_ab
 #: A place this small may be a namesake of a local place the gazetteer lacks: it names its country
 #: less surely than a town does.
 HAMLET = 10_000
+COMPASS_NAME_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "central", "centre", "center", "northern", "southern", "eastern", "western", "upper", "lower",
+                      "middle", "region", "province", "state"}
 #: Sites named after the town they are in ("the Zahle roundabout", "the Beddawi highway").
 SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport", "crossing", "checkpoint",
-              "bazaar", "cemetery", "stadium", "university", "mosque", "church", "hotel", "station", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
+              "bazaar", "cemetery", "stadium", "university", "mosque", "church", "hotel", "station",
+              "court", "office", "headquarters", "building", "parliament", "council", "hall", "palace", "school",
+              "college", "centre", "center", "outskirts", "camp", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
 #: A city this populous is meant even when the article seems to be about another country
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
@@ -249,6 +254,7 @@ class Extractor:
                     p.feature == "country" for p in self.gazetteer.candidates(ent.text)):
                 continue
             parts = _name_parts(_extended(_extended_left(ent, self.gazetteer), self.gazetteer))  # "Nis, Serbia"
+            parts = [q for part in parts for q in self._split_region(part)]
             if spans and parts[0].start == spans[-1].end and (
                     spans[-1][0].lower_ in SUBLOCALITY_WORDS | SETTLEMENT_WORDS
                     or self.gazetteer.candidates(doc[spans[-1].start:parts[0].end].text)):
@@ -292,6 +298,12 @@ class Extractor:
             # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
             placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS) \
                 or _before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS)  # "Sapele LGA"
+            if placed and not named_place and not any(t.i in taken for t in span) \
+                    and len(parts := self._split_region(span)) == 2:
+                spans.extend(Span(doc, q.start, q.end, label="GPE") for q in parts)  # "in Mojolo Sinaloa"
+                taken.update(range(span.start, span.end))
+                i = end
+                continue
             if (named_place or placed) and not any(t.i in taken for t in span) \
                     and not any(t.ent_type_ in ("TIME", "CARDINAL", "MONEY") or t.ent_type_ == "DATE"
                                 and (t.like_num or t.lower_ in CALENDAR_WORDS) for t in span) \
@@ -303,8 +315,22 @@ class Extractor:
             i = end
         # "Police forces", "a Police officer": a capitalised actor word, not the Polish town
         spans = [s for s in spans if s.text.lower() not in self.lexicon.actor_nouns
-                 and s.root.lemma_.lower() not in self.lexicon.actor_nouns]
+                 and s.root.lemma_.lower() not in self.lexicon.actor_nouns
+                 and s.text.lower() not in SUBLOCALITY_WORDS | SITE_NOUNS | PLACE_NOUNS]  # "Street 90"
         return sorted(spans, key=lambda s: s.start)
+
+    def _split_region(self, span: Span) -> list[Span]:
+        """"Mojolo Sinaloa": an unknown name that ends with a province's name is a place and its
+        province written without a comma."""
+        if len(span) < 2 or self.gazetteer.candidates(span.text):
+            return [span]
+        for cut in range(span.start + 1, span.end):
+            tail = span.doc[cut:span.end]
+            head = span.doc[span.start:cut]
+            if all(_starts_name(t) for t in tail) and not self.gazetteer.candidates(head.text) and any(
+                    p.feature == "admin1" and fold(p.name) == fold(tail.text) for p in self.gazetteer.candidates(tail.text)):
+                return [Span(span.doc, span.start, cut, label=span.label_), Span(span.doc, cut, span.end, label=span.label_)]
+        return [span]
 
     def _known_head(self, span: Span) -> bool:
         """"Zolote-4", "Machiques de Perija": a name whose first part, before a hyphen or a
@@ -371,6 +397,8 @@ class Extractor:
                     found = [p for p in found if p.feature != "country" and p.country_code in units]
             if not found:
                 continue
+            if all(_compass_name(p.name) for p in found):
+                continue  # "North East", "Central": every other country has a region called so
             if found[0].feature == "country":
                 counts[found[0].country_code] += 2
             elif len({p.country_code for p in found}) == 1:
@@ -454,7 +482,7 @@ class Extractor:
         for text in (article.title, article.source):
             if not text:
                 continue
-            meta = self.tokenizer(text[:300])
+            meta = self.tokenizer(re.sub(r"(?<=[^\W\d])(?=\d)", " ", text[:300]))  # "Libya24"
             words, consumed = [t for t in meta if t.is_alpha], set()
             for i, token in enumerate(words):
                 if not token.text[:1].isupper():
@@ -1169,6 +1197,8 @@ class Extractor:
             return False  # "Britain-based", but "Zolote-4" and "the Damboa - Maiduguri road" are places
         if _locative_before(ent):
             return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
+        if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in SITE_NOUNS:
+            return True  # "outside the regional court of Limassol"
         if root.dep_ in ("nsubj", "nsubjpass"):
             return False
         if _before_site(doc, ent.end):
@@ -1355,6 +1385,8 @@ class Extractor:
                 place = None
             if place is not None and not self._supported(place, ent, ctx):
                 place = None  # "Kelly" in a report from Idlib is no town in the United States
+            if place is not None and _compass_name(place.name) and place.country_code not in countries:
+                place = None  # "North East" with nothing to say whose
             if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
                 # every word of the name must be spelt alike, not a stray one ("Abu Al-Ghareb" is
                 # not Az Zawiyah, though one of its names has "Gharb" in it)
@@ -1831,6 +1863,12 @@ def _before_site(doc: Doc, end: int) -> bool:
         return True
     return end + 1 < len(doc) and doc[end].text in ("-", "–") and any(
         t.lower_ in sites for t in doc[end + 1:min(len(doc), end + 5)])
+
+
+def _compass_name(name: str) -> bool:
+    """A region name made only of compass words ("North East", "Central", "Upper West")."""
+    words = fold(name).split()
+    return bool(words) and all(w in COMPASS_NAME_WORDS for w in words)
 
 
 def _same_name(name: str, written: str) -> bool:

@@ -866,6 +866,9 @@ def test_the_place_a_sentence_opens_with_is_its_scene(extract):
     ("On Tuesday, in Tegucigalpa, residents protested against burials in Los Angeles cemetery.",
      "Proceso Digital", "Honduras"),  # a cemetery named after a city abroad
     ("On Tuesday, gunmen fired on a vehicle of a Turkey backed faction in Azaz.", "SOHR", "Syria"),
+    ("On Tuesday, relatives rallied outside the regional court of Limassol.", "SigmaLive", "Cyprus"),
+    ("On Tuesday, in Zzyzolo Sinaloa, a body was found.", None, "Mexico"),  # a place and its state, no comma
+    ("On Tuesday, artillery fire was reported in Al Zzyzya (Almargeb).", "Libya24", "Libya"),  # the outlet's name
 ])
 def test_a_namesake_abroad_with_nothing_else_for_its_country(extract, text, source, country):
     place = extract(text, source=source)[0].place
@@ -875,3 +878,9 @@ def test_a_namesake_abroad_with_nothing_else_for_its_country(extract, text, sour
 def test_a_town_abroad_stands_against_a_foreign_armys_nationality(extract):
     place = extract("On Monday, Turkish soldiers shelled Kurdish fighters near Afrin.")[0].place
     assert place.place is not None and place.country == "Syria"
+
+
+def test_a_compass_region_name_says_no_country(extract):
+    # Ghana's North East region and Botswana's North East district: nothing says which
+    events = extract("On Saturday, communal militias marched to Zzyzgordi (Zzyzmoaduri, North East) and attacked settlers.")
+    assert all(e.place is None or e.place.country is None for e in events)
