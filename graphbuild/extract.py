@@ -47,7 +47,7 @@ ADMIN_UNIT_WORDS = {"subdivision", "municipality", "lga", "mandal", "woreda", "t
 NATIONAL_UNIT_WORDS = {"lga": "NG", "woreda": "ET", "kebele": "ET", "upazila": "BD", "upazilla": "BD",
                        "barangay": "PH", "payam": "SS", "amphoe": "TH", "tambon": "TH", "kecamatan": "ID",
                        "kabupaten": "ID", "hromada": "UA", "dzongkhag": "BT", "gewog": "BT",
-                       "vereda": "CO", "corregimiento": "CO", "taluka": "IN", "mandal": "IN"}
+                       "vereda": "CO", "mandal": "IN"}
 #: "Saudi-led", "Iranian-backed", "Turkey-based": a nationality that qualifies a sponsor, not a place.
 SPONSOR_WORDS = {"led", "backed", "based", "funded", "supported", "sponsored", "trained", "allied", "aligned",
                  "affiliated", "owned", "brokered", "armed", "run", "made"}
@@ -74,6 +74,8 @@ HAMLET = 10_000
 COMPASS_NAME_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "central", "centre", "center", "northern", "southern", "eastern", "western", "upper", "lower",
                       "middle", "region", "province", "state"}
+#: Verbs of damage that are an event of their own only when no attack in the sentence did it.
+DAMAGE_VERBS = {"destroy", "smash"}
 #: Sites named after the town they are in ("the Zahle roundabout", "the Beddawi highway").
 SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport", "crossing", "checkpoint",
               "bazaar", "cemetery", "stadium", "university", "mosque", "church", "hotel", "station",
@@ -255,6 +257,10 @@ class Extractor:
                 continue
             parts = _name_parts(_extended(_extended_left(ent, self.gazetteer), self.gazetteer))  # "Nis, Serbia"
             parts = [q for part in parts for q in self._split_region(part)]
+            while spans and parts[0].start < spans[-1].end and spans[-1].start >= parts[0].start:
+                spans.pop()  # the model's "Sao" + "Paulo", now one "Sao Paulo"
+            if spans and parts[0].start < spans[-1].end:
+                continue
             if spans and parts[0].start == spans[-1].end and (
                     spans[-1][0].lower_ in SUBLOCALITY_WORDS | SETTLEMENT_WORDS
                     or self.gazetteer.candidates(doc[spans[-1].start:parts[0].end].text)):
@@ -299,6 +305,7 @@ class Extractor:
             placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS) \
                 or _before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS)  # "Sapele LGA"
             if placed and not named_place and not any(t.i in taken for t in span) \
+                    and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
                     and len(parts := self._split_region(span)) == 2:
                 spans.extend(Span(doc, q.start, q.end, label="GPE") for q in parts)  # "in Mojolo Sinaloa"
                 taken.update(range(span.start, span.end))
@@ -314,10 +321,18 @@ class Extractor:
                 taken.update(range(span.start, span.end))
             i = end
         # "Police forces", "a Police officer": a capitalised actor word, not the Polish town
-        spans = [s for s in spans if s.text.lower() not in self.lexicon.actor_nouns
-                 and s.root.lemma_.lower() not in self.lexicon.actor_nouns
-                 and s.text.lower() not in SUBLOCALITY_WORDS | SITE_NOUNS | PLACE_NOUNS]  # "Street 90"
+        spans = [s for s in spans if not self._common_word(s)]
         return sorted(spans, key=lambda s: s.start)
+
+    def _common_word(self, span: Span) -> bool:
+        """"Police forces", "Street 90": a capitalised common word that only a small town is
+        called ("Police", Poland), not a city ("Man", Côte d'Ivoire) or a region ("Centre")."""
+        word = span.text.lower()
+        if word not in self.lexicon.actor_nouns and span.root.lemma_.lower() not in self.lexicon.actor_nouns \
+                and word not in SUBLOCALITY_WORDS | SITE_NOUNS | PLACE_NOUNS:
+            return False
+        return not any(p.feature in ("admin1", "country") or p.population >= KNOWN_CITY
+                       for p in self.gazetteer.candidates(span.text))
 
     def _split_region(self, span: Span) -> list[Span]:
         """"Mojolo Sinaloa": an unknown name that ends with a province's name is a place and its
@@ -411,7 +426,7 @@ class Extractor:
                 # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
                 ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
                 ambiguous_readings.append((span, {p.country_code for p in found}))
-        for code in {NATIONAL_UNIT_WORDS.get(t.lower_) for t in doc} - {None}:
+        for code in ({NATIONAL_UNIT_WORDS.get(t.lower_) for t in doc} - {None}) if not places_only else ():
             counts[code] += 1  # "Rafi LGA": Nigeria
         for ent in ([] if places_only else _ents(doc)):
             if ent.label_ == "NORP" and not _sponsor(ent):
@@ -527,7 +542,7 @@ class Extractor:
         for token in doc:
             if skip_tagged and token.ent_type_ == "NORP":
                 continue
-            if _sponsor(doc[token.i:token.i + 1]):
+            if token.lower_ not in self.demonyms or _sponsor(doc[token.i:token.i + 1]):
                 continue
             country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
             code = self.gazetteer.country_code(country) if country else None
@@ -730,6 +745,11 @@ class Extractor:
                 if m.event_type == "shelling-artillery-missile-attack":
                     m.event_type = "armed-clash"
         mentions = _group_sentence(mentions, self.violent_types, self._top_type)
+        if any(m.event_type in self.violent_types for m in mentions):
+            # "shelled the town, destroying houses", "an airstrike destroyed a depot": the damage
+            # the attack did, not another event
+            mentions = [m for m in mentions if not (m.event_type == "looting-property-destruction"
+                                                    and m.head.lemma_.lower() in DAMAGE_VERBS)]
         for m in mentions:
             if m.event_type == "@violence":
                 m.weapon = weapon
@@ -1195,10 +1215,14 @@ class Extractor:
         if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not (
                 ent.end + 1 < len(doc) and (doc[ent.end + 1].is_digit or doc[ent.end + 1].text[:1].isupper())):
             return False  # "Britain-based", but "Zolote-4" and "the Damboa - Maiduguri road" are places
-        if _locative_before(ent):
-            return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
         if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lemma_.lower() in SITE_NOUNS:
             return True  # "outside the regional court of Limassol"
+        if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end \
+                and not (ent.end < len(doc) and doc[ent.end].text in ("-", "–")) \
+                and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            return False  # "salaries in US dollars": a modifier, even after "in"
+        if _locative_before(ent):
+            return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
         if root.dep_ in ("nsubj", "nsubjpass"):
             return False
         if _before_site(doc, ent.end):
@@ -1376,7 +1400,8 @@ class Extractor:
             follows = _after_place(ent, ctx.places(sent)) or _in_region_list(ent) or (
                 0 < ent.start and ent.doc[ent.start - 1].text == "(" and ent.end < len(ent.doc)
                 and ent.doc[ent.end].text in (")", ","))  # "Shaaf district (Al Jawf)"
-            place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent) or follows)
+            place = self.gazetteer.resolve(ent.text, countries, context, region=_region_word_after(ent) or follows,
+                                          region_word=_region_word_after(ent))
             if place is not None and countries and place.country_code not in countries \
                     and not (place.feature == "city" and place.population >= BIG_CITY and not _before_site(sent.doc, ent.end)
                              and fold(place.name) == fold(ent.text)):  # "JaS" is no name of Jos
@@ -1498,14 +1523,19 @@ class Extractor:
         if place.country_code == ctx.main_country or place.feature == "country" or not ctx.main_country \
                 or (place.population >= HAMLET and _same_name(place.name, ent.text)):
             return True  # a town called so ("Qalqiliyah" in a report an Israeli outlet published)
-        others = [p for p in ctx.all_places if p.start != ent.start]
-        if place.country_code in self._document_countries(ctx.doc, others, Counter(ctx.publisher)):
+        key = fold(ent.text)
+        if key not in ctx.without:  # the article's countries by all but this name (each time it is written)
+            others = [p for p in ctx.all_places if fold(p.text) != key]
+            ctx.without[key] = (self._document_countries(ctx.doc, others, Counter(ctx.publisher)),
+                                self._document_countries(ctx.doc, others, places_only=True))
+        everything, places = ctx.without[key]
+        if place.country_code in everything:
             return True
         if ctx.main_country in ctx.publisher:
             return False  # a national outlet's country against a hamlet's or another name's
         if place.population >= HAMLET:
             return True  # a town against other words of the text ("protested in Grodno ... Russia")
-        return ctx.main_country not in self._document_countries(ctx.doc, others, places_only=True)
+        return ctx.main_country not in places
 
     def _region_town(self, region: Place) -> Place | None:
         """The town a district or province is named after (Khairpur in Khairpur district)."""
@@ -1633,6 +1663,7 @@ class _DocContext:
         self._places: dict[int, list[Span]] = {}
         self.sentences = list(doc.sents)
         self.publisher: set[str] = set()  # the countries of the article's outlet and title
+        self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
         self.all_places = places
         sentences = list(doc.sents)
         self.sentences = sentences
@@ -1885,9 +1916,14 @@ def _same_name(name: str, written: str) -> bool:
 def _sponsor(ent: Span) -> bool:
     """"Saudi-led", "Iranian-backed", "a Turkey backed faction": who leads or backs a force."""
     doc = ent.doc
-    after = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in ("-", "–") else ent.end
-    return after < len(doc) and doc[after].lower_ in SPONSOR_WORDS and after > ent.end or (
-        after < len(doc) and doc[after].lower_ in SPONSOR_WORDS - {"armed", "run", "made", "based"})
+    hyphen = ent.end < len(doc) and doc[ent.end].text in ("-", "–")
+    after = ent.end + 1 if hyphen else ent.end
+    if after >= len(doc) or doc[after].lower_ not in SPONSOR_WORDS:
+        return False
+    # without a hyphen only a participle modifying what follows ("a Turkey backed faction"), not a
+    # verb ("the protest in Kano led to clashes")
+    return hyphen or (doc[after].tag_ == "VBN" and doc[after].dep_ in ("amod", "compound", "acl")
+                      and doc[after].lower_ not in ("armed", "run", "made", "based"))
 
 
 def _in_region_list(span: Span) -> bool:
@@ -2348,6 +2384,8 @@ def _merge(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Ev
             # "Residents demonstrated in Kayes. Tyres were burned and police posts vandalized."
             events[-1].event_type = "violent-demonstration"
             target = len(events) - 1
+        if target is None and events and _damage_sequel(events[-1], event, violent_types):
+            target = len(events) - 1  # "Militants attacked the village. They destroyed ten houses."
         protest = next((n for n in range(len(events) - 1, -1, -1)
                         if _intervention_sequel(events[n], event)), None) if target is None else None
         if protest is not None:
@@ -2404,6 +2442,15 @@ def _riot_sequel(earlier: Event, later: Event) -> bool:
     return later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
 
 
+def _damage_sequel(earlier: Event, later: Event, violent_types: set[str]) -> bool:
+    """Damage told right after an attack, with no place or date of its own, is what the attack did."""
+    return (later.event_type == "looting-property-destruction" and later.trigger.text.lower().startswith(
+        ("destroy", "smash")) and earlier.event_type in violent_types
+            and (later.place is None or later.place_inferred)
+            and (later.time is None or earlier.time is None or later.time.time == earlier.time.time)
+            and 0 <= later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS)
+
+
 def _intervention_sequel(earlier: Event, later: Event) -> bool:
     """Arrests of demonstrators by state forces, told after a peaceful demonstration in a
     later sentence of the same passage, with no place or date of their own."""
@@ -2431,7 +2478,7 @@ def _intervention_sequel(earlier: Event, later: Event) -> bool:
 
 def _as_intervener(arrest: Event) -> Event:
     """The arrest with its arresters as the second side and the arrested left out (they are
-    the demonstrators); a dispersal as it is."""
+    the demonstrators); of a dispersal, only its second side (the police)."""
     if arrest.event_type != "arrests":
         return replace(arrest, participants=[p for p in arrest.participants if p.role == "actor2"])
     kept = [Participant("actor2", p.actor, p.span) for p in arrest.participants if p.role == "actor1"]

@@ -62,9 +62,9 @@ def skeleton(key: str) -> str:
 
 
 def _ending_variants(key: str) -> list[str]:
-    """Other spellings of a name's final Arabic -a/-ah/-e/-eh ("Nabatiyeh": "nabatiye",
-    "nabatiya", "nabatiyah")."""
-    m = re.search(r"(?<=[a-z]{3})(?:[ae]h?)$", key)
+    """Other spellings of a name's final Arabic -ah/-eh ("Nabatiyeh": "nabatiye", "nabatiya",
+    "nabatiyah"); none for a short name ("Fatah" is no "Fate")."""
+    m = re.search(r"(?<=[a-z]{4})(?:[ae]h)$", key)
     if not m:
         return []
     stem = key[:m.start()]
@@ -255,20 +255,24 @@ class Gazetteer:
         return found[0] if len({(p.country_code, p.admin1) for p in found}) == 1 else None
 
     def resolve(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
-                near: tuple[tuple[float, float], ...] = (), region: bool = False) -> Place | None:
+                near: tuple[tuple[float, float], ...] = (), region: bool = False,
+                region_word: bool = False) -> Place | None:
         """The most likely place called ``name`` given the document.
 
         A country wins when the name is one. Otherwise a candidate whose region is named
         in the ``context`` (folded names of the other places around it: "Oicha (Beni,
         Nord-Kivu)") comes first, then one in the document's ``countries`` (in order),
         then the one closest to the ``near`` points; a town before a region of the same
-        name unless ``region`` (the text said "province", "district"), then the most populous.
+        name unless ``region`` (the name is written as a region), then the most populous.
+        With ``region_word`` (the text said "state", "province") a region comes first, even
+        before a town of a country the article speaks of more ("Zulia state").
         """
-        ranked = self.ranked(name, countries, context, near, region)
+        ranked = self.ranked(name, countries, context, near, region, region_word)
         return ranked[0] if ranked else None
 
     def ranked(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
-               near: tuple[tuple[float, float], ...] = (), region: bool = False) -> list[Place]:
+               near: tuple[tuple[float, float], ...] = (), region: bool = False,
+               region_word: bool = False) -> list[Place]:
         """Every place called ``name``, best first by the rules of :meth:`resolve`."""
         found = self.candidates(name)
         countries_first = [p for p in found if p.feature == "country"]
@@ -296,7 +300,7 @@ class Gazetteer:
             # ("Guerrero" the state, not Ciudad Guerrero; "Kech" is not Ketsch)
             # unless it is far larger ("Cintalapa" for Cintalapa de Figueroa, not a hamlet called so)
             alternate = fold(place.name) not in keys and place.population < 10 * own
-            if region:  # "Zulia state": Venezuela's state before a Colombian town called El Zulia
+            if region_word:  # "Zulia state": Venezuela's state before a Colombian town called El Zulia
                 return (-in_context, level, rank.get(place.country_code, len(rank)), distance, alternate)
             return (-in_context, rank.get(place.country_code, len(rank)), distance, level, alternate)
 

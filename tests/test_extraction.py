@@ -884,3 +884,31 @@ def test_a_compass_region_name_says_no_country(extract):
     # Ghana's North East region and Botswana's North East district: nothing says which
     events = extract("On Saturday, communal militias marched to Zzyzgordi (Zzyzmoaduri, North East) and attacked settlers.")
     assert all(e.place is None or e.place.country is None for e in events)
+
+
+@pytest.mark.parametrize("text, types", [
+    ("On Saturday, militiamen destroyed four houses belonging to opposition members in Ngozi.",
+     ["looting-property-destruction"]),
+    # the damage an attack did is that attack, in its sentence or the next
+    ("On Saturday, regime forces shelled Kafranbel, destroying several houses.", ["shelling-artillery-missile-attack"]),
+    ("On Saturday, militants attacked a village near Gao. They destroyed ten houses.", ["attack"]),
+    ("On Saturday, Afghan forces pounded and destroyed 40 houses in Jurm district, Badakhshan.",
+     ["shelling-artillery-missile-attack"]),
+])
+def test_destruction_is_an_event_unless_an_attack_did_it(extract, text, types):
+    assert [e.event_type for e in extract(text)] == types
+
+
+@pytest.mark.parametrize("text, country", [
+    ("On Monday, gunmen shot dead a senior member of Fatah in Nablus.", "Palestine"),  # Fatah is no town "Fate"
+    ("On Monday, teachers protested in Beirut, demanding their salaries in US dollars.", "Lebanon"),
+    ("On Monday, the protest in Kano led to clashes with police who fired tear gas.", "Nigeria"),
+    ("On Monday, gunmen attacked a checkpoint in Man, killing two soldiers.", "Ivory Coast"),  # a city called Man
+    ("On Monday, unidentified men shot dead a shopkeeper in Daharki taluka, Ghotki.", "Pakistan"),
+    ("On Monday, a protest was held in Zagreb-Tresnjevka-jug, Croatia, against the mayor.", "Croatia"),
+])
+def test_words_that_look_like_places_or_modifiers(extract, text, country):
+    events = extract(text)
+    assert events[0].place.country == country
+    if "Zagreb" in text:
+        assert events[0].place.place.name == "Zagreb"

@@ -108,7 +108,7 @@ def test_the_arabic_ending_is_spelt_several_ways(gazetteer, name, found):
 
 def test_an_ending_is_not_tried_when_the_name_is_known(gazetteer):
     assert {p.country_code for p in gazetteer.candidates("Gaza")} >= {"PS"}
-    assert _ending_variants("gaza") == ["gazah", "gaze", "gazeh"]
+    assert _ending_variants("gaza") == [] and _ending_variants("zahleh") == ["zahla", "zahlah", "zahle"]
     assert _ending_variants("homs") == []
 
 
@@ -136,5 +136,5 @@ def test_a_two_word_town_is_found_run_together(gazetteer):
 
 
 def test_a_region_word_prefers_a_region_to_a_town_of_another_country(gazetteer):
-    assert gazetteer.resolve("Zulia", ("CO", "VE"), region=True).country_code == "VE"
+    assert gazetteer.resolve("Zulia", ("CO", "VE"), region=True, region_word=True).country_code == "VE"
     assert gazetteer.resolve("Zulia", ("CO", "VE")).country_code == "CO"  # El Zulia, a Colombian town
