@@ -412,7 +412,7 @@ class Extractor:
                     found = [p for p in found if p.feature != "country" and p.country_code in units]
             if not found:
                 continue
-            if all(_compass_name(p.name) for p in found):
+            if _compass_name(span.text):
                 continue  # "North East", "Central": every other country has a region called so
             if found[0].feature == "country":
                 counts[found[0].country_code] += 2
@@ -1410,7 +1410,7 @@ class Extractor:
                 place = None
             if place is not None and not self._supported(place, ent, ctx):
                 place = None  # "Kelly" in a report from Idlib is no town in the United States
-            if place is not None and _compass_name(place.name) and place.country_code not in countries:
+            if place is not None and _compass_name(ent.text) and place.country_code not in countries:
                 place = None  # "North East" with nothing to say whose
             if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
                 # every word of the name must be spelt alike, not a stray one ("Abu Al-Ghareb" is

@@ -869,6 +869,9 @@ def test_the_place_a_sentence_opens_with_is_its_scene(extract):
     ("On Tuesday, relatives rallied outside the regional court of Limassol.", "SigmaLive", "Cyprus"),
     ("On Tuesday, in Zzyzolo Sinaloa, a body was found.", None, "Mexico"),  # a place and its state, no comma
     ("On Tuesday, artillery fire was reported in Al Zzyzya (Almargeb).", "Libya24", "Libya"),  # the outlet's name
+    # a hamlet in Côte d'Ivoire has "Logo" among its names; the province beside it is Congo's
+    ("On Tuesday, armed men killed a taxi driver in a market near Logo (Mahagi, Ituri).", None,
+     "Democratic Republic of the Congo"),
 ])
 def test_a_namesake_abroad_with_nothing_else_for_its_country(extract, text, source, country):
     place = extract(text, source=source)[0].place
