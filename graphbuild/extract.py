@@ -48,6 +48,7 @@ NATIONAL_UNIT_WORDS = {"lga": "NG", "woreda": "ET", "kebele": "ET", "upazila": "
                        "barangay": "PH", "payam": "SS", "amphoe": "TH", "tambon": "TH", "kecamatan": "ID",
                        "kabupaten": "ID", "hromada": "UA", "dzongkhag": "BT", "gewog": "BT",
                        "vereda": "CO", "mandal": "IN"}
+_UNIT_WORD = re.compile(r"\b(" + "|".join(NATIONAL_UNIT_WORDS) + r")\b")
 #: "Saudi-led", "Iranian-backed", "Turkey-based": a nationality that qualifies a sponsor, not a place.
 SPONSOR_WORDS = {"led", "backed", "based", "funded", "supported", "sponsored", "trained", "allied", "aligned",
                  "affiliated", "owned", "brokered", "armed", "run", "made"}
@@ -180,6 +181,7 @@ class Extractor:
                 self.acronym_matcher.add(known.id, list(nlp.tokenizer.pipe(short_forms)))
         self.demonyms = {r["adjective"]: r["country"] for r in read_csv(ontology_path("demonyms.csv"))}
         self.outlets = {fold(r["outlet"]): r["country"] for r in read_csv(ontology_path("outlets.csv"))}
+        self._publisher_memo: dict[tuple, Counter] = {}
         #: Sub-types of the violent ACLED event types: a death report belongs to one of these.
         self.attack_verbs = {t.lemmas[0] for t in lexicon.triggers if len(t.lemmas) == 1
                              and t.pos in ("VERB", "ANY")
@@ -426,7 +428,8 @@ class Extractor:
                 # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
                 ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
                 ambiguous_readings.append((span, {p.country_code for p in found}))
-        for code in ({NATIONAL_UNIT_WORDS.get(t.lower_) for t in doc} - {None}) if not places_only else ():
+        units = () if places_only else {NATIONAL_UNIT_WORDS[w] for w in _UNIT_WORD.findall(_lower_text(doc))}
+        for code in sorted(units):
             counts[code] += 1  # "Rafi LGA": Nigeria
         for ent in ([] if places_only else _ents(doc)):
             if ent.label_ == "NORP" and not _sponsor(ent):
@@ -492,9 +495,19 @@ class Extractor:
         Lebanon", "Ministry of Defence of Ukraine"), a nationality ("the Lebanese daily"), a
         known actor of one country ("DPR Armed Forces Press Service"), the country of a known
         national outlet ("El Nashra; An-Nahar"). Once each."""
-        found: set[str] = {self.outlets[key] for key in map(fold, re.split(r"[;|]", article.source or ""))
-                           if key in self.outlets}
-        for text in (article.title, article.source):
+        key = (article.title, article.source)
+        if key not in self._publisher_memo:  # a batch has few outlets
+            if len(self._publisher_memo) > 10_000:
+                self._publisher_memo.clear()
+            self._publisher_memo[key] = self._find_publisher_countries(article)
+        return Counter(self._publisher_memo[key])
+
+    def _find_publisher_countries(self, article: Article) -> Counter:
+        parts = [part for part in re.split(r"[;|]", article.source or "") if part.strip()]
+        found: set[str] = {self.outlets[fold(part)] for part in parts if fold(part) in self.outlets}
+        # the outlets the lexicon does not know are read for a country, a nationality or a town
+        unknown = "; ".join(part for part in parts if fold(part) not in self.outlets)
+        for text in (article.title, unknown):
             if not text:
                 continue
             meta = self.tokenizer(re.sub(r"(?<=[^\W\d])(?=\d)", " ", text[:300]))  # "Libya24"
@@ -509,7 +522,7 @@ class Extractor:
                         name = " ".join(t.text for t in words[i:i + n])
                         code = next((p.country_code for p in self.gazetteer.candidates(name)
                                      if p.feature == "country"), None)
-                if code is None and text is article.source and i not in consumed:
+                if code is None and text is unknown and i not in consumed:
                     if self.gazetteer.candidates(" ".join(t.text for t in words[i:i + 2])):
                         consumed.add(i + 1)  # "New York": not York
                     code = self._home_town(words[i:i + 2]) or self._home_town(words[i:i + 1])
@@ -539,10 +552,11 @@ class Extractor:
 
     def _demonym_countries(self, doc: Doc, skip_tagged: bool = False) -> Counter:
         counts: Counter[str] = Counter()
-        for token in doc:
-            if skip_tagged and token.ent_type_ == "NORP":
+        words = set(re.findall(r"[^\W\d_]+", _lower_text(doc))) & self.demonyms.keys()
+        for token in (doc if words else ()):  # most notes name no nationality: no token loop
+            if token.lower_ not in words or (skip_tagged and token.ent_type_ == "NORP"):
                 continue
-            if token.lower_ not in self.demonyms or _sponsor(doc[token.i:token.i + 1]):
+            if _sponsor(doc[token.i:token.i + 1]):
                 continue
             country = self.demonyms.get(token.lower_) if token.pos_ in ("ADJ", "PROPN") else None
             code = self.gazetteer.country_code(country) if country else None
@@ -1655,22 +1669,21 @@ class _DocContext:
         self.main_country = main_country
         self.mentions = mentions
         self.by_token = by_token
-        self._speakers = _quote_speakers(doc)
+        sentences = list(doc.sents)
+        self._speakers = _quote_speakers(doc, sentences)
         self.last_time: TimeClaim | None = None
         self._ents: dict[int, list[Span]] = {}
         for ent in _ents(doc):
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
-        self.sentences = list(doc.sents)
         self.publisher: set[str] = set()  # the countries of the article's outlet and title
         self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
         self.all_places = places
-        sentences = list(doc.sents)
         self.sentences = sentences
         self._sentence_chars = [sent.start_char for sent in sentences]
         # "JNIM claimed responsibility for the attack": (the claimant, its sentence's number)
         self.claimants = []
-        for n, sent in enumerate(sentences if "claim" in doc.text.lower() else ()):
+        for n, sent in enumerate(sentences if "claim" in _lower_text(doc) else ()):
             for tok in sent:
                 if tok.lemma_.lower() == "claim" and any(
                         c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
@@ -1704,14 +1717,23 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
-def _quote_speakers(doc: Doc) -> dict[int, Span]:
+def _lower_text(doc: Doc) -> str:
+    """The document's text in lower case, made once (``Doc.text`` joins the tokens at every call)."""
+    text = doc.user_data.get("graphbuild.lower")
+    if text is None:
+        text = doc.user_data["graphbuild.lower"] = doc.text.lower()
+    return text
+
+
+def _quote_speakers(doc: Doc, sentences: list[Span]) -> dict[int, Span]:
     """Sentences inside a quotation mapped to the speaker that introduces it
     ('An intelligence official said: "They got wind of it ... There was a clash ..."')."""
     speakers: dict[int, Span] = {}
     current: Span | None = None
-    if not any(mark in doc.text for mark in ('"', "“", "”")):
+    text = doc.text  # built anew at every access
+    if not any(mark in text for mark in ('"', "“", "”")):
         return speakers
-    for sent in doc.sents:
+    for sent in sentences:
         text = sent.text.strip()
         if current is not None and (text.startswith(("\"", "“")) or not text.endswith(("\"", "”"))):
             speakers[sent.start] = current
