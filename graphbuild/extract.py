@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
 from .dates import resolve_date
-from .gazetteer import Gazetteer, Place, fold, skeleton
+from .gazetteer import Gazetteer, Place, consonants, fold, skeleton
 from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
 from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
                     TimeClaim)
@@ -82,6 +82,7 @@ SITE_NOUNS = {"highway", "motorway", "roundabout", "bridge", "airbase", "airport
               "bazaar", "cemetery", "stadium", "university", "mosque", "church", "hotel", "station",
               "court", "office", "headquarters", "building", "parliament", "council", "hall", "palace", "school",
               "college", "centre", "center", "outskirts", "camp", "port", "harbour", "harbor", "prison", "hospital", "entrance", "frontline"}
+NAMED_SITES = SITE_NOUNS | {"road", "street", "square", "market"}
 #: A city this populous is meant even when the article seems to be about another country
 #: (Jerusalem in a report coded to Palestine).
 BIG_CITY = 500_000
@@ -390,6 +391,7 @@ class Extractor:
         ``places_only``: by the places alone, not nationalities or known actors."""
         counts: Counter[str] = Counter()
         ambiguous, ambiguous_readings = [], []
+        by_start, by_end = {s.start: s for s in places}, {s.end: s for s in places}
         for span in places:
             if not self._is_event_place(span) and span.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "US dollar": a modifier says nothing of where the article is
@@ -400,11 +402,11 @@ class Extractor:
             found = self.gazetteer.candidates(span.text)
             # "(Beni, Nord-Kivu)": a place written before its region lies in the region's country
             # (unless the gazetteer lacks that region: "Hinche, Centre")
-            after = self._region_after(span, places)
+            after = self._region_after(span, by_start)
             found = [p for p in found if p.country_code in after] or found
             regions = [p for p in found if p.feature in ("admin1", "admin2", "country")]
             # "Zhari district", "Ersam (Ansongo, Gao)": only regions can be meant
-            if _region_word_after(span) or (regions and (self._region_of_previous(span, places, regions)
+            if _region_word_after(span) or (regions and (self._region_of_previous(span, by_end, regions)
                                                          or _in_region_list(span))):
                 found = regions
                 # "(Borgu LGA, Niger)": a province of the country the rest of the list is in,
@@ -473,22 +475,23 @@ class Extractor:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: the same every run
         return [code for code, n in ranked if n * 2 >= top]
 
-    def _region_after(self, span: Span, places: list[Span]) -> set[str]:
-        """The countries of the region written right after a place ("Beni, Nord-Kivu"), if any."""
-        for other in places:
-            if 0 < other.start - span.end <= 1 and span.doc[span.end:other.start].text in (",", "("):
-                regions = [p for p in self.gazetteer.candidates(other.text) if p.feature in ("admin1", "country")]
-                return {p.country_code for p in regions}
-        return set()
+    def _region_after(self, span: Span, by_start: dict[int, Span]) -> set[str]:
+        """The countries of the region written right after a place ("Beni, Nord-Kivu"), if any.
+        ``by_start``: the article's places by their first token."""
+        other = by_start.get(span.end + 1)
+        if other is None or span.doc[span.end].text not in (",", "("):
+            return set()
+        return {p.country_code for p in self.gazetteer.candidates(other.text) if p.feature in ("admin1", "country")}
 
-    def _region_of_previous(self, span: Span, places: list[Span], regions: list) -> bool:
+    def _region_of_previous(self, span: Span, by_end: dict[int, Span], regions: list) -> bool:
         """Whether a name written after a place ("Ansongo, Gao") is read as the region of that
-        place: when the place is unknown, or has a namesake in the region's country."""
-        for other in places:
-            if 0 < span.start - other.end <= 1 and span.doc[other.end:span.start].text in (",", "("):
-                inner = {p.country_code for p in self.gazetteer.candidates(other.text)}
-                return not inner or bool(inner & {p.country_code for p in regions})
-        return False
+        place: when the place is unknown, or has a namesake in the region's country.
+        ``by_end``: the article's places by the token after their last."""
+        other = by_end.get(span.start - 1)
+        if other is None or span.doc[other.end].text not in (",", "("):
+            return False
+        inner = {p.country_code for p in self.gazetteer.candidates(other.text)}
+        return not inner or bool(inner & {p.country_code for p in regions})
 
     def _publisher_countries(self, article: Article) -> Counter:
         """Countries the article's title and source name: a country ("National News Agency
@@ -1175,17 +1178,16 @@ class Extractor:
         shoot-out broke out"), else the next sentence's ("Gunmen killed two. It happened in X").
         Only within the paragraph, and never a country: that is :meth:`_country_place`'s."""
         sents = ctx.sentences
-        i = next((n for n, s in enumerate(sents) if s.start == sent.start), None)
-        if i is None:
-            return None
-        order = [*range(i - 1, max(-1, i - 1 - SCENE_SENTENCES), -1), i + 1]
-        for j in order:
+        i = ctx.sentence_index(sent.start_char)
+        for j in [*range(i - 1, max(-1, i - 1 - SCENE_SENTENCES), -1), i + 1]:
             if not 0 <= j < len(sents):
                 continue
             lo, hi = sorted((sents[j], sent), key=lambda s: s.start)
-            if "\n\n" in ctx.doc[lo.start:hi.end].text:
+            if "\n\n" in _lower_text(ctx.doc)[lo.start_char:hi.end_char]:
                 continue  # another paragraph may be another story
-            claim = self._place(sents[j].root, sents[j], ctx)
+            if j not in ctx.scenes:
+                ctx.scenes[j] = self._place(sents[j].root, sents[j], ctx)
+            claim = ctx.scenes[j]
             if claim is not None and claim.place is not None and claim.precision != "country":
                 return claim
         return None
@@ -1678,6 +1680,7 @@ class _DocContext:
         self._places: dict[int, list[Span]] = {}
         self.publisher: set[str] = set()  # the countries of the article's outlet and title
         self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
+        self.scenes: dict[int, PlaceClaim | None] = {}  # a sentence's own place, by its number
         self.all_places = places
         self.sentences = sentences
         self._sentence_chars = [sent.start_char for sent in sentences]
@@ -1911,11 +1914,10 @@ def _locative_before(ent: Span) -> bool:
 def _before_site(doc: Doc, end: int) -> bool:
     """Whether the name ending at ``end`` names a site after it ("the Zahle roundabout",
     "the Damboa - Maiduguri road", "Al Watiyah airbase")."""
-    sites = SITE_NOUNS | {"road", "street", "square", "market"}
-    if end < len(doc) and doc[end].lower_ in sites:
+    if end < len(doc) and doc[end].lower_ in NAMED_SITES:
         return True
     return end + 1 < len(doc) and doc[end].text in ("-", "–") and any(
-        t.lower_ in sites for t in doc[end + 1:min(len(doc), end + 5)])
+        t.lower_ in NAMED_SITES for t in doc[end + 1:min(len(doc), end + 5)])
 
 
 def _compass_name(name: str) -> bool:
@@ -1928,11 +1930,7 @@ def _same_name(name: str, written: str) -> bool:
     """A place's own name, or a spelling of it ("al-Hasakeh" for Al-Hasakah, "Tell Abiad" for Tall
     Abyad), rather than another of its names ("Elenovka", Sevan's old one)."""
     a, b = fold(name), fold(written)
-
-    def consonants(key: str) -> str:  # as the gazetteer's skeleton, particles ("de") left out
-        words = (re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]|h\b", "", w)) for w in key.split())
-        return "".join(w for w in words if len(w) > 1)
-    return a == b or (a[:1] == b[:1] and consonants(a) == consonants(b))
+    return a == b or (a[:1] == b[:1] and consonants(a).replace(" ", "") == consonants(b).replace(" ", ""))
 
 
 def _sponsor(ent: Span) -> bool:
@@ -2564,9 +2562,8 @@ def _combine(host: Event, other: Event) -> None:
             role = "victim"
         if all(not (q.actor.key == p.actor.key and q.role == role) for q in host.participants):
             host.participants.append(Participant(role, p.actor, p.span))
-    for span in other.sentences:
-        if span not in host.sentences:
-            host.sentences.append(span)
+    told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
+    host.sentences.extend(span for span in other.sentences if (span.start, span.end) not in told)
     other_own = other.place is not None and not other.place_inferred
     if host.place is None or (host.place.place is None and other_own and other.place.place) or (
             host.place_inferred and other_own):

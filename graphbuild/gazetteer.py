@@ -51,13 +51,18 @@ def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
-def skeleton(key: str) -> str:
+def consonants(key: str) -> str:
     """A folded name without its vowels and doubled letters ("tall tamr" and "tal tamer" ->
     "tl tmr"; "mineralne" and "mineralnoye" -> "mnrln"): the spelling transliterations
-    of Arabic, Ukrainian or Russian names keep. Empty when too little is left to go on."""
+    of Arabic, Ukrainian or Russian names keep."""
     words = [re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]|h\b", "", w)) for w in key.split()]
     # particles and articles ("de", "ez", "al") are left out: "San Luis de Potosi" is San Luis Potosí
-    text = " ".join(w for w in words if len(w) > 1)
+    return " ".join(w for w in words if len(w) > 1)
+
+
+def skeleton(key: str) -> str:
+    """The :func:`consonants` of a name as a lookup key; empty when too little is left to go on."""
+    text = consonants(key)
     return text if sum(c.isalpha() for c in text) >= 4 else ""
 
 
