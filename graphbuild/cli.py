@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import logging
+import os
 import sys
 
 import click
@@ -29,9 +30,45 @@ def _open(store_path: str, read_only: bool) -> Store:
         raise click.ClickException(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Graphbuild(click.Group):
+    """The command group, with the one top-level handler: whatever a command did not
+    foresee ends as one line (``graphbuild: error: ...``) and exit code 1, never a
+    traceback; ``--debug`` or ``GRAPHBUILD_DEBUG=1`` shows the traceback instead."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:  # `graphbuild query ... | head`: the reader has what it wanted
+            sys.stderr.close()
+            ctx.exit(1)
+        except Exception as exc:
+            if ctx.meta.get("graphbuild.debug") or _debug_env():
+                raise
+            click.echo(f"graphbuild: error: {describe_error(exc)} (--debug shows the traceback)", err=True)
+            ctx.exit(1)
+
+
+def _debug_env() -> bool:
+    return os.environ.get("GRAPHBUILD_DEBUG", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line saying what went wrong: the file and reason of an OSError, else the
+    exception's kind and the first line of its message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f": {exc.filename}" if exc.filename else "")
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+@click.group(cls=Graphbuild, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="graphbuild")
-def cli():
+@click.option("--debug", is_flag=True, envvar="GRAPHBUILD_DEBUG",
+              help="Show the Python traceback of an unexpected error [or $GRAPHBUILD_DEBUG=1].")
+@click.pass_context
+def cli(ctx, debug):
     """Turn English news about armed conflict into an RDF knowledge graph.
 
     \b
@@ -39,7 +76,20 @@ def cli():
         graphbuild ingest examples/articles.jsonl
         graphbuild query "SELECT ?label WHERE { ?e a sem:Event ; rdfs:label ?label }"
     """
+    ctx.meta["graphbuild.debug"] = debug
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+
+
+def output_path(value: str | None) -> str | None:
+    """Make the folders of an output file the user named (``-o out/maps/x.geojson``)."""
+    if value:
+        folder = os.path.dirname(os.path.abspath(value))
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise click.ClickException(f"cannot create the folder {folder} for {value}: "
+                                       f"{exc.strerror or exc}") from None
+    return value
 
 
 def _date_option(ctx, param, value):
@@ -199,16 +249,41 @@ def _filter(start, end, event_types, countries, actors) -> EventFilter:
     return EventFilter(start, end, tuple(event_types), tuple(countries), tuple(actors))
 
 
+def check_filter(store: Store, where: EventFilter) -> None:
+    """Refuse a filter value that can match nothing ("--country Narnia"), naming close matches."""
+    from .known import unknown_filter_values
+
+    problems = unknown_filter_values(store, where)
+    if problems:
+        raise click.UsageError("; ".join(problems))
+
+
+#: Which export options apply to which formats; any other use is refused.
+APPLIES_TO = {"view": ("graphml", "gexf"), "reports": ("events-csv",)}
+
+
+def _applicable(fmt: str, **given):
+    """Refuse options given for a format they do not apply to; returns the --view value."""
+    for name, value in given.items():
+        if value and fmt not in APPLIES_TO[name]:
+            raise click.UsageError(f"--{name} applies to --format {' and '.join(APPLIES_TO[name])}, "
+                                   f"not {fmt}")
+    return given.get("view")
+
+
 @cli.command()
 @store_option
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["graphml", "gexf", "geojson", "events-csv", *RDF_FORMATS]),
               help="What to export.")
-@click.option("--view", type=click.Choice(VIEWS), default="events", show_default=True,
+@click.option("--view", type=click.Choice(VIEWS), default=None, show_default="events",
               help="For graphml/gexf: events (actors, events, places), actors (who met whom) or places.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--reports", is_flag=True,
+              help="For events-csv: one row per article's report of an event, not one per event.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here instead of stdout (missing folders are created).")
 @filter_options
-def export(store_path, fmt, view, output, **filters):
+def export(store_path, fmt, view, reports, output, **filters):
     """Export the graph: GraphML/GEXF for Gephi, GeoJSON for QGIS, the events table, or RDF.
 
     The filters apply to graphml, gexf, geojson and events-csv; RDF dumps are
@@ -224,17 +299,24 @@ def export(store_path, fmt, view, output, **filters):
     from .export import write_events_csv, write_geojson, write_gexf, write_graphml, write_rdf
 
     where = _filter(**filters)
+    view = _applicable(fmt, view=view, reports=reports) or "events"
     if fmt in RDF_FORMATS and where:
         raise click.UsageError(f"--format {fmt} dumps the whole store; filters apply to graphml, gexf, "
                                "geojson and events-csv (use `graphbuild query` with CONSTRUCT for a part)")
     with _open(store_path, read_only=True) as store:
+        check_filter(store, where)
+        output = output_path(output)
         if fmt in ("events-csv", "geojson"):
-            write = write_events_csv if fmt == "events-csv" else write_geojson
+            def write(handle):
+                if fmt == "events-csv":
+                    write_events_csv(store, handle, where, reports=reports)
+                else:
+                    write_geojson(store, handle, where)
             if output:
                 with open(output, "w", newline="", encoding="utf-8") as handle:
-                    write(store, handle, where)
+                    write(handle)
             else:
-                write(store, sys.stdout, where)
+                write(sys.stdout)
         elif fmt in ("graphml", "gexf"):
             write = write_graphml if fmt == "graphml" else write_gexf
             graph = write(store, output or sys.stdout.buffer, view, where)
@@ -273,7 +355,9 @@ def analyze(store_path, tables, fmt, top, **filters):
     if fmt == "csv" and len(tables) != 1:
         raise click.UsageError("--format csv writes one table: pick it with --table actors|pairs|weekly|hotspots")
     with _open(store_path, read_only=True) as store:
-        results = run(store, _filter(**filters), top)
+        where = _filter(**filters)
+        check_filter(store, where)
+        results = run(store, where, top)
     if fmt == "json":
         click.echo(json.dumps({t: results[t] for t in tables}, ensure_ascii=False, indent=2))
         return
@@ -289,7 +373,7 @@ def analyze(store_path, tables, fmt, top, **filters):
 @cli.command()
 @store_option
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False),
-              help="The HTML file to write.")
+              help="The HTML file to write (missing folders are created).")
 @click.option("--title", default="Conflict events", show_default=True, help="The report's heading.")
 @filter_options
 def report(store_path, output, title, **filters):
@@ -304,7 +388,9 @@ def report(store_path, output, title, **filters):
     from .report import write_report
 
     with _open(store_path, read_only=True) as store:
-        summary = write_report(store, output, title=title, where=_filter(**filters))
+        where = _filter(**filters)
+        check_filter(store, where)
+        summary = write_report(store, output_path(output), title=title, where=where)
     click.echo(f"{summary['events']} events, {summary['actors']} actors, {summary['places']} places -> {output}")
 
 
@@ -358,7 +444,7 @@ def evaluate(gold, report_path, model, limit):
     result = run(rows[:limit] if limit else rows, Pipeline(model))
     click.echo(format_evaluation(result), nl=False)
     if report_path:
-        with open(report_path, "w", encoding="utf-8") as handle:
+        with open(output_path(report_path), "w", encoding="utf-8") as handle:
             json.dump(result.as_dict(), handle, indent=2, ensure_ascii=False)
 
 
@@ -490,7 +576,8 @@ def gazetteer_import(dump):
 
 @gazetteer.command("lookup")
 @click.argument("name")
-@click.option("--country", "countries", multiple=True, help="ISO code of a country the text is about (repeatable).")
+@click.option("--country", "countries", multiple=True,
+              help="A country the text is about: ISO code or name (repeatable).")
 @click.option("--near", "context", multiple=True, help="Another place named around it (its region, say).")
 def gazetteer_lookup(name, countries, context):
     """Show the places called NAME, best first for the given context.
@@ -503,8 +590,31 @@ def gazetteer_lookup(name, countries, context):
     from .gazetteer import Gazetteer, fold
 
     gaz = Gazetteer()
-    ranked = gaz.ranked(name, tuple(c.upper() for c in countries), frozenset(fold(c) for c in context))
+    codes = _country_codes(gaz, countries)
+    unknown_places = [c for c in context if not gaz.candidates(c)]
+    if unknown_places:
+        raise click.UsageError("; ".join(f"--near {c!r} is no place the gazetteer knows" for c in unknown_places))
+    ranked = gaz.ranked(name, codes, frozenset(fold(c) for c in context))
     rows = [[rank + 1, p.name, p.feature, p.country, p.admin1, p.population, f"{p.latitude:.4f}",
              f"{p.longitude:.4f}", p.uri or p.id] for rank, p in enumerate(ranked)]
     click.echo(format_rows(["rank", "name", "kind", "country", "admin1", "population", "lat", "lon", "id"],
                            rows, "table"), nl=False)
+    if not rows:
+        sys.exit(1)
+
+
+def _country_codes(gaz, countries) -> tuple[str, ...]:
+    """ISO codes for --country values given as codes ("LB") or names ("Lebanon")."""
+    from .known import unknown
+
+    names = gaz.country_names()
+    codes, problems = [], []
+    for value in countries:
+        code = value.upper() if value.upper() in names else gaz.country_code(value)
+        if code is None:
+            problems.append(unknown("--country", value, [*names.values(), *names], "known country"))
+        else:
+            codes.append(code)
+    if problems:
+        raise click.UsageError("; ".join(problems))
+    return tuple(codes)

@@ -308,9 +308,11 @@ def events_table(store: Store, where: EventFilter | None = None, reports: bool =
     return [record.row for record in load_events(store, where, reports)]
 
 
-def write_events_csv(store: Store, output: IO[str], where: EventFilter | None = None) -> int:
-    """Write the events table as CSV; returns the number of rows."""
-    rows = events_table(store, where)
+def write_events_csv(store: Store, output: IO[str], where: EventFilter | None = None,
+                     reports: bool = False) -> int:
+    """Write the events table as CSV (one row per article's report with ``reports=True``);
+    returns the number of rows."""
+    rows = events_table(store, where, reports)
     writer = csv.DictWriter(output, fieldnames=EVENT_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)

@@ -205,6 +205,10 @@ class Gazetteer:
     def country_name(self, code: str) -> str | None:
         return self._countries.get(code)
 
+    def country_names(self) -> dict[str, str]:
+        """Every country's ISO code and the name graphbuild writes for it."""
+        return dict(self._countries)
+
     def country_code(self, name: str) -> str | None:
         """The ISO code of a country name ("Syria", "DRC")."""
         for place in self.candidates(name):

@@ -42,6 +42,8 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, read_only: bool = False):
         self.path = Path(path) if path is not None else None
         self._entities_written: set[str] = set()  # entity statements this object has stored
+        if self.path is not None:
+            _refuse_other_folder(self.path)
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -148,7 +150,9 @@ class Store:
     def dump(self, output, fmt: ox.RdfFormat, graph=None) -> None:
         """Serialise the store (or one graph) with Oxigraph's own writers."""
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.RDF_XML):
-            ox.serialize((q.triple for q in self.quads(graph)), output, fmt, prefixes=PREFIXES)
+            # a statement several graphs hold (an actor's label, say) is one triple of the dump
+            triples = dict.fromkeys(q.triple for q in self.quads(graph))
+            ox.serialize(iter(triples), output, fmt, prefixes=PREFIXES)
         elif fmt in (ox.RdfFormat.TRIG, ):
             self._store.dump(output, fmt, prefixes=PREFIXES)
         else:
@@ -162,6 +166,20 @@ class Store:
 
     def __exit__(self, *exc):
         self.close()
+
+
+#: Files every Oxigraph (RocksDB) store folder holds.
+_STORE_MARKERS = ("CURRENT", "IDENTITY")
+
+
+def _refuse_other_folder(path: Path) -> None:
+    """A --store that names a file, or a folder with other things in it, is refused:
+    the store would write its database files among the user's own."""
+    if path.is_file():
+        raise StoreError(f"--store {path} is a file, not a store folder: name a new or existing store folder")
+    if path.is_dir() and any(path.iterdir()) and not all((path / m).exists() for m in _STORE_MARKERS):
+        raise StoreError(f"{path} is a folder that is not a graphbuild store: name a new folder "
+                         "(it is created) or an existing store")
 
 
 @lru_cache(maxsize=4096)
