@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from .dates import parse_published
 
@@ -26,6 +26,11 @@ MAX_CHARS = 1_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 CSV_SUFFIXES = {".csv", ".tsv"}
+#: What a directory walk reads; other files there (README.md, notes, images) are skipped
+#: and named. A file named on the command line is read whatever its suffix.
+WALKED_SUFFIXES = (".jsonl", ".txt", ".csv")
+#: A JSONL file reports at most this many bad lines one by one; the rest are counted.
+MAX_LINE_ERRORS = 10
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,12 @@ class Article:
 
 @dataclass(frozen=True)
 class InputError:
-    """A record that could not be read; ``where`` is "file:line" or "file"."""
+    """A record that could not be read; ``where`` is "file:line" or "file". ``count`` is
+    how many records it stands for (the bad lines of a binary or garbled file)."""
 
     where: str
     message: str
+    count: int = 1
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -65,12 +72,14 @@ def content_id(text: str) -> str:
 
 
 def read_articles(
-    paths: Iterable[str | os.PathLike], published: dt.date | None = None
+    paths: Iterable[str | os.PathLike], published: dt.date | None = None,
+    on_skip: Callable[[Path], None] | None = None,
 ) -> Iterator[Record]:
     """Yield articles and input errors from files, directories and ``-`` (stdin).
 
     ``published`` is the publication date given on the command line; it applies
-    to plain-text files and to records that do not carry their own date.
+    to plain-text files and to records that do not carry their own date. Directories
+    are walked for :data:`WALKED_SUFFIXES`; ``on_skip`` hears of every other file.
     """
     for path in paths:
         if str(path) == "-":
@@ -78,13 +87,50 @@ def read_articles(
             continue
         p = Path(path)
         if p.is_dir():
-            for child in sorted(c for c in p.rglob("*") if c.is_file()):
-                if child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES:
-                    yield from read_file(child, published)
+            for child in walk(p, on_skip):
+                yield from read_file(child, published)
         elif p.exists():
             yield from read_file(p, published)
         else:
             yield InputError(str(p), "no such file or directory")
+
+
+def walk(folder: Path, on_skip: Callable[[Path], None] | None = None) -> list[Path]:
+    """The article files under ``folder``, sorted; hidden files and folders are left out
+    silently, other files are passed to ``on_skip``."""
+    found = []
+    for child in sorted(c for c in folder.rglob("*") if c.is_file()):
+        if any(part.startswith(".") for part in child.relative_to(folder).parts):
+            continue
+        if child.suffix.lower() in WALKED_SUFFIXES:
+            found.append(child)
+        elif on_skip is not None:
+            on_skip(child)
+    return found
+
+
+def count_records(paths: Iterable[str | os.PathLike]) -> int | None:
+    """How many records ``paths`` hold (non-blank JSONL lines, one per text file, CSV rows),
+    for a progress bar; None when unknown (stdin)."""
+    total = 0
+    for path in paths:
+        if str(path) == "-":
+            return None
+        p = Path(path)
+        for child in (walk(p) if p.is_dir() else [p] if p.is_file() else []):
+            suffix = child.suffix.lower()
+            try:
+                if suffix in TEXT_SUFFIXES:
+                    total += 1
+                elif suffix in CSV_SUFFIXES:
+                    with open(child, encoding="utf-8", errors="replace", newline="") as handle:
+                        total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
+                else:
+                    with open(child, "rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+            except (OSError, csv.Error):
+                return None
+    return total
 
 
 def read_file(path: Path, published: dt.date | None = None) -> Iterator[Record]:
@@ -121,26 +167,73 @@ def _read_text(data: bytes, name: str, published) -> Iterator[Record]:
 
 def _read_jsonl(handle, name: str, published) -> Iterator[Record]:
     seen_any = False
+    errors = _LineErrors(name)
     for number, raw in enumerate(handle, start=1):
         where = f"{name}:{number}"
         if not raw.strip():
             continue
         seen_any = True
-        line = _decode(raw, where)
-        if isinstance(line, InputError):
-            yield line
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield InputError(where, "expected a JSON object with a \"text\" field")
-            continue
-        yield article_from_record(obj, where, published)
+        record = _jsonl_record(raw, where, published)
+        if isinstance(record, InputError):
+            yield from errors.add(record)
+        else:
+            yield from errors.flush()
+            yield record
+    yield from errors.finish()
     if not seen_any:
         yield InputError(name, "empty file: no articles in it")
+
+
+def _jsonl_record(raw: bytes, where: str, published) -> Record:
+    line = _decode(raw, where)
+    if isinstance(line, InputError):
+        return line
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        detail = f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        return InputError(where, f"malformed JSON ({detail})")
+    if not isinstance(obj, dict):
+        return InputError(where, "expected a JSON object with a \"text\" field")
+    return article_from_record(obj, where, published)
+
+
+class _LineErrors:
+    """The bad lines of one JSONL file. Until the file has shown one good article its bad
+    lines are held back: a file with no good line at all (binary, garbled, not JSONL) is
+    one error with the count of its bad lines. Otherwise each bad line is reported, up to
+    :data:`MAX_LINE_ERRORS`, and the rest are counted in one last error."""
+
+    def __init__(self, name: str):
+        self.name, self.held, self.reported, self.more, self.good = name, [], 0, [], False
+
+    def add(self, error: InputError) -> Iterator[InputError]:
+        if not self.good:
+            self.held.append(error)
+        elif self.reported < MAX_LINE_ERRORS:
+            self.reported += 1
+            yield error
+        else:
+            self.more.append(error)
+
+    def flush(self) -> Iterator[InputError]:
+        self.good = True
+        held, self.held = self.held, []
+        for error in held:
+            yield from self.add(error)
+
+    def finish(self) -> Iterator[InputError]:
+        if len(self.held) == 1:
+            yield self.held[0]
+        elif self.held:
+            first = self.held[0]
+            yield InputError(self.name, f"no readable article in it: all {len(self.held):,} lines are bad "
+                             f"(binary or garbled file?); the first, line {first.where.rsplit(':', 1)[-1]}: "
+                             f"{first.message}", count=len(self.held))
+        if self.more:
+            yield InputError(self.name, f"{len(self.more):,} more bad lines, the first at line "
+                             f"{self.more[0].where.rsplit(':', 1)[-1]}: {self.more[0].message}",
+                             count=len(self.more))
 
 
 def _read_csv(handle, name: str, published, delimiter: str) -> Iterator[Record]:

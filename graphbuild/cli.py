@@ -1,6 +1,7 @@
 """The graphbuild command line: thin click commands over the library."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -8,6 +9,7 @@ import json
 import logging
 import os
 import sys
+from typing import Callable
 
 import click
 import pyoxigraph as ox
@@ -80,6 +82,27 @@ def cli(ctx, debug):
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
 
+class _Quiet:
+    """The progress bar of a run whose stderr is not a terminal: it shows nothing."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def progress_bar(total: Callable[[], int | None], unit: str, desc: str):
+    """A progress bar on stderr with count, total (when ``total()`` knows it), rate and ETA,
+    when stderr is a terminal; nothing at all when it is piped or redirected."""
+    if not sys.stderr.isatty():
+        yield _Quiet()
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total(), unit=unit, desc=desc, file=sys.stderr, dynamic_ncols=True,
+              leave=False, mininterval=0.5) as bar:
+        yield bar
+
+
 def output_path(value: str | None) -> str | None:
     """Make the folders of an output file the user named (``-o out/maps/x.geojson``)."""
     if value:
@@ -126,6 +149,7 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
         graphbuild ingest examples/ --store conflict.db
         graphbuild ingest report.txt --published 2019-02-08
     """
+    from .articles import InputError, count_records
     from .nlp import ModelNotFound
     from .pipeline import Pipeline, ingest as run_ingest
 
@@ -134,20 +158,12 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
         pipeline = Pipeline(model, actor_files)
     except (ModelNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
-    tty = sys.stderr.isatty()
-    seen = [0]
-
-    def progress(record):
-        seen[0] += 1
-        if tty:
-            click.echo(f"\r  reading article {seen[0]}", err=True, nl=False)
-
-    with store:
-        report = run_ingest(paths, store, pipeline=pipeline, published=published,
-                            batch_size=batch_size, on_record=progress)
+    with store, progress_bar(lambda: count_records(paths), "article", "ingest") as bar:
+        report = run_ingest(paths, store, pipeline=pipeline, published=published, batch_size=batch_size,
+                            on_record=lambda r: bar.update(r.count if isinstance(r, InputError) else 1))
         events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
-    if tty:
-        click.echo("", err=True)
+    for notice in report.notices:
+        click.echo(f"note: {notice}", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(f"articles read: {report.read}, ingested: {report.ingested}, failed: {report.failed}")
@@ -419,7 +435,7 @@ def stats(store_path):
 @cli.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
-              help="Write the full results (accuracy, confusion, worst misses) as JSON here.")
+              help="Write the full results (accuracy, confusion, every miss, worst first) as JSON here.")
 @click.option("--model", envvar="GRAPHBUILD_MODEL", default=None, help="An installed spaCy pipeline.")
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N gold rows.")
 def evaluate(gold, report_path, model, limit):
@@ -441,7 +457,9 @@ def evaluate(gold, report_path, model, limit):
         rows = read_gold(gold)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    result = run(rows[:limit] if limit else rows, Pipeline(model))
+    rows = rows[:limit] if limit else rows
+    with progress_bar(lambda: len(rows), "row", "evaluate") as bar:
+        result = run(rows, Pipeline(model), on_record=lambda r: bar.update())
     click.echo(format_evaluation(result), nl=False)
     if report_path:
         with open(output_path(report_path), "w", encoding="utf-8") as handle:

@@ -46,19 +46,68 @@ class TimeSpan:
 
 
 def parse_published(value: str) -> dt.date:
-    """A publication date: ISO ("2019-02-08", "2019-02-08T10:00:00Z"), "8 February 2019"
-    or "February 8, 2019". Raises ValueError naming the value otherwise."""
+    """A publication date: ISO 8601 ("2019-02-08", "2019-02-08T10:00:00Z", "20190208"),
+    RFC 2822 as RSS feeds write it ("Fri, 08 Feb 2019 10:00:00 +0000"), "8 February 2019"
+    or "February 8, 2019"; a numeric date only when one reading is possible ("13/05/2020").
+    Raises ValueError naming the value otherwise: "05/03/2020 is ambiguous: use 2020-03-05"."""
     text = value.strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
+    for parse in (_iso_8601, _rfc_2822, _numeric_date):
+        day = parse(text)
+        if day is not None:
+            return day
     try:
-        if match:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
         span = _absolute(_normalise(text))
-    except ValueError:
+    except (ValueError, OverflowError):
         span = None
     if span is not None and span.precision == "day":
         return span.earliest
     raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+def _iso_8601(text: str) -> dt.date | None:
+    if not re.match(r"^\d{4}-?(?:\d{2}|W\d{2})", text):
+        return None
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            result = parse(text.replace("z", "Z"))
+        except ValueError:
+            continue
+        return result.date() if isinstance(result, dt.datetime) else result
+    return None
+
+
+def _rfc_2822(text: str) -> dt.date | None:
+    from email.utils import parsedate_tz
+
+    if not re.search(r"\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}", text):
+        return None  # only the feed form, with its time; "8 Feb 2019" is read below
+    try:
+        parts = parsedate_tz(text)
+        return dt.date(*parts[:3]) if parts else None
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _numeric_date(text: str) -> dt.date | None:
+    """"13/05/2020" (day first: no month 13) or "05/13/2020"; "05/03/2020" could be
+    either and is refused rather than guessed."""
+    m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", text)
+    if not m:
+        return None
+    a, b, year = int(m[1]), int(m[2]), int(m[3])
+    readings = set()
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            pass
+    if len(readings) > 1:
+        first, second = sorted(readings, key=lambda d: (d.month != b, d))
+        raise ValueError(f"{text} is ambiguous: use {first.isoformat()} or {second.isoformat()} "
+                         "(YYYY-MM-DD)")
+    if not readings:
+        raise ValueError(f"{text} is not a date (use YYYY-MM-DD)")
+    return readings.pop()
 
 
 def resolve_date(text: str, published: dt.date | None) -> TimeSpan | None:

@@ -76,8 +76,11 @@ def read_gold(path: str | Path) -> list[dict]:
     return rows
 
 
-def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int = 20) -> Evaluation:
-    """Ingest the gold rows' texts into a temporary store and score the extracted events."""
+def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int | None = None,
+             on_record=None) -> Evaluation:
+    """Ingest the gold rows' texts into a temporary store and score the extracted events.
+    ``misses`` lists every row with a wrong field, worst first (the ``worst`` first ones
+    when given); ``on_record`` is called as each row is read (a progress bar)."""
     pipeline = pipeline or Pipeline()
     articles = []
     for n, row in enumerate(gold_rows):
@@ -85,7 +88,7 @@ def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int
         articles.append(Article(text=row["text"], id=str(row.get("id") or f"row-{n + 1}"),
                                 published=published, source=row.get("source") or None))
     store = Store(None)
-    report = ingest(articles, store, pipeline=pipeline)
+    report = ingest(articles, store, pipeline=pipeline, on_record=on_record)
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for event in events_table(store, reports=True):  # extraction is scored per article
         for doc_id in event["doc_ids"].split("|"):
@@ -107,6 +110,8 @@ def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int
         scored_rows.append((len(wrong), article.id, row, best, wrong))
     scored_rows.sort(key=lambda r: -r[0])
     for n_wrong, doc_id, row, best, wrong in scored_rows[:worst]:
+        if not n_wrong:
+            break
         result.misses.append({
             "id": doc_id, "wrong": wrong, "text": row["text"][:300],
             "gold": {k: row.get(k) for k in ("event_type", "sub_event_type", "actor1", "actor2",

@@ -7,7 +7,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .articles import Article, InputError, Record, read_articles
+from .articles import WALKED_SUFFIXES, Article, InputError, Record, read_articles
 from .extract import Extractor
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, imported_actor_files, load_lexicon
@@ -27,6 +27,7 @@ class IngestReport:
     events: int = 0
     triples: int = 0
     errors: list[InputError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # skipped files, repeated ids: not failures
 
     @property
     def ok(self) -> bool:
@@ -78,16 +79,28 @@ def ingest(
     report = IngestReport()
     store.load_ontology()
 
+    first_seen: dict[str, str] = {}  # article id -> where this run first read it
+
+    def skipped(path) -> None:
+        report.notices.append(f"{path}: skipped (a directory walk reads only "
+                              f"{', '.join(WALKED_SUFFIXES)} files)")
+
     def good_articles() -> Iterator[Article]:
-        for record in _records(sources, published):
-            report.read += 1
+        for record in _records(sources, published, skipped):
             if on_record is not None:
                 on_record(record)
             if isinstance(record, InputError):
-                report.failed += 1
+                report.read += record.count
+                report.failed += record.count
                 report.errors.append(record)
-            else:
-                yield record
+                continue
+            report.read += 1
+            where = record.origin or record.id
+            if record.id in first_seen:
+                report.notices.append(f"{where}: id {record.id!r} was already read at "
+                                      f"{first_seen[record.id]}: this later record replaces it")
+            first_seen[record.id] = where
+            yield record
 
     pending: list[tuple[Article, Extraction]] = []
     # Writing runs on a second thread (Oxigraph releases the GIL) while spaCy parses the
@@ -95,11 +108,13 @@ def ingest(
     writer = ThreadPoolExecutor(max_workers=1)
     in_flight: list[Future] = []
 
+    stored: dict[str, int] = {}  # article id -> its events (a repeated id counts once)
+
     def settle():
         while in_flight:
             done, errors = in_flight.pop().result()
-            report.ingested += len(done)
-            report.events += sum(len(item[1].events) for item in done)
+            for item in done:
+                stored[item[0].id] = len(item[1].events)
             report.failed += len(errors)
             report.errors.extend(errors)
 
@@ -125,6 +140,8 @@ def ingest(
         settle()
     finally:
         writer.shutdown(wait=True)
+    report.ingested = len(stored)
+    report.events = sum(stored.values())
     report.triples = len(store)
     return report
 
@@ -152,7 +169,7 @@ def _write_batch(store: Store, extracted: list, pipeline: Pipeline) -> tuple[lis
         return done, errors
 
 
-def _records(sources, published) -> Iterator[Record]:
+def _records(sources, published, on_skip) -> Iterator[Record]:
     paths = []
     for source in sources:
         if isinstance(source, Article):
@@ -160,4 +177,4 @@ def _records(sources, published) -> Iterator[Record]:
         else:
             paths.append(source)
     if paths:
-        yield from read_articles(paths, published)
+        yield from read_articles(paths, published, on_skip)
