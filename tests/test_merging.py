@@ -15,6 +15,7 @@ from .conftest import EXAMPLES
 
 CLASH = "https://w3id.org/graphbuild/eventtype/armed-clash"
 SHELLING = "https://w3id.org/graphbuild/eventtype/shelling"
+ACTOR = "https://w3id.org/graphbuild/actor/"
 
 
 def top(iri):
@@ -133,3 +134,31 @@ def test_every_event_lists_its_reports(example_store, reports):
     report_count = example_store.select("SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a gb:EventReport }")[0]["n"]
     assert sum(r["n"] for r in rows) == report_count
     assert len(events_table(example_store, reports=reports)) == (report_count if reports else events)
+
+
+def test_a_generic_actor_is_never_the_shared_actor():
+    protesters, civilians = f"{ACTOR}protesters-lebanon", f"{ACTOR}civilians-syria"
+    gunmen = f"{ACTOR}unidentified-armed-group-nigeria"
+    for generic in (protesters, civilians, gunmen, f"{ACTOR}rioters"):
+        a, b = report("e:a/1", "art:a", actors=(generic,)), report("e:b/1", "art:b", actors=(generic,))
+        assert not match(a, b, top), generic
+    # a named actor they share still merges them, and the reason names only it
+    a = report("e:a/1", "art:a", actors=(protesters, f"{ACTOR}hezbollah"))
+    b = report("e:b/1", "art:b", actors=(protesters, f"{ACTOR}hezbollah"))
+    assert match(a, b, top)[1].endswith("shared actors: hezbollah")
+    assert match(report("e:a/1", "art:a", actors=(f"{ACTOR}military-forces-of-lebanon",)),
+                 report("e:b/1", "art:b", actors=(f"{ACTOR}military-forces-of-lebanon",)), top)
+
+
+def test_separate_protests_in_one_city_on_one_day_stay_apart(pipeline):
+    """Two articles on protests in Beirut on one day, each naming only protesters: two events."""
+    texts = {"beirut-a": "Hundreds of protesters rallied in Beirut on Monday against rising bread prices.",
+             "beirut-b": "Dozens of students protested in Beirut on Monday over tuition fees."}
+    store = Store(None)
+    ingest([Article(text=t, id=i, published=dt.date(2020, 4, 29)) for i, t in texts.items()], store,
+           pipeline=pipeline)
+    rows = events_table(store)
+    protests = [r for r in rows if r["event_type"] == "Protests"]
+    assert len(protests) == 2, rows
+    assert sorted(r["doc_ids"] for r in protests) == ["beirut-a", "beirut-b"]
+    assert all(r["actor1"] == "Protesters (Lebanon)" for r in protests)
