@@ -111,9 +111,17 @@ def test_graphml_reads_back_with_types(example_store, tmp_path):
 
 def test_networkx_view_links_actors_to_events(example_store):
     graph = to_networkx(example_store)
-    for source, target, data in graph.edges(data=True):
-        if data["kind"] == "participation":
-            assert graph.nodes[source]["kind"] == "actor" and graph.nodes[target]["kind"] == "event"
+    edges = {(source, target, data["role"]) for source, target, data in graph.edges(data=True)
+             if data["kind"] == "participation"}
+    for source, target, _ in edges:
+        assert graph.nodes[source]["kind"] == "actor" and graph.nodes[target]["kind"] == "event"
+    # one edge for every role the events graph states, and nothing else
+    roles = {(r["a"], r["e"], r["role"].rsplit("#", 1)[-1]) for r in example_store.select("""
+        SELECT ?a ?e ?role WHERE { VALUES ?role { gb:actor1 gb:actor2 gb:victim gb:associatedActor }
+          ?e a sem:Event ; ?role ?a }""")}
+    assert roles and edges == roles
+    hajin = [e for e in graph if graph.nodes[e].get("kind") == "event" and "hajin-coup-2019" in e]
+    assert any(graph.nodes[a].get("label") == "Abu Muath al-Jazairi" for e in hajin for a in graph.predecessors(e))
 
 
 def test_shacl_shapes_pass_on_the_example_graph(example_store, tmp_path):

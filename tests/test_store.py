@@ -36,22 +36,40 @@ def test_replace_article_is_idempotent(tmp_path):
     assert len(store) == 3
 
 
+class FailingAtTheEnd:
+    """The real Oxigraph store, whose writes fail after doing all their work: an update
+    gets a last operation that fails when run (creating a graph that exists), an insert
+    a last quad that raises. What is written before the failure must not stay."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+    def update(self, text):
+        self.real.update(text + f" ;\nCREATE GRAPH {article_graph('a1')}")
+
+    def extend(self, quads):
+        def then_fail():
+            yield from quads
+            raise RuntimeError("disk full")
+        self.real.extend(then_fail())
+
+
 def test_failed_write_leaves_nothing_behind(tmp_path):
     store = Store(tmp_path / "db")
     store.replace_article("a1", quads_for("a1", 4), [])
-
-    def failing_quads():
-        yield from quads_for("a1", 3)
-        raise RuntimeError("extraction broke half-way")
-
-    with pytest.raises(RuntimeError):
-        store.replace_article("a1", failing_quads(), [])
-    # the old version of the article is still whole: the update was one transaction
-    assert len(store) == 4
+    before = set(store.quads())
+    store._store = FailingAtTheEnd(store._store)
+    # re-ingesting a1 (one update: drop its graph, insert the new version) fails at the end
+    with pytest.raises(RuntimeError, match="already exists"):
+        store.replace_article("a1", quads_for("a1", 7), entity_quad())
+    assert set(store.quads()) == before  # the old version is whole, the new one absent
     # a new article (written by one insert, not an update) is all or nothing too
-    with pytest.raises(RuntimeError):
-        store.replace_article("a2", failing_quads(), [])
-    assert len(store) == 4 and not store._store.contains_named_graph(article_graph("a2"))
+    with pytest.raises(RuntimeError, match="disk full"):
+        store.replace_article("a2", quads_for("a2", 3), entity_quad())
+    assert set(store.quads()) == before and not store._store.contains_named_graph(article_graph("a2"))
 
 
 def test_store_held_by_another_process_gives_a_clear_error(tmp_path):
