@@ -586,7 +586,9 @@ def gazetteer_import(dump):
     from .gazetteer import Gazetteer
 
     try:
-        added = Gazetteer().import_geonames(dump)
+        gazetteer = Gazetteer()
+        with progress_bar(lambda: None, "place", "gazetteer import") as bar:
+            added = gazetteer.import_geonames(dump, on_row=bar.update)
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"places added or updated: {added}")

@@ -204,12 +204,17 @@ class Gazetteer:
         db.close()
         os.replace(tmp, path)
 
-    def import_geonames(self, path: str | os.PathLike) -> int:
+    def import_geonames(self, path: str | os.PathLike, on_row=None) -> int:
         """Add the places of a GeoNames dump (``allCountries.txt``, ``SY.txt``,
         ``cities500.txt``; tab-separated, zipped or not) to the index. Returns how many
         rows were added or updated. Populated places (class P) index as towns, first- and
-        second-order divisions as regions, other features (hills, wadis, camps) as sites."""
-        rows = list(_geonames_rows(Path(path), self._admin1_names()))
+        second-order divisions as regions, other features (hills, wadis, camps) as sites.
+        ``on_row`` is called for every row read (a progress bar)."""
+        rows = []
+        for row in _geonames_rows(Path(path), self._admin1_names()):
+            rows.append(row)
+            if on_row is not None:  # a progress bar
+                on_row()
         db = sqlite3.connect(self.path)
         with db:
             db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", [r[0] for r in rows])
