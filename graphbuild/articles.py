@@ -245,8 +245,11 @@ def _read_csv(handle, name: str, published, delimiter: str) -> Iterator[Record]:
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield InputError(name, "CSV needs a header row with a \"text\" column")
         return
-    for row in reader:
-        yield article_from_record(row, f"{name}:{reader.line_num}", published)
+    try:
+        for row in reader:
+            yield article_from_record(row, f"{name}:{reader.line_num}", published)
+    except csv.Error as exc:  # a field over the csv module's limit, a stray quote at the end
+        yield InputError(f"{name}:{reader.line_num}", f"unreadable CSV ({exc}): the rest of the file is skipped")
 
 
 def article_from_record(obj: dict, where: str, published=None) -> Record:
