@@ -16,6 +16,11 @@ from .store import Store
 TABLES = ("actors", "pairs", "weekly", "hotspots")
 
 
+def count_articles(store: Store) -> int:
+    """How many articles the store holds (with events or not)."""
+    return store.select("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a gb:Article }")[0]["n"]
+
+
 def store_stats(store: Store) -> dict:
     """Counts of articles, events (by ACLED sub-event type), actors, places and triples."""
     def count(where: str) -> int:
@@ -28,7 +33,7 @@ def store_stats(store: Store) -> dict:
           ?sub skos:prefLabel ?label }
         GROUP BY ?label ORDER BY DESC(?n) ?label""")
     return {
-        "articles": count("?x a gb:Article"),
+        "articles": count_articles(store),
         "events": count("?x a sem:Event"),
         "events_by_type": [(r["label"], r["n"]) for r in by_type],
         "actors": count("?e sem:hasActor ?x"),

@@ -14,9 +14,10 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from . import __version__
-from .analysis import fighting_pairs, hotspots, plottable, top_actors, week_of, weekly
+from .analysis import count_articles, fighting_pairs, hotspots, plottable, top_actors, week_of, weekly
 from .export import (ACTOR_TYPE_COLOURS, EVENT_TYPE_COLOURS, OTHER_COLOUR, EventFilter, EventRecord,
                      _actors_view, colour_of, load_events)
+from .basemap import outlines
 from .store import Store
 
 EVENT_TYPES = list(EVENT_TYPE_COLOURS)
@@ -90,6 +91,44 @@ def _anchor(x: float, width: float, default: str = "start") -> str:
     return "end" if x > 0.82 * width else "start" if x < 0.18 * width else default
 
 
+class Labels:
+    """Text labels that do not overlap and stay inside a frame: each tries a few spots
+    around its point, best first, and takes the first free one; with ``always`` it falls
+    back to the first spot that fits the frame, else it is left out (thinned)."""
+
+    def __init__(self, left: float, top: float, right: float, bottom: float):
+        self.frame = (left, top, right, bottom)
+        self.boxes: list[tuple[float, float, float, float]] = []
+
+    @staticmethod
+    def width(text: str, size: float) -> float:
+        return 0.6 * size * len(text) + 2  # system-ui at this size: about 0.55 em a character
+
+    def place(self, text: str, x: float, y: float, size: float = 11, gap: float = 6,
+              spots=("right", "left", "above", "below"), always: bool = False):
+        """(x, y, text-anchor) of the label, or None when it is thinned out."""
+        w, h = self.width(text, size), size * 1.2
+        left, top, right, bottom = self.frame
+        fitting = []
+        for spot, shift in ((spot, shift) for shift in (0, 1, 2) for spot in spots):
+            bx = {"right": x + gap, "left": x - gap - w}.get(spot, x - w / 2)
+            by = {"above": y - gap - h * (1 + shift), "below": y + gap + h * shift}.get(
+                spot, y - h / 2 + h * shift * (1 if shift % 2 else -1))
+            bx, by = min(max(bx, left), right - w), min(max(by, top), bottom - h)  # inside the frame
+            box = (bx, by, bx + w, by + h)
+            if w > right - left:
+                continue
+            fitting.append(box)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in self.boxes):
+                break
+        else:
+            if not (always and fitting):
+                return None
+            box = fitting[0]
+        self.boxes.append(box)
+        return box[0], box[1] + 0.85 * h, "start"
+
+
 # --- map --------------------------------------------------------------------------------
 
 def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> str:
@@ -113,10 +152,15 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
         return off_x + (lon - west) * k * scale, off_y + (north - lat) * scale
 
     step = next(s for s in (1, 2, 5, 10, 20, 30, 45, 90) if max(east - west, north - south) / s <= 10)
+    frame = (f'x="{off_x:.1f}" y="{off_y:.1f}" width="{span_x * scale:.1f}" height="{span_y * scale:.1f}"')
+    shapes = outlines(south, north, west, east, xy)
     parts = [f'<svg class="chart" id="map-chart" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="Map of located events">',
-             f'<rect x="{off_x:.1f}" y="{off_y:.1f}" width="{span_x * scale:.1f}" '
-             f'height="{span_y * scale:.1f}" class="frame"/>']
+             f'<defs><clipPath id="map-clip"><rect {frame}/></clipPath></defs>',
+             f'<rect {frame} class="frame"/>',
+             f'<g clip-path="url(#map-clip)"><path class="land" d="{shapes.land}"/>'
+             f'<path class="water" d="{shapes.water}"/><path class="border" d="{shapes.borders}"/></g>']
+    labels = Labels(off_x, off_y, off_x + span_x * scale, off_y + span_y * scale)
     for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
         x, _ = xy(north, lon)
         parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{off_y:.1f}" y2="{off_y + span_y * scale:.1f}" '
@@ -127,18 +171,25 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
         parts.append(f'<line x1="{off_x:.1f}" x2="{off_x + span_x * scale:.1f}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'class="grid"/><text x="{off_x - 4:.1f}" y="{y + 4:.1f}" text-anchor="end">'
                      f'{abs(lat)}°{"N" if lat >= 0 else "S"}</text>')
-    # country names at the middle of their events, faint, under the points
+    points = sorted(zip(located, lats, lons), key=lambda t: -(t[0].fatalities or 0))
+    for r, lat, lon in points:  # the points first: labels then avoid them as well as each other
+        x, y = xy(lat, lon)
+        radius = min(4 + 2 * math.sqrt(r.fatalities or 0), 18)
+        labels.boxes.append((x - radius, y - radius, x + radius, y + radius))
+    # country names at the middle of their events (the countries with most events first), faint
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for r, lat, lon in zip(located, lats, lons):
         by_country[r.row["country"]].append(xy(lat, lon))
-    for country, points in sorted(by_country.items()):
+    for country, spots in sorted(by_country.items(), key=lambda item: (-len(item[1]), item[0])):
         if country:
-            cx = sum(p[0] for p in points) / len(points)
-            cy = sum(p[1] for p in points) / len(points)
-            parts.append(f'<text class="country" x="{cx:.1f}" y="{cy - 18:.1f}" '
-                         f'text-anchor="{_anchor(cx, width, "middle")}">{_e(country)}</text>')
+            cx = sum(p[0] for p in spots) / len(spots)
+            cy = sum(p[1] for p in spots) / len(spots)
+            spot = labels.place(country, cx, cy, size=16, gap=18, spots=("above", "below", "right", "left"))
+            if spot:
+                parts.append(f'<text class="country" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(country)}</text>')
+    place_labels: list[str] = []
     labelled: set[str] = set()
-    for r, lat, lon in sorted(zip(located, lats, lons), key=lambda t: -(t[0].fatalities or 0)):
+    for r, lat, lon in points:
         x, y = xy(lat, lon)
         radius = 4 + 2 * math.sqrt(r.fatalities or 0)
         precision = r.row["geo_precision"]
@@ -147,12 +198,12 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
                      f'fill="{colour_of("event", r.row["event_type"])}"{dash}>'
                      f'<title>{_e(r.label)} · {_e(r.row["fatalities"] or "?")} killed</title></circle>')
         name = r.row["location"]
-        if name and name not in labelled and len(labelled) < 25:
-            labelled.add(name)
-            anchor = _anchor(x, width)
-            dx = {"start": 7, "middle": 0, "end": -7}[anchor]
-            parts.append(f'<text class="place" x="{x + dx:.1f}" y="{y - 5:.1f}" text-anchor="{anchor}">'
-                         f'{_e(name)}</text>')
+        if name and name not in labelled and len(labelled) < 40:
+            spot = labels.place(name, x, y)
+            if spot:  # a label that would overlap another, or a point, is left out
+                labelled.add(name)
+                place_labels.append(f'<text class="place" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(name)}</text>')
+    parts += place_labels
     parts.append("</svg>")
     present = {r.row["event_type"] for r in located}
     note = (f'<p class="note">{len(located)} of {len(records)} events have coordinates; dashed points '
@@ -177,7 +228,7 @@ def network_svg(network: nx.Graph, width: int = 900, height: int = 560, limit: i
     def place(n) -> tuple[float, float]:
         x, y = positions[n]
         sx = 90 + (x - min_x) / ((max_x - min_x) or 1) * (width - 180)
-        sy = 30 + (y - min_y) / ((max_y - min_y) or 1) * (height - 60)
+        sy = 40 + (y - min_y) / ((max_y - min_y) or 1) * (height - 70)
         return sx, sy
 
     parts = [f'<svg class="chart" id="network-chart" viewBox="0 0 {width} {height}" role="img" '
@@ -189,14 +240,24 @@ def network_svg(network: nx.Graph, width: int = 900, height: int = 560, limit: i
                      f'stroke="{colour}" stroke-width="{1 + math.log2(attrs.get("events", 1)):.1f}">'
                      f'<title>{_e(graph.nodes[a]["label"])} – {_e(graph.nodes[b]["label"])}: '
                      f'{attrs.get("events", 0)} events</title></line>')
-    for n, attrs in graph.nodes(data=True):
+    labels, texts = Labels(2, 2, width - 2, height - 2), []
+    radii = {n: 5 + 3 * math.sqrt(attrs.get("events", 1)) for n, attrs in graph.nodes(data=True)}
+    for n in graph:
         x, y = place(n)
-        radius = 5 + 3 * math.sqrt(attrs.get("events", 1))
+        labels.boxes.append((x - radii[n], y - radii[n], x + radii[n], y + radii[n]))
+    # the busiest actors are labelled first; every label stays inside the picture, moved
+    # around its node to keep clear of the others
+    for n, attrs in sorted(graph.nodes(data=True), key=lambda item: (-item[1].get("events", 0), item[0])):
+        x, y = place(n)
+        radius = radii[n]
         parts.append(f'<circle class="actor-node" cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
                      f'fill="{colour_of("actor", attrs["actor_type"])}"><title>{_e(attrs["label"])} · '
-                     f'{_e(attrs["actor_type"])} · {attrs.get("events", 0)} events</title></circle>'
-                     f'<text class="actor-label" x="{x:.1f}" y="{y - radius - 3:.1f}" text-anchor="middle">'
-                     f'{_e(attrs["label"])}</text>')
+                     f'{_e(attrs["actor_type"])} · {attrs.get("events", 0)} events</title></circle>')
+        spot = labels.place(attrs["label"], x, y, gap=radius + 3, spots=("above", "below", "right", "left"),
+                            always=True)
+        if spot:
+            texts.append(f'<text class="actor-label" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(attrs["label"])}</text>')
+    parts += texts
     parts.append("</svg>")
     present = {a["actor_type"] for _, a in graph.nodes(data=True)}
     note = "" if graph.number_of_nodes() == network.number_of_nodes() else \
@@ -231,7 +292,8 @@ def events_html(records: list[EventRecord]) -> str:
             f'{"" if r.kind == row["sub_event_type"] else "<br><small>" + _e(r.kind) + "</small>"}</td>'
             f'<td>{_e(actors)}</td><td>{_e(place)}</td><td class="num">{_e(row["fatalities"])}</td>'
             f'<td class="evidence"><q>{_e(row["sentence"])}</q><br><small>{_e(row["source"] or "source not named")}'
-            f' · {_e(row["doc_ids"])} · {_e(row["modality"])}</small></td></tr>')
+            f' · <span class="ids">{" ".join(_e(d) for d in row["doc_ids"].split("|"))}</span>'
+            f' · {_e(row["modality"])}</small></td></tr>')
     head = "".join(f"<th>{h}</th>" for h in ("date", "type", "actors", "place", "killed", "evidence"))
     return (f'<input id="event-filter" type="search" placeholder="Filter events by any word…" '
             f'aria-label="Filter events">'
@@ -247,8 +309,11 @@ h1{margin:.2em 0}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom
 .summary b{display:block;font-size:22px}
 svg.chart{width:100%;height:auto;background:#fff}
 svg text{font-size:11px;fill:#444}svg .axis{fill:#666}
-.grid{stroke:#e2e2e2;stroke-width:1}.frame{fill:#f3f7fb;stroke:#bbb}
-.country{font-size:16px;fill:#9aa;font-weight:600}.place{font-size:11px;fill:#222}
+.grid{stroke:#d8dde2;stroke-width:.6}.frame{fill:#dbe9f5;stroke:#bbb}
+.country{font-size:16px;fill:#8a9a9a;font-weight:600}.place{font-size:11px;fill:#222}
+.land{fill:#f4f1e8;stroke:#8fa6b8;stroke-width:.7}.water{fill:#dbe9f5;stroke:#8fa6b8;
+stroke-width:.5}.border{fill:none;stroke:#a89f91;stroke-width:.7;stroke-dasharray:3 2}
+td.evidence,.ids{overflow-wrap:anywhere}
 .event-point{fill-opacity:.75;stroke:#333;stroke-width:1}.actor-node{stroke:#333;stroke-width:1}
 .actor-label{font-size:11px;fill:#111}.tie{stroke-opacity:.6}
 .legend{display:flex;flex-wrap:wrap;gap:10px;margin:4px 0 8px}
@@ -269,21 +334,26 @@ _SCRIPT = """
     var q=box.value.toLowerCase();
     rows.forEach(function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});
   });}
+  // for the report test: does the page fit the window, or does it scroll sideways?
+  document.body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth));
   document.body.setAttribute('data-ready','1');
 })();
 """
 
 
-def render_report(records: list[EventRecord], title: str = "Conflict events", filters: str = "") -> str:
-    """The report's HTML for these events."""
+def render_report(records: list[EventRecord], title: str = "Conflict events", filters: str = "",
+                  articles: int | None = None) -> str:
+    """The report's HTML for these events; ``articles`` is the number of articles behind
+    them (by default the articles that report one of them)."""
     network = _actors_view(records)
     dated = sorted(r.date for r in records if r.date)
     fatalities = sum(r.fatalities or 0 for r in records)
-    articles = {d for r in records for d in r.row["doc_ids"].split("|") if d}
+    if articles is None:
+        articles = len({d for r in records for d in r.row["doc_ids"].split("|") if d})
     countries = sorted({r.row["country"] for r in records if r.row["country"]})
     places = {r.place_iri for r in records if r.place_iri}
     summary = [("events", len(records)), ("fatalities", fatalities), ("actors", network.number_of_nodes()),
-               ("places", len(places)), ("articles", len(articles)),
+               ("places", len(places)), ("articles", articles),
                ("first", dated[0] if dated else "–"), ("last", dated[-1] if dated else "–")]
     weekly_rows = weekly(records)
     sections = [
@@ -333,7 +403,8 @@ def _describe(where: EventFilter | None) -> str:
 def write_report(store: Store, path, title: str = "Conflict events", where: EventFilter | None = None) -> dict:
     """Write the report for the events ``where`` keeps; returns its summary numbers."""
     records = load_events(store, where)
-    page = render_report(records, title, _describe(where))
+    # unfiltered, every article in the store counts, those without events too (as `stats`)
+    page = render_report(records, title, _describe(where), None if where else count_articles(store))
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(page)
     actors = {a.iri for r in records for a in r.actors}
