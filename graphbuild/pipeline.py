@@ -81,12 +81,10 @@ def ingest(
 
     first_seen: dict[str, str] = {}  # article id -> where this run first read it
 
-    def skipped(path) -> None:
-        report.notices.append(f"{path}: skipped (a directory walk reads only "
-                              f"{', '.join(WALKED_SUFFIXES)} files)")
+    skipped: list = []
 
     def good_articles() -> Iterator[Article]:
-        for record in _records(sources, published, skipped):
+        for record in _records(sources, published, skipped.append):
             if on_record is not None:
                 on_record(record)
             if isinstance(record, InputError):
@@ -140,6 +138,11 @@ def ingest(
         settle()
     finally:
         writer.shutdown(wait=True)
+    if skipped:
+        names = [str(path) for path in skipped]
+        report.notices.insert(0, f"skipped {len(names)} file{'s' if len(names) > 1 else ''} that a directory "
+                              f"walk does not read (it reads {', '.join(WALKED_SUFFIXES)}): "
+                              + ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else ""))
     report.ingested = len(stored)
     report.events = sum(stored.values())
     report.triples = len(store)

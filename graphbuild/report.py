@@ -105,12 +105,13 @@ class Labels:
         return 0.6 * size * len(text) + 2  # system-ui at this size: about 0.55 em a character
 
     def place(self, text: str, x: float, y: float, size: float = 11, gap: float = 6,
-              spots=("right", "left", "above", "below"), always: bool = False):
-        """(x, y, text-anchor) of the label, or None when it is thinned out."""
+              spots=("right", "left", "above", "below"), always: bool = False, shifts=(0,)):
+        """(x, y, text-anchor) of the label, or None when it is thinned out. ``shifts`` are
+        further rows away from the point to try (a map label stays beside its point)."""
         w, h = self.width(text, size), size * 1.2
         left, top, right, bottom = self.frame
         fitting = []
-        for spot, shift in ((spot, shift) for shift in (0, 1, 2) for spot in spots):
+        for spot, shift in ((spot, shift) for shift in shifts for spot in spots):
             bx = {"right": x + gap, "left": x - gap - w}.get(spot, x - w / 2)
             by = {"above": y - gap - h * (1 + shift), "below": y + gap + h * shift}.get(
                 spot, y - h / 2 + h * shift * (1 if shift % 2 else -1))
@@ -124,9 +125,13 @@ class Labels:
         else:
             if not (always and fitting):
                 return None
-            box = fitting[0]
+            box = min(fitting, key=self._overlap)  # crowded: where it covers the least
         self.boxes.append(box)
         return box[0], box[1] + 0.85 * h, "start"
+
+    def _overlap(self, box) -> float:
+        return sum(max(0.0, min(box[2], b[2]) - max(box[0], b[0])) * max(0.0, min(box[3], b[3]) - max(box[1], b[1]))
+                   for b in self.boxes)
 
 
 # --- map --------------------------------------------------------------------------------
@@ -176,7 +181,24 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
         x, y = xy(lat, lon)
         radius = min(4 + 2 * math.sqrt(r.fatalities or 0), 18)
         labels.boxes.append((x - radius, y - radius, x + radius, y + radius))
-    # country names at the middle of their events (the countries with most events first), faint
+    place_labels: list[str] = []
+    labelled: set[str] = set()
+    circles = []
+    for r, lat, lon in points:
+        x, y = xy(lat, lon)
+        radius = 4 + 2 * math.sqrt(r.fatalities or 0)
+        precision = r.row["geo_precision"]
+        dash = ' stroke-dasharray="2 2"' if str(precision) not in ("1", "") else ""
+        circles.append(f'<circle class="event-point" cx="{x:.1f}" cy="{y:.1f}" r="{min(radius, 18):.1f}" '
+                       f'fill="{colour_of("event", r.row["event_type"])}"{dash}>'
+                       f'<title>{_e(r.label)} · {_e(r.row["fatalities"] or "?")} killed</title></circle>')
+        name = r.row["location"]
+        if name and name not in labelled and len(labelled) < 40:
+            spot = labels.place(name, x, y)
+            if spot:  # a label that would overlap another, or a point, is left out
+                labelled.add(name)
+                place_labels.append(f'<text class="place" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(name)}</text>')
+    # then country names at the middle of their events (most events first), faint, under the points
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for r, lat, lon in zip(located, lats, lons):
         by_country[r.row["country"]].append(xy(lat, lon))
@@ -187,22 +209,7 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
             spot = labels.place(country, cx, cy, size=16, gap=18, spots=("above", "below", "right", "left"))
             if spot:
                 parts.append(f'<text class="country" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(country)}</text>')
-    place_labels: list[str] = []
-    labelled: set[str] = set()
-    for r, lat, lon in points:
-        x, y = xy(lat, lon)
-        radius = 4 + 2 * math.sqrt(r.fatalities or 0)
-        precision = r.row["geo_precision"]
-        dash = ' stroke-dasharray="2 2"' if str(precision) not in ("1", "") else ""
-        parts.append(f'<circle class="event-point" cx="{x:.1f}" cy="{y:.1f}" r="{min(radius, 18):.1f}" '
-                     f'fill="{colour_of("event", r.row["event_type"])}"{dash}>'
-                     f'<title>{_e(r.label)} · {_e(r.row["fatalities"] or "?")} killed</title></circle>')
-        name = r.row["location"]
-        if name and name not in labelled and len(labelled) < 40:
-            spot = labels.place(name, x, y)
-            if spot:  # a label that would overlap another, or a point, is left out
-                labelled.add(name)
-                place_labels.append(f'<text class="place" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(name)}</text>')
+    parts += circles
     parts += place_labels
     parts.append("</svg>")
     present = {r.row["event_type"] for r in located}
@@ -241,7 +248,9 @@ def network_svg(network: nx.Graph, width: int = 900, height: int = 560, limit: i
                      f'<title>{_e(graph.nodes[a]["label"])} – {_e(graph.nodes[b]["label"])}: '
                      f'{attrs.get("events", 0)} events</title></line>')
     labels, texts = Labels(2, 2, width - 2, height - 2), []
-    radii = {n: 5 + 3 * math.sqrt(attrs.get("events", 1)) for n, attrs in graph.nodes(data=True)}
+    busiest = max(attrs.get("events", 1) for _, attrs in graph.nodes(data=True)) or 1
+    # area by events, the busiest actor 18 px wide at most, so that nodes stay apart at scale
+    radii = {n: 4 + 14 * math.sqrt(attrs.get("events", 1) / busiest) for n, attrs in graph.nodes(data=True)}
     for n in graph:
         x, y = place(n)
         labels.boxes.append((x - radii[n], y - radii[n], x + radii[n], y + radii[n]))
@@ -254,7 +263,7 @@ def network_svg(network: nx.Graph, width: int = 900, height: int = 560, limit: i
                      f'fill="{colour_of("actor", attrs["actor_type"])}"><title>{_e(attrs["label"])} · '
                      f'{_e(attrs["actor_type"])} · {attrs.get("events", 0)} events</title></circle>')
         spot = labels.place(attrs["label"], x, y, gap=radius + 3, spots=("above", "below", "right", "left"),
-                            always=True)
+                            always=True, shifts=(0, 1, 2))
         if spot:
             texts.append(f'<text class="actor-label" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(attrs["label"])}</text>')
     parts += texts
@@ -334,8 +343,17 @@ _SCRIPT = """
     var q=box.value.toLowerCase();
     rows.forEach(function(r){r.style.display=r.textContent.toLowerCase().indexOf(q)<0?'none':'';});
   });}
-  // for the report test: does the page fit the window, or does it scroll sideways?
-  document.body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth));
+  // what the browser measured, for the report test: does the page scroll sideways, do map
+  // labels overlap, does a network label leave its picture?
+  function boxes(sel){return Array.prototype.map.call(document.querySelectorAll(sel),function(t){return t.getBBox();});}
+  function overlaps(l){var n=0;for(var i=0;i<l.length;i++)for(var j=i+1;j<l.length;j++){var a=l[i],b=l[j];
+    if(a.x<b.x+b.width&&b.x<a.x+a.width&&a.y<b.y+b.height&&b.y<a.y+a.height)n++;}return n;}
+  function outside(svg){var n=0;if(!svg)return n;var v=svg.viewBox.baseVal;svg.querySelectorAll('text').forEach(function(t){
+    var b=t.getBBox();if(b.x<v.x||b.y<v.y||b.x+b.width>v.x+v.width||b.y+b.height>v.y+v.height)n++;});return n;}
+  var body=document.body;
+  body.setAttribute('data-scroll-width',String(document.documentElement.scrollWidth));
+  body.setAttribute('data-map-label-overlaps',String(overlaps(boxes('#map-chart text.place, #map-chart text.country'))));
+  body.setAttribute('data-network-labels-outside',String(outside(document.getElementById('network-chart'))));
   document.body.setAttribute('data-ready','1');
 })();
 """

@@ -123,8 +123,8 @@ def test_ingest_names_skipped_files_and_repeated_ids(tmp_path):
     store = tmp_path / "store"
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--store", str(store)])
     assert result.exit_code == 0, result.output
-    assert f"note: {folder / 'README.md'}: skipped" in result.stderr
-    assert f"note: {folder / 'logo.png'}: skipped" in result.stderr
+    assert (f"note: skipped 2 files that a directory walk does not read (it reads .jsonl, .txt, .csv): "
+            f"{folder / 'README.md'}, {folder / 'logo.png'}") in result.stderr
     assert f"note: {folder / 'batch.jsonl'}:2: id 'jos' was already read at {folder / 'batch.jsonl'}:1: " \
            "this later record replaces it" in result.stderr
     assert "articles read: 2, ingested: 1, failed: 0" in result.output

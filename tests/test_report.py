@@ -111,3 +111,60 @@ def test_empty_report_still_renders(tmp_path, example_store):
     summary = write_report(example_store, path, where=EventFilter.of(start="2030-01-01"))
     assert summary["events"] == 0
     assert "No dated events." in path.read_text(encoding="utf-8")
+
+
+TOWNS = ["Maiduguri", "Jos", "Kano", "Idlib", "Aleppo", "Homs", "Kandahar", "Kabul", "Herat", "Beirut",
+         "Mogadishu", "Kismayo", "Goma", "Beni", "Bamako", "Gao", "Mosul", "Kirkuk", "Aden", "Taiz",
+         "Khartoum", "Juba", "Peshawar", "Quetta", "Benghazi", "Misrata", "Sittwe", "Marawi", "Kharkiv", "Donetsk"]
+TEMPLATES = ["Gunmen killed {n} villagers near {town} on Monday, police said.",
+             "Troops clashed with militants in {town} on Tuesday; {n} soldiers died.",
+             "Hundreds of protesters marched in {town} on Wednesday against rising prices.",
+             "An air strike hit a market in {town} on Thursday, killing {n} civilians.",
+             "A roadside bomb exploded in {town} on Friday, wounding {n} people."]
+
+
+@pytest.fixture(scope="module")
+def big_store(tmp_path_factory, pipeline):
+    """1,500 short articles written for this test, over two years and thirty towns, and a
+    few with no event at all."""
+    import datetime as dt
+
+    from graphbuild.articles import Article
+    from graphbuild.pipeline import ingest
+    from graphbuild.store import Store
+
+    start = dt.date(2019, 1, 7)
+    articles = [Article(id=f"note-{i:04d}", published=start + dt.timedelta(days=i // 2),
+                        text=TEMPLATES[i % len(TEMPLATES)].format(n=2 + i % 9, town=TOWNS[(i * 7) % len(TOWNS)]))
+                for i in range(1490)]
+    articles += [Article(id=f"quiet-{i}", published=start, text=f"The weather in {TOWNS[i]} was mild on Monday.")
+                 for i in range(10)]
+    store = Store(tmp_path_factory.mktemp("big") / "store")
+    report = ingest(articles, store, pipeline=pipeline, batch_size=64)
+    assert report.failed == 0 and report.ingested == 1500
+    return store
+
+
+def test_the_report_of_1500_articles_fits_a_1200_px_window(big_store, tmp_path):
+    from graphbuild.analysis import store_stats
+
+    path = tmp_path / "big.html"
+    summary = write_report(big_store, path)
+    result = chromium(tmp_path, "--dump-dom", "--window-size=1200,900", path.as_uri())
+    assert result.returncode == 0, result.stderr[-2000:]
+    dom = Elements()
+    dom.feed(result.stdout)
+    body = dom.attrs["body"]
+    assert body.get("data-ready") == "1"
+    assert int(body["data-scroll-width"]) <= 1200  # no sideways scrolling
+    assert body["data-map-label-overlaps"] == "0"
+    assert body["data-network-labels-outside"] == "0"
+    assert dom.classes["event"] == summary["events"] > 1000
+    # the map has its outlines, and labels were thinned rather than piled up
+    page = path.read_text(encoding="utf-8")
+    land = re.search(r'<path class="land" d="([^"]*)"', page)
+    assert land and land.group(1).count("M") > 20
+    assert 5 <= len(re.findall(r'<text class="place"', page)) <= 40
+    # the articles card says what `stats` says, quiet articles included
+    card = re.search(r'<li data-name="articles"><b>(\d+)</b>', page)
+    assert int(card.group(1)) == store_stats(big_store)["articles"] == 1500
