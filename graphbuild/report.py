@@ -194,7 +194,7 @@ def map_svg(records: list[EventRecord], width: int = 900, height: int = 480) -> 
                        f'<title>{_e(r.label)} · {_e(r.row["fatalities"] or "?")} killed</title></circle>')
         name = r.row["location"]
         if name and name not in labelled and len(labelled) < 40:
-            spot = labels.place(name, x, y)
+            spot = labels.place(name, x, y, gap=min(radius, 18) + 2)
             if spot:  # a label that would overlap another, or a point, is left out
                 labelled.add(name)
                 place_labels.append(f'<text class="place" x="{spot[0]:.1f}" y="{spot[1]:.1f}">{_e(name)}</text>')
