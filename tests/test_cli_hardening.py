@@ -178,3 +178,22 @@ def test_ingest_shows_progress_on_a_terminal_and_nothing_when_piped(tmp_path):
     assert "ingest:" in terminal and "/7 [" in terminal and "article/s]" in terminal  # count/total, rate
     piped = run("ingest", str(EXAMPLES), "--store", str(tmp_path / "b"))
     assert piped.returncode == 0 and "article/s" not in piped.stderr and "ingest:" not in piped.stderr
+
+
+def test_evaluate_report_holds_every_miss(tmp_path):
+    """25 rows whose coders (written for this test) got the type wrong: all 25 are in the
+    report's misses, not only the 20 worst, and the run still prints ten."""
+    gold = tmp_path / "gold.jsonl"
+    towns = ["Jos", "Kano", "Maiduguri", "Kaduna", "Zaria"]
+    gold.write_text("\n".join(json.dumps({
+        "id": f"row-{n}", "date": f"2020-05-{1 + n % 20:02d}", "event_type": "Riots",
+        "sub_event_type": "Mob violence", "actor1": "Rioters (Nigeria)", "country": "Nigeria",
+        "location": towns[n % 5], "fatalities": n % 4,
+        "text": f"An air strike hit a market in {towns[n % 5]} on Friday, killing {2 + n % 5} civilians."})
+        for n in range(25)) + "\n", encoding="utf-8")
+    report = tmp_path / "out" / "eval.json"
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    misses = json.loads(report.read_text(encoding="utf-8"))["worst_misses"]
+    assert len(misses) == 25 and all("event_type" in m["wrong"] for m in misses)
+    assert result.output.split("worst misses:")[1].count(": wrong ") == 10
