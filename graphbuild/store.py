@@ -114,25 +114,25 @@ class Store:
         return len(article_ids)
 
     def _orphan_sweep(self, graphs: list[ox.NamedNode]) -> list[str]:
-        """The update operation (to run last, in the same transaction) that deletes the
-        entity descriptions (actors, places, their regions) these article graphs used and
-        that nothing else uses any more: re-ingesting or deleting an article leaves no
-        orphans. Entities are kept when anything outside the entities graph still leads
-        to them."""
+        """The update operations (to run last, in the same transaction) that delete the
+        entity descriptions (actors, places, their regions and geometries) these article
+        graphs used and that nothing refers to any more: re-ingesting or deleting an article
+        leaves no orphans. One pass deletes the candidates nothing refers to; a region only
+        the deleted places referred to goes in the next pass, so there is a pass for each
+        level of the place hierarchy (near-place, town, district, province, country, geometry)."""
         candidates = [r["x"] for r in self.select(f"""
             SELECT DISTINCT ?x WHERE {{
               VALUES ?g {{ {' '.join(map(str, graphs))} }}
               GRAPH ?g {{ ?s ?p ?r }}
-              GRAPH {ENTITIES_GRAPH} {{ ?r (!<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)* ?x . ?x a ?kind }} }}""")]
+              GRAPH {ENTITIES_GRAPH} {{ ?r (!<{RDF_TYPE}>)* ?x . ?x a ?kind }} }}""")]
         if not candidates:
             return []
         self._entities_written.clear()  # some of them may go: write descriptions again when needed
-        return [" ;", f"""DELETE {{ GRAPH {ENTITIES_GRAPH} {{ ?x ?p ?o }} }} WHERE {{
-              VALUES ?x {{ {' '.join(f'<{x}>' for x in candidates)} }}
-              GRAPH {ENTITIES_GRAPH} {{ ?x ?p ?o }}
-              FILTER NOT EXISTS {{
-                GRAPH {ENTITIES_GRAPH} {{ ?root (!<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)* ?x }}
-                GRAPH ?g {{ ?s ?q ?root }} FILTER (?g != {ENTITIES_GRAPH}) }} }}"""]
+        values = " ".join(f"<{x}>" for x in candidates)
+        sweep = (f"DELETE {{ GRAPH {ENTITIES_GRAPH} {{ ?x ?p ?o }} }} WHERE {{ VALUES ?x {{ {values} }} "
+                 f"GRAPH {ENTITIES_GRAPH} {{ ?x ?p ?o }} "
+                 f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?q ?x }} FILTER (?s != ?x) }} }}")
+        return [" ;"] + [" ;\n".join([sweep] * _SWEEP_PASSES)]
 
     def load_ontology(self) -> None:
         """(Re)load the ontology and taxonomy into their own graph."""
@@ -191,6 +191,10 @@ class Store:
         self.close()
 
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#: Passes of the orphan sweep: the depth of the entity links (near-place, anchor town, district,
+#: province, country, geometry).
+_SWEEP_PASSES = 6
 #: Files every Oxigraph (RocksDB) store folder holds.
 _STORE_MARKERS = ("CURRENT", "IDENTITY")
 
