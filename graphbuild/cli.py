@@ -43,7 +43,8 @@ class Graphbuild(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BrokenPipeError:  # `graphbuild query ... | head`: the reader has what it wanted
-            sys.stderr.close()
+            # (the Python documentation's way: no second error when stdout is flushed at exit)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(1)
         except Exception as exc:
             if ctx.meta.get("graphbuild.debug") or _debug_env():
