@@ -197,3 +197,15 @@ def test_evaluate_report_holds_every_miss(tmp_path):
     misses = json.loads(report.read_text(encoding="utf-8"))["worst_misses"]
     assert len(misses) == 25 and all("event_type" in m["wrong"] for m in misses)
     assert result.output.split("worst misses:")[1].count(": wrong ") == 10
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(cli_store):
+    """`graphbuild export ... | head -1`: the closed pipe ends the command quietly."""
+    process = subprocess.Popen([sys.executable, "-m", "graphbuild", "export", "--store", str(cli_store),
+                                "--format", "ntriples"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read().decode("utf-8")
+    process.wait(timeout=120)
+    assert first.startswith(b"<https://w3id.org/graphbuild/")
+    assert "Traceback" not in err and "Exception ignored" not in err
