@@ -27,6 +27,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .geo import distance_km  # noqa: F401  (the gazetteer's callers measure with it)
+
 INDEX_VERSION = "8"
 log = logging.getLogger("graphbuild")
 
@@ -456,13 +458,6 @@ def _region_names(cities: list[dict]) -> _Regions:
         regions.admin2[f"{cc}.{code}.{admin2}"] = (admin2, admin1_name[(cc, code)], round(s[0] / s[2], 5),
                                                    round(s[1] / s[2], 5), int(s[3]))
     return regions
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two WGS84 points, in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _distance_deg(place: Place, point: tuple[float, float]) -> float:
