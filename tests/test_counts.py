@@ -4,7 +4,7 @@ from graphbuild.nlp.counts import INJURED, KILLED
 
 def counted(pipeline, text):
     doc = pipeline.nlp(text)
-    return ([(s.text, s._.count) for s in doc.spans[KILLED]], [(s.text, s._.count) for s in doc.spans[INJURED]])
+    return ([(s.text, s._.killed) for s in doc.spans[KILLED]], [(s.text, s._.injured) for s in doc.spans[INJURED]])
 
 
 def test_killed_and_injured_are_counted_per_sentence(pipeline):
@@ -23,3 +23,4 @@ def test_no_casualties_is_zero_killed(pipeline):
 def test_a_range_counts_its_lower_bound(pipeline):
     killed, _ = counted(pipeline, "Between 10 and 12 militants were killed in the raid.")
     assert [value for _, value in killed] == [10]
+

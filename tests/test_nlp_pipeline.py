@@ -41,7 +41,7 @@ def test_docs_cross_process_boundaries_with_their_results(pipeline):
         assert b._.countries == a._.countries
         for key in a.spans:
             assert [(s.start, s.end, s.label_) for s in b.spans[key]] == [(s.start, s.end, s.label_) for s in a.spans[key]]
-        assert [s._.count for s in b.spans["graphbuild_killed"]] == [s._.count for s in a.spans["graphbuild_killed"]]
+        assert [s._.killed for s in b.spans["graphbuild_killed"]] == [s._.killed for s in a.spans["graphbuild_killed"]]
 
 
 def test_a_doc_made_without_the_articles_outlet_is_voted_again(pipeline):

@@ -1,19 +1,21 @@
-"""TODO"""
+"""The orchestrator: from a Doc of the pipeline and its article to an :class:`Extraction`,
+calling the modules of this package in the order of the flow.
+"""
 from __future__ import annotations
 
 from collections import Counter
 
-
 from spacy.tokens import Doc, Span
 
 from ..articles import Article
-from ..relations import descriptions, find_relations
-from ..model import Event, Extraction, Participant
+from ..model import Event, Extraction, Participant, TimeClaim
 from ..nlp.place_names import PLACES
 from ..nlp.spans import text_span
 from ..nlp.triggers import SPANS_KEY as TRIGGERS, trigger_of
+from ..relations import descriptions, find_relations
 from .casualties import event_casualties
 from .context import ActorMention, DocContext, Mention
+from .event_mentions import crowd_mentions, disruptions, sentence_mentions
 from .event_types import crowd_type, violence_type
 from .implied_actors import claimed_actor, find_claimants, crowd_actor, operation_actor, unidentified_actor
 from .mentions import actor_mentions
@@ -22,7 +24,7 @@ from .modality import modality_of
 from .place import country_place, event_place, scene_place
 from .roles import by_aircraft
 from .time import event_time
-from .event_mentions import crowd_mentions, disruptions, sentence_mentions
+
 
 def assemble(res, doc: Doc, article: Article) -> Extraction:
     places = list(doc.spans[PLACES])
@@ -40,10 +42,10 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
     for m in mentions:
         for i in range(m.start, m.end):
             by_token[i] = m
-    context = DocContext(doc, article, countries, main_country, mentions, by_token, places)
-    context.publisher = set(publisher)
+    context = DocContext(doc, article, countries, main_country, mentions, by_token, places, set(publisher))
     context.claimants = find_claimants(context)
     raw: list[tuple[Mention, Event]] = []
+    last_time: TimeClaim | None = None
     matches_by_sentence: dict[int, list] = {}
     for span in doc.spans.get(TRIGGERS, ()):
         matches_by_sentence.setdefault(doc[span.start].sent.start, []).append(
@@ -57,10 +59,10 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
         if not mentions:
             mentions = crowd_mentions(res, sent, context)
         for mention in mentions:
-            raw.append((mention, event_from(res, mention, sent, context)))
-        own_time = event_time(res, sent.root, sent, context, inherit=False)
+            raw.append((mention, event_from(res, mention, sent, context, last_time)))
+        own_time = event_time(res, sent.root, sent, context, None)
         if own_time is not None and own_time.time is not None:
-            context.last_time = own_time  # later sentences speak of this time unless they say
+            last_time = own_time  # later sentences speak of this time unless they say
     events = merge_mentions(raw, res.violent_types)
     for event in events:
         if event.event_type == "peaceful-protest":
@@ -77,7 +79,8 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
                       mentions=[(m.actor, m.span(doc)) for m in context.mentions])
 
 
-def event_from(res, m: Mention, sent: Span, ctx: "DocContext") -> Event:
+def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClaim | None) -> Event:
+    """The event one mention reports, with its roles, type, place, time, casualties and modality."""
     event_type = m.event_type
     participants = []
     for role, mentions in m.roles.items():
@@ -99,7 +102,7 @@ def event_from(res, m: Mention, sent: Span, ctx: "DocContext") -> Event:
     if event.place is None:
         event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None
-    event.time = event_time(res, m.head, sent, ctx)
+    event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)
     operation_actor(res, event, sent, ctx)

@@ -1,16 +1,24 @@
-"""TODO"""
+"""What event assembly knows of one article while it reads it: the Doc's sentences, entities,
+places, dates and counts indexed by sentence, the actor mentions by token, and the
+mentions of events before they are merged.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, CountClaim, PlaceClaim, TextSpan, TimeClaim
+from ..model import Actor, CountClaim, PlaceClaim, TextSpan
 from ..nlp.counts import sentence_counts
-from ..nlp.time_expressions import SPANS_KEY as DATES
 from ..nlp.spans import entities, text_span
+from ..nlp.time_expressions import SPANS_KEY as DATES
+from ..settings import words
+
+
+QUOTE_VERBS = words("quote-verb")
+
 
 @dataclass
 class ActorMention:
@@ -38,7 +46,10 @@ class Mention:
 
 
 class DocContext:
-    def __init__(self, doc, article, countries, main_country, mentions, by_token, places):
+    """One article's Doc indexed by sentence, its countries, outlet countries and actor mentions;
+    ``without`` and ``scenes`` keep what the place module worked out once per article."""
+
+    def __init__(self, doc, article, countries, main_country, mentions, by_token, places, publisher):
         self.doc = doc
         self.article = article
         self.countries = countries
@@ -47,12 +58,11 @@ class DocContext:
         self.by_token = by_token
         sentences = list(doc.sents)
         self._speakers = quote_speakers(doc, sentences)
-        self.last_time: TimeClaim | None = None
         self._ents: dict[int, list[Span]] = {}
         for ent in entities(doc):
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
-        self.publisher: set[str] = set()  # the countries of the article's outlet and title
+        self.publisher: set[str] = publisher  # the countries of the article's outlet and title
         self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
         self.scenes: dict[int, PlaceClaim | None] = {}  # a sentence's own place, by its number
         self.all_places = places
@@ -104,7 +114,7 @@ def quote_speakers(doc: Doc, sentences: list[Span]) -> dict[int, Span]:
         if current is not None and (text.startswith(("\"", "“")) or not text.endswith(("\"", "”"))):
             speakers[sent.start] = current
         if re.search(r"\b(said|says|told|added|recalled)\s*:\s*[\"“]", sent.text):
-            verb = next((t for t in sent if t.lemma_ in ("say", "tell", "add", "recall")), None)
+            verb = next((t for t in sent if t.lemma_ in QUOTE_VERBS), None)
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
             if subject is not None:
                 current = doc[subject.left_edge.i:subject.right_edge.i + 1]

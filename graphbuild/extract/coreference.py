@@ -1,22 +1,27 @@
-"""TODO"""
+"""Which actor a role word stands for: the most specific mention in its phrase ("fighters of
+ISIS", "ISIS terror chief Abu Bakr al-Baghdadi"), the sides of "between X and Y", subjects
+the parse hung elsewhere or shares between clauses, and pronouns' antecedents.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
 
 from spacy.tokens import Token
 
 from ..lexicon import ARMED_CATEGORIES
 from ..numbers import VAGUE
-from ..settings import words
+from ..settings import setting, words
 
 if TYPE_CHECKING:
     from .context import ActorMention, DocContext
 
-
 MEMBER_WORDS = words("member")
 PERSON_PRONOUNS = words("person-pronoun")
 GROUP_PRONOUNS = words("group-pronoun")
+AGAINST_PREFIXES = words("against-prefix")
+OWN_PHRASE_PREPS = words("own-phrase-prep")
+NOT_SUBJECT_PREPS = words("not-subject-prep")
+PRONOUN_REACH = setting("pronoun-reach")
 
 
 def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
@@ -144,7 +149,7 @@ def antecedent(pronoun: Token, ctx: DocContext) -> ActorMention | None:
     sent_start = pronoun.sent.start
     earlier = [m for m in ctx.mentions if m.end <= pronoun.i]
     for m in reversed(earlier):
-        if ctx.doc[m.start].sent.start < sent_start and pronoun.i - m.end > 120:
+        if ctx.doc[m.start].sent.start < sent_start and pronoun.i - m.end > PRONOUN_REACH:
             break
         if want_person != (m.actor.category == "Person") or m.start in own_subjects:
             continue
@@ -165,7 +170,7 @@ def own_phrase(tok: Token):
         if conjuncts and child.dep_ == "prep" and child.i > min(conjuncts):
             continue  # "military forces and members of the ELN": the "of" is the conjunct's
         if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc") or (
-                child.dep_ == "prep" and child.lower_ not in ("of", "from")):
+                child.dep_ == "prep" and child.lower_ not in OWN_PHRASE_PREPS):
             continue
         yield from own_phrase(child)
 
@@ -173,7 +178,7 @@ def own_phrase(tok: Token):
 def against(tok: Token) -> bool:
     """"anti-Houthi": the word names the other side."""
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "counter")
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in AGAINST_PREFIXES
 
 
 def undertaker(noun: Token, ctx: "DocContext") -> list[Token]:
@@ -205,7 +210,7 @@ def stranded_subject(verb: Token, ctx: "DocContext") -> Token | None:
     tok, found = verb.doc[verb.i - 1], None
     while tok.i != verb.i and tok.right_edge.i == verb.i - 1 and tok.head.i != tok.i:
         if tok.dep_ in ("conj", "appos", "pobj") and tok.i in ctx.by_token and not (
-                tok.dep_ == "pobj" and tok.head.lower_ in ("with", "against", "between", "by", "on")):
+                tok.dep_ == "pobj" and tok.head.lower_ in NOT_SUBJECT_PREPS):
             found = tok  # the widest such phrase ending right before the verb
         tok = tok.head
     return found if tok.i == verb.i else None

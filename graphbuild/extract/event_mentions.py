@@ -1,8 +1,10 @@
-"""TODO"""
+"""Event mentions of one sentence: its triggers that name a specific happening, weapons kept
+from use (disrupted weapons use), demonstrations told without a protest word, and one
+mention per happening (death reports and generic violence join the specific event).
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +25,13 @@ BLOCKADES = words("blockade")
 DEATH_VERBS = words("death")
 RIOT_PARTS = words("riot-part")
 ONE_SIDED = words("one-sided")
+BODY_WORDS = words("body")
+ALLEGATION_PREPS = words("allegation-prep")
+RELEASE_VERBS = words("release")
+CROWD_CATEGORIES = words("crowd-category")
+DEMAND_VERBS = words("demand")
+SEARCH_PREPS = words("search-prep")
+INSTRUMENT_PREPS = words("instrument-prep")
 
 
 def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[Mention]:
@@ -88,7 +97,7 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         # bullets": one violent demonstration, the army its other side
         for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
             for am in m.roles.get("actor1", []):
-                if am.actor.category not in ("Protesters", "Rioters", "Civilians"):
+                if am.actor.category not in CROWD_CATEGORIES:
                     riot.roles.setdefault("actor2", []).append(am)
             for am in m.roles.get("victim", []) + m.roles.get("actor2", []):
                 if am.actor.category not in ("Protesters", "Rioters"):
@@ -125,12 +134,12 @@ def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:
         assign_roles(res, mention, ctx)
         if controlled and not any(a.actor.category == "State forces" for a in mention.roles.get("actor1", [])):
             continue  # militants detonating a bomb is an explosion
-        if controlled and any(t.dep_ == "prep" and t.lower_ in ("with", "using") or
+        if controlled and any(t.dep_ == "prep" and t.lower_ in INSTRUMENT_PREPS or
                               t.dep_ == "advcl" and t.lemma_.lower() == "use" for t in verb.subtree):
             continue  # "destroyed a depot with artillery fire" is an attack on it
         # the raid or search the weapons were found in is the same event ("seized rifles during a raid")
         searches = res.lexicon.cue("search")
-        mention.targets = words + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("during", "in")
+        mention.targets = words + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in SEARCH_PREPS
                                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in searches]
         found.append(mention)
     return found
@@ -155,7 +164,7 @@ def crowd_mentions(res, sent: Span, ctx: "DocContext", riot_only: bool = False) 
             if category in ("Protesters", "Rioters") or (
                     category == "Civilians" and not mention.actor.named and verb in CROWD_ACTS) or (
                     # "workers of a construction company demanded their wages"
-                    category == "Civilians" and not mention.actor.named and verb in ("demand", "denounce")
+                    category == "Civilians" and not mention.actor.named and verb in DEMAND_VERBS
                     and claimants(res, sent.doc[mention.start:mention.end].root)) or (
                     # "members of the ruling party blocked the mayor's office"
                     mention.actor.named and category not in ARMED_CATEGORIES | {"Person"} and verb in BLOCKADES):
@@ -169,7 +178,7 @@ def crowd_mentions(res, sent: Span, ctx: "DocContext", riot_only: bool = False) 
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in res.lexicon.cue("intervention"):
             continue
         crowd = [m for m in (actor_at(c, ctx) for c in tok.children if c.dep_ == "dobj") if m is not None
-                 and m.actor.category in ("Civilians", "Protesters", "Rioters") and not m.actor.named]
+                 and m.actor.category in CROWD_CATEGORIES and not m.actor.named]
         police = [m for m in (actor_at(c, ctx) for c in tok.children if c.dep_ == "nsubj") if m is not None
                   and m.actor.category == "State forces"]
         if crowd and police:
@@ -192,11 +201,11 @@ def is_specific(res, head: Token, span: Span) -> bool:
     doc = head.doc
     if head.i + 1 < len(doc) and doc[head.i + 1].text == "-" and head.pos_ != "VERB":
         return False
-    if head.lemma_.lower() in ("body", "corpse") and head.head.lemma_.lower() not in FOUND_VERBS:
+    if head.lemma_.lower() in BODY_WORDS and head.head.lemma_.lower() not in FOUND_VERBS:
         return False  # "a body of a man was found" counts; "a governing body" does not
     if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
         return False  # "captured fighters", "wounded soldiers": a state, not an event
-    if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ("of", "for", "with") \
+    if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ALLEGATION_PREPS \
             and head.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
             and head.head.head.dep_ in ("acl", "relcl"):
         # "a man suspected of kidnapping a child": what someone the sentence speaks of is
@@ -208,7 +217,7 @@ def is_specific(res, head: Token, span: Span) -> bool:
             or (head.dep_ in ("nsubj", "nsubjpass") and (head.head.lemma_.lower() in res.lexicon.cue("occur") or (
                 head.head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.head.children))))):
         return False  # "conducted a patrol" is one; "an attack on a patrol" names a target
-    if lemma in ("release", "free") and head.pos_ == "VERB":
+    if lemma in RELEASE_VERBS and head.pos_ == "VERB":
         # "the Taliban released 48 soldiers": people set free, not a statement or a video
         held = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
         held += [x for c in held for x in c.subtree if x.dep_ == "pobj"]

@@ -1,15 +1,21 @@
-"""TODO"""
+"""The type of an event beyond its trigger: generic violence as an armed clash or an attack
+on civilians, demonstrations turning violent or met by an intervention, mob violence.
+"""
 from __future__ import annotations
-
 
 from spacy.tokens import Span, Token
 
 from ..lexicon import ARMED_CATEGORIES
-from ..settings import words
 from ..model import Event, Participant
+from ..settings import words
 from .mentions import is_armed
 
 GUNFIRE_WORDS = words("gunfire")
+SET_FIRE_WORDS = words("set-fire")
+MEMBERSHIP_WORDS = words("membership")
+OWN_CLAUSE_WORDS = words("own-clause-word")
+CROWD_CATEGORIES = words("crowd-category")
+NOT_MELEE_WORDS = words("not-melee")
 
 
 def top_type(res, type_id: str) -> str:
@@ -63,13 +69,13 @@ def crowd_type(res, event: Event, sent: Span) -> str:
     if event.event_type == "armed-clash":
         sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
         # a crowd, or a party's supporters or a community the lexicon does not know as armed
-        crowd = [p for p in sides if p.actor.category in ("Civilians", "Protesters", "Rioters")
+        crowd = [p for p in sides if p.actor.category in CROWD_CATEGORIES
                  or (p.actor.category is None and crowd_words(res, p, sent))]
         organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
         # "a shoot-out broke out" with the police: whoever shot back was armed
         gunfight = shots and any(p.actor.category == "State forces" for p in sides)
         # "clashed with machetes, bows and arrows", "pelted stones at the police"
-        melee = bool(lemmas & (res.lexicon.cue("melee") | res.lexicon.cue("riot") - {"clash", "violent"}))
+        melee = bool(lemmas & (res.lexicon.cue("melee") | res.lexicon.cue("riot") - NOT_MELEE_WORDS))
         if crowd and not gunfight and (not organised or (melee and not shots)):
             protest = any(p.actor.category == "Protesters" for p in event.participants)
             return "violent-demonstration" if protest else "mob-violence"
@@ -83,7 +89,7 @@ def crowd_words(res, participant: Participant, sent: Span) -> bool:
     if span is None:
         return False
     tokens = list(span) + [t for t in span.root.ancestors][:1]  # "supporters of the CNL"
-    return any(res.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in ("member", "affiliate", "loyalist")
+    return any(res.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in MEMBERSHIP_WORDS
                and res.lexicon.actor_nouns[t.lemma_.lower()].category == "Civilians" for t in tokens)
 
 
@@ -92,7 +98,7 @@ def acts_of(sent: Span, trigger: Span | None) -> set[str]:
     else say ("against the detention of activists accused of hurling a Molotov cocktail",
     "the return of the looted funds", "the torch movement"); "set on fire" counts as burning."""
     def own_clause(clause: Token) -> bool:
-        if any(c.lower_ in ("where", "when", "they") for c in clause.children if c.dep_ in ("advmod", "nsubj")):
+        if any(c.lower_ in OWN_CLAUSE_WORDS for c in clause.children if c.dep_ in ("advmod", "nsubj")):
             return True  # "outside the hotels where they burned tyres": what the crowd did there
         return trigger is not None and clause.left_edge.i <= trigger.start and trigger.end <= clause.right_edge.i + 1
 
@@ -106,6 +112,6 @@ def acts_of(sent: Span, trigger: Span | None) -> set[str]:
                and not own_clause(a) for a in [tok, *tok.ancestors] if a.i >= sent.start):
             continue
         acts.add(tok.lemma_.lower())
-        if tok.lower_ == "fire" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in ("on", "set"):
+        if tok.lower_ == "fire" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in SET_FIRE_WORDS:
             acts.add("burn")
     return acts

@@ -1,21 +1,25 @@
-"""TODO"""
+"""Actors the text implies rather than names as a role: the crowd of a protest, an
+unidentified armed group, the side that ran an operation, a group that claimed the attack.
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-
 from spacy.tokens import Span
 
 from ..lexicon import ARMED_CATEGORIES
-from ..nlp.spans import lower_text
-from ..settings import words
 from ..model import Event, Participant
-
+from ..nlp.spans import lower_text
+from ..settings import setting, words
 from .coreference import actor_at, undertaker
 from .mentions import generic_actor
 
 if TYPE_CHECKING:
     from .context import DocContext, Mention
+
+CROWD_CATEGORIES = words("crowd-category")
+CLAIM_REACH = setting("claim-reach")
+
 
 def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
     """A protest is carried out by protesters and a riot by rioters, named or not
@@ -27,7 +31,7 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
     category = {"protests": "Protesters", "riots": "Rioters"}.get(top)
     if category is None:
         return
-    crowd = [p for p in event.participants if p.actor.category in ("Protesters", "Rioters", "Civilians")
+    crowd = [p for p in event.participants if p.actor.category in CROWD_CATEGORIES
              and p.role == "actor1"]
     if crowd:
         for p in crowd:
@@ -96,7 +100,7 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
         return
     where = ctx.sentence_index(event.trigger.start)
     for claimant, said_in in ctx.claimants:
-        if where <= said_in <= where + 2 and claimant.actor.category in ARMED_CATEGORIES:
+        if where <= said_in <= where + CLAIM_REACH and claimant.actor.category in ARMED_CATEGORIES:
             event.participants = [p for p in event.participants if p.role != "actor1"]
             event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
             return

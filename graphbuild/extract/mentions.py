@@ -1,4 +1,6 @@
-"""TODO"""
+"""Actor mentions of an article: known actors, people, organisations the lexicon lacks, and
+unnamed groups by their nouns ("Syrian soldiers", "gunmen") as ACLED-style generic actors.
+"""
 from __future__ import annotations
 
 from collections import Counter
@@ -6,13 +8,14 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import ARMED_CATEGORIES, slug
-from ..settings import words
 from ..model import Actor
-from ..nlp.spans import clean_name, entities, is_media, looks_like_person, name_words
 from ..nlp.known_actors import ACRONYMS, NAMES
+from ..nlp.spans import clean_name, entities, is_media, looks_like_person, name_words
+from ..settings import words
 from .context import ActorMention
 
 UNKNOWN_WORDS = words("unknown")
+COMMUNITY_PREPS = words("community-prep")
 
 
 def actor_mentions(res, doc: Doc, main_country: str | None,
@@ -124,7 +127,7 @@ def communal(res, token: Token) -> bool:
     for child in token.children:
         if child.dep_ in ("amod", "compound") and child.lemma_.lower() in res.lexicon.cue("communal"):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        if child.dep_ == "prep" and child.lower_ in COMMUNITY_PREPS:
             if any(x.ent_type_ in ("GPE", "LOC", "NORP") or x.lemma_.lower() in res.lexicon.cue("communal")
                    for x in child.subtree):
                 return True

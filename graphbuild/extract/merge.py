@@ -1,20 +1,19 @@
-"""TODO"""
+"""Merging an article's mentions of one happening into one event: anaphoric or underspecified
+mentions join an earlier compatible event, death reports join the nearest violent event,
+a demonstration's sequels join it, and "X during Y" makes X part of Y.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dataclasses import replace
-
-import re
-
-
 from ..lexicon import ARMED_CATEGORIES
-from ..settings import setting, words
 from ..model import CountClaim, Event, Participant
+from ..settings import setting, words
 
 if TYPE_CHECKING:
     from .context import Mention
-
 
 ADDITIVE = re.compile(r"\b(?:" + "|".join(sorted(words("additive"))) + r")\b", re.I)
 NEARBY_CHARS = setting("nearby-chars")
@@ -22,6 +21,7 @@ DEMONSTRATIONS = words("demonstration")
 CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
 ONE_SIDED = words("one-sided")
+DAMAGE_VERBS = words("damage")
 
 
 def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Event]:
@@ -91,7 +91,7 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) ->
 def riot_sequel(earlier: Event, later: Event) -> bool:
     """Damage or violence by no named armed actor, told right after a demonstration, is
     the demonstration turning violent."""
-    if earlier.event_type not in ("peaceful-protest", "protest-with-intervention", "violent-demonstration"):
+    if earlier.event_type not in DEMONSTRATIONS:
         return False
     if (later.raw_type or later.event_type) not in RIOT_PARTS:
         return False
@@ -104,7 +104,7 @@ def riot_sequel(earlier: Event, later: Event) -> bool:
 def damage_sequel(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     """Damage told right after an attack, with no place or date of its own, is what the attack did."""
     return (later.event_type == "looting-property-destruction" and later.trigger.text.lower().startswith(
-        ("destroy", "smash")) and earlier.event_type in violent_types
+        tuple(sorted(DAMAGE_VERBS))) and earlier.event_type in violent_types
             and (later.place is None or later.place_inferred)
             and (later.time is None or earlier.time is None or later.time.time == earlier.time.time)
             and 0 <= later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS)

@@ -1,19 +1,20 @@
-"""TODO"""
+"""Modality and attribution: negated, future, hypothetical, reported, claimed or denied, and
+who says so ("according to ...", the subject of "said", the speaker of a quotation).
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-
 from spacy.tokens import Span, Token
 
-from ..settings import words
 from ..nlp.spans import maybe_span
+from ..settings import words
 
 if TYPE_CHECKING:
     from .context import DocContext
 
-
 FUTURE_AUX = words("future-aux")
+EMPTY_SUBJECTS = words("empty-subject")
 
 
 def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
@@ -37,7 +38,7 @@ def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
                 modality = "claimed" if c.lower_.startswith("alleged") else "reported"
         if position > 0 and lemma in lex.cue("report") | lex.cue("claim") | lex.cue("deny"):
             subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.lower_ not in ("it", "this"):
+            if subject is not None and subject.lower_ not in EMPTY_SUBJECTS:
                 source = sent.doc[subject.left_edge.i:subject.right_edge.i + 1]
             if lemma in lex.cue("deny"):
                 return "denied", maybe_span(source)

@@ -1,24 +1,25 @@
-"""TODO"""
+"""Where an event happened: the most specific place of its sentence the gazetteer knows in the
+article's countries (inside the regions written after it, "20 km east of X" as an offset),
+else the scene of the sentences before it, else the article's country.
+"""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from collections import Counter
 import re
+from collections import Counter
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Place, consonants, fold, skeleton
+from ..gazetteer import consonants, fold, skeleton
 from ..geo import destination
-from ..settings import setting, word_values, words
-from ..model import PlaceClaim
+from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
 from ..nlp.place_names import before_site, is_event_place, region_word_after
 from ..nlp.spans import lower_text, text_span
+from ..settings import setting, word_values, words
 
 if TYPE_CHECKING:
     from .context import DocContext
-
 
 SETTLEMENT_WORDS = words("settlement")
 NEAR_WORDS = words("near")
@@ -33,6 +34,8 @@ SCENE_SENTENCES = setting("scene-sentences")
 BEARINGS = word_values("bearing", int)
 DISTANCE_UNITS = word_values("distance-unit", float)
 NAME_PARTICLES = words("name-particle")
+BEARING_PREFIXES = words("bearing-prefix")
+OFFSET_KM = setting("offset-km")
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
@@ -312,7 +315,7 @@ def offset_place(doc: Doc, ent: Span, place):
         return None
     j = i - 2
     bearing_words = [doc[j].lower_]
-    if j >= 2 and doc[j - 1].text in ("-",) and doc[j - 2].lower_ in ("north", "south"):
+    if j >= 2 and doc[j - 1].text in ("-",) and doc[j - 2].lower_ in BEARING_PREFIXES:
         bearing_words = [doc[j - 2].lower_, "-", doc[j].lower_]
         j -= 2
     bearing = BEARINGS.get("".join(bearing_words))
@@ -331,7 +334,7 @@ def offset_place(doc: Doc, ent: Span, place):
         except ValueError:
             return None
         start = j - 2
-    if not 0 < km <= 500:
+    if not 0 < km <= OFFSET_KM:
         return None
     lat2, lon2 = destination(place.latitude, place.longitude, km, bearing)
     direction = "".join(bearing_words).replace("-", "")

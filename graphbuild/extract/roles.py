@@ -1,13 +1,13 @@
-"""TODO"""
+"""Who did it to whom: the roles of an event mention from the dependency parse (subject or
+"by" phrase, object or "on/against" phrase, the sides of "between X and Y").
+"""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-
 from spacy.tokens import Token
 
 from ..settings import words
-
 from .coreference import between_sides, expand, inherited_subject, quantity_anchor, stranded_subject, undertaker, verb_subjects
 
 if TYPE_CHECKING:
@@ -16,6 +16,15 @@ if TYPE_CHECKING:
 DEATH_VERBS = words("death")
 INJURY_WORDS = words("injury")
 ONE_SIDED = words("one-sided")
+RELATIVE_PRONOUNS = words("relative-pronoun")
+ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
+UNDERTAKING_PREPS = words("undertaking-prep")
+SIDES_PREPS = words("sides-prep")
+NOUN_TARGET_PREPS = words("noun-target-prep")
+VERB_TARGET_PREPS = words("verb-target-prep")
+LIGHT_TARGET_PREPS = words("light-verb-target-prep")
+BLAME_VERBS = words("blame")
+ATTRIBUTE_VERBS = words("attribute")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -46,7 +55,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ in ("dobj", "attr") and not passive:
                 patients.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon", "with"):
+            elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS:
                 target = [x for x in c.children if x.dep_ == "pobj"]
                 (others if c.lower_ == "with" else patients).extend(target)
             elif c.dep_ == "prep" and c.lower_ == "between":
@@ -58,7 +67,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         if passive and not agents:
             # "killed in an operation by police forces", "killed in a Taliban raid"
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "during", "following"):
+                if c.dep_ == "prep" and c.lower_ in UNDERTAKING_PREPS:
                     for noun in (x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"):
                         agents.extend(undertaker(noun, ctx))
         if passive and not agents:
@@ -71,22 +80,22 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         if occurred:
             # "fighting broke out between X and Y" (the gerund read as a verb)
             for c in head.head.children:
-                if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                if c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
                     others.extend(x for x in c.children if x.dep_ == "pobj")
         if not agents and not passive and not occurred:
             subject = inherited_subject(head) or stranded or accused(res, head)
             if subject is not None:
                 agents.append(subject)
-        relative = [a for a in agents if a.lower_ in ("which", "who", "that")]
+        relative = [a for a in agents if a.lower_ in RELATIVE_PRONOUNS]
         if head.dep_ == "relcl" and (relative or not agents) and not passive:
             agents = [a for a in agents if a not in relative] + [head.head]
     else:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "upon"):
+            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ in ("between", "with"):
+            elif c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
                 others.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender", "@death"}:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
@@ -102,7 +111,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 # "an IED planted by Al Shabaab", "an attack attributed to ADF fighters"
                 for x in c.children:
                     if x.dep_ == "agent" or (x.dep_ == "prep" and x.lower_ == "to"
-                                             and c.lemma_.lower() in ("attribute", "blame")):
+                                             and c.lemma_.lower() in ATTRIBUTE_VERBS):
                         agents.extend(y for y in x.children if y.dep_ == "pobj")
             elif c.dep_ in ("amod", "compound") and c.tag_ == "VBN" and c.i >= 2 \
                     and head.doc[c.i - 1].text == "-" and c.i - 2 in ctx.by_token:
@@ -127,30 +136,30 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             for c in governor.children:
                 if c.dep_ == "agent":
                     agents.extend(x for x in c.children if x.dep_ == "pobj")
-                elif c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                elif c.dep_ == "prep" and c.lower_ in LIGHT_TARGET_PREPS:
                     patients.extend(x for x in c.children if x.dep_ == "pobj")
         elif anchor.dep_ == "dobj" and governor.lemma_.lower() in res.lexicon.cue("light"):
             agents.extend(verb_subjects(governor))
             patients.extend(x.children.__next__() for x in governor.children
-                            if x.dep_ == "prep" and x.lower_ in ("on", "at", "against")
+                            if x.dep_ == "prep" and x.lower_ in LIGHT_TARGET_PREPS
                             and any(True for _ in x.children))
         elif (verb := instrument_verb(anchor)) is not None:
             # "LNA forces destroyed a GNA depot with artillery fire": the instrument's user
             agents.extend(verb_subjects(verb))
             patients.extend(x for x in verb.children if x.dep_ == "dobj")
         elif anchor.dep_ == "pobj" and governor.lower_ == "for" and \
-                governor.head.lemma_.lower() in ("blame", "accuse", "hold"):
+                governor.head.lemma_.lower() in BLAME_VERBS:
             # "blamed the Taliban for the attack": the blamed is the attacker (a claim)
             agents.extend(x for x in governor.head.children if x.dep_ == "dobj")
             m.anaphoric = True
         elif anchor.dep_ in ("nsubj", "nsubjpass", "attr"):
             # "a clash took place between X and Y", "clashes were reported between X and Y"
             for c in governor.children:
-                if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                if c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
                     others.extend(x for x in c.children if x.dep_ == "pobj")
             if governor.lemma_.lower() in res.lexicon.cue("occur"):
                 m.anaphoric = True
-        if any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"):
+        if any(c.lower_ in ANAPHORIC_DETERMINERS for c in head.children if c.dep_ == "det"):
             m.anaphoric = True
         if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
             m.anaphoric = True

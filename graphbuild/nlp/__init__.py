@@ -16,7 +16,7 @@ flow needs (``nlp.pipe_names``):
 - ``graphbuild_time_expressions`` (:mod:`.time_expressions`): dates the model missed
   -> ``doc.spans["graphbuild_dates"]``;
 - ``graphbuild_counts`` (:mod:`.counts`): killed and injured per sentence
-  -> ``doc.spans["graphbuild_killed"]``, ``doc.spans["graphbuild_injured"]``.
+  -> ``doc.spans["graphbuild_killed"]``, ``doc.spans["graphbuild_injured"]`` (``span._.killed``, ``span._.injured``).
 
 Set ``doc._.title`` and ``doc._.source`` (the article's title and outlet) before the
 pipeline runs, as :func:`make_doc` does, so that the country vote hears them.

@@ -1,8 +1,15 @@
-"""TODO"""
+"""The ``graphbuild_article_countries`` component: the countries an article is about.
+
+A vote: countries named (2), provinces (1.5), towns (1, a hamlet 0.7), unit words only one
+country has ("LGA"), nationalities, known actors' home countries, and the article's outlet and
+title (``doc._.source``, ``doc._.title``), which count as little as an untagged nationality.
+Countries far behind the leader are namesakes'. Results: ``doc._.countries`` (codes, most
+voted first) and ``doc._.publisher_countries``.
+"""
 from __future__ import annotations
 
-from collections import Counter
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -23,6 +30,11 @@ MEDIA_CITIES = words("media-city")
 HAMLET = setting("hamlet")
 COMPASS_NAME_WORDS = words("compass-name")
 OUTLET_WORDS = words("media") | words("outlet")
+VOTE = {name: setting(name) for name in (
+    "vote-country", "vote-province", "vote-town", "vote-hamlet", "vote-unit-word", "vote-nationality",
+    "vote-army-nationality", "vote-weak", "vote-publisher", "vote-shared-name", "vote-namesake-share",
+    "vote-actor", "vote-army")}
+TOWN_NAMED_SUBLOCALITIES = words("town-named-sublocality")
 
 for _name in ("title", "source"):  # the article's metadata, set before the pipeline runs
     if not Doc.has_extension(_name):
@@ -74,7 +86,7 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
     for span in places:
         if not is_event_place(span) and span.root.dep_ in ("compound", "amod", "nmod"):
             continue  # "US dollar": a modifier says nothing of where the article is
-        if span.end < len(doc) and doc[span.end].lower_ in SUBLOCALITY_WORDS - {"market", "quarter"}:
+        if span.end < len(doc) and doc[span.end].lower_ in SUBLOCALITY_WORDS - TOWN_NAMED_SUBLOCALITIES:
             continue  # "the al Nour square": a square's name is no town's
         if sponsor(span):
             continue  # "a Turkey backed faction" is not in Turkey
@@ -98,20 +110,21 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
         if compass_name(span.text):
             continue  # "North East", "Central": every other country has a region called so
         if found[0].feature == "country":
-            counts[found[0].country_code] += 2
+            counts[found[0].country_code] += VOTE["vote-country"]
         elif len({p.country_code for p in found}) == 1:
             # a province names its country more surely than a town that may be a namesake
             # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides), and a town
             # more surely than a hamlet, which a national outlet outweighs ("Koya": not Japan's)
             small = all(p.feature == "city" and p.population < HAMLET for p in found)
-            counts[found[0].country_code] += 1.5 if found[0].feature == "admin1" else 0.7 if small else 1
+            counts[found[0].country_code] += (VOTE["vote-province"] if found[0].feature == "admin1"
+                                                  else VOTE["vote-hamlet"] if small else VOTE["vote-town"])
         else:  # the most populous reading votes, if nothing unambiguous does
             # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
             ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
             ambiguous_readings.append((span, {p.country_code for p in found}))
     units = () if places_only else {NATIONAL_UNIT_WORDS[w] for w in _UNIT_WORD.findall(lower_text(doc))}
     for code in sorted(units):
-        counts[code] += 1  # "Rafi LGA": Nigeria
+        counts[code] += VOTE["vote-unit-word"]  # "Rafi LGA": Nigeria
     for ent in ([] if places_only else entities(doc)):
         if ent.label_ == "NORP" and not sponsor(ent):
             country = res.demonyms.get(ent.text.lower())
@@ -121,20 +134,20 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
                 heads = [ent.root.head, ent.root.head.head]
                 abroad = any(getattr(res.lexicon.actor_nouns.get(h.lemma_.lower()), "category", None)
                              == "State forces" for h in heads if h.i != ent.root.i)
-                counts[code] += 0.5 if abroad else 1
+                counts[code] += VOTE["vote-army-nationality"] if abroad else VOTE["vote-nationality"]
     # nationalities the model did not tag ("the Libyan Audit Bureau") and the known groups
     # of one country ("GNA and LNA forces") say where the article is, less surely
     untagged = Counter() if places_only else demonym_countries(res, doc, skip_tagged=True)
     for code, n in (untagged + (Counter() if places_only else actor_countries(res, doc))).items():
-        counts[code] += 0.75 * n
+        counts[code] += VOTE["vote-weak"] * n
     text_voted = bool(counts)
     for code in publisher or ():
-        counts[code] += 0.75
+        counts[code] += VOTE["vote-publisher"]
     # a name several countries share ("Tripoli") is the one of a country the text speaks of
     for span, readings in ambiguous_readings:
         known = sorted(code for code in readings if counts.get(code))  # ties: the same every run
         if known:
-            counts[max(known, key=counts.get)] += 1
+            counts[max(known, key=counts.get)] += VOTE["vote-shared-name"]
     if ambiguous and not text_voted:
         # only names shared by several countries ("Tripoli"): a nationality or a known
         # actor of one of them decides, else the most populous reading
@@ -152,7 +165,7 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
     # Pradesh)": India, not the Indonesian Pati); close ones are real (Turkey shelling Syria)
     top = max(counts.values())
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: the same every run
-    return [code for code, n in ranked if n * 2 >= top]
+    return [code for code, n in ranked if n >= top * VOTE["vote-namesake-share"]]
 
 
 def region_after(res, span: Span, by_start: dict[int, Span]) -> set[str]:
@@ -263,7 +276,7 @@ def actor_countries(res, doc: Doc) -> Counter:
         known = res.known.get(key)
         code = res.gazetteer.country_code(known.country) if known is not None and known.country else None
         if code:  # an army is often abroad ("Turkish forces shelled Zinar"): its country counts half
-            counts[code] += 0.5 if known.category in ("State forces", "External/Other forces") else 1
+            counts[code] += VOTE["vote-army"] if known.category in ("State forces", "External/Other forces") else VOTE["vote-actor"]
     return counts
 
 

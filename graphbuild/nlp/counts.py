@@ -4,7 +4,7 @@ Counts the victims of death and injury words ("two people were killed", "killing
 militants and 1-2 policemen", "the death of 12"), summing coordinated groups and taking
 the lower bound of ranges; "no casualties" is 0 killed. Results: one span a sentence at most
 in ``doc.spans["graphbuild_killed"]`` and ``doc.spans["graphbuild_injured"]``, the words
-that give the count, with the count in ``span._.count``.
+that give the count, with the count in ``span._.killed`` or ``span._.injured``.
 """
 from __future__ import annotations
 
@@ -21,10 +21,19 @@ from .spans import text_span
 FOUND_VERBS = words("found")
 DEATH_VERBS = words("death")
 INJURY_WORDS = words("injury")
+DEATH_NOUNS = words("death-noun")
+CASUALTY_WORDS = words("casualty")
+VAGUE_CASUALTY_WORDS = words("vague-casualty")
+BODY_WORDS = words("body")
+NONE_DETERMINERS = words("none-determiner")
+NOBODY_WORDS = words("nobody")
 KILLED, INJURED = "graphbuild_killed", "graphbuild_injured"
 
-if not Span.has_extension("count"):
-    Span.set_extension("count", default=None)
+#: The count of a span of either group: ``span._.killed`` or ``span._.injured`` (spaCy keys a
+#: span's extension values by its offsets, so the words that give both counts need two names).
+for _name in ("killed", "injured"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 
 @Language.factory("graphbuild_counts", default_config={"actor_files": []})
@@ -45,7 +54,7 @@ class Counts:
             for key, claim in zip((KILLED, INJURED), count_casualties(sent, self.lexicon)):
                 if claim is not None:
                     span = doc.char_span(claim.span.start, claim.span.end, label=key.removeprefix("graphbuild_"))
-                    span._.count = claim.value
+                    span._.set(span.label_, claim.value)
                     groups[key].append(span)
         for key, spans in groups.items():
             doc.spans[key] = spans
@@ -58,7 +67,7 @@ def sentence_counts(doc: Doc) -> dict[int, tuple[CountClaim | None, CountClaim |
     for n, key in enumerate((KILLED, INJURED)):
         for span in doc.spans.get(key, ()):
             claims = found.setdefault(span.sent.start, [None, None])
-            claims[n] = CountClaim(span._.count, text_span(span))
+            claims[n] = CountClaim(span._.get(key.removeprefix("graphbuild_")), text_span(span))
     return {start: tuple(claims) for start, claims in found.items()}
 
 
@@ -71,18 +80,18 @@ def count_casualties(sent: Span, lexicon: Lexicon) -> tuple[CountClaim | None, C
     killed = injured = None
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in ("casualty", "fatality", "death", "dead", "life", "body", "corpse") or \
+        if lemma in CASUALTY_WORDS or \
                 lemma in DEATH_VERBS | INJURY_WORDS:
-            if any(c.lower_ in ("no", "zero") for c in tok.children if c.dep_ == "det") or \
-                    any(c.lower_ in ("nobody", "no one", "none") for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(c.lower_ in NONE_DETERMINERS for c in tok.children if c.dep_ == "det") or \
+                    any(c.lower_ in NOBODY_WORDS for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if lemma in INJURY_WORDS or lemma == "injury":
                     injured = injured or CountClaim(0, text_span(sent.doc[tok.i:tok.i + 1]))
                 else:
                     killed = killed or CountClaim(0, text_span(sent.doc[tok.i:tok.i + 1]))
                 continue
-            if lemma in ("casualty", "life") and not (lemma == "life" and tok.head.lemma_ == "lose"):
+            if lemma in VAGUE_CASUALTY_WORDS and not (lemma == "life" and tok.head.lemma_ == "lose"):
                 continue
-            if lemma in ("body", "corpse") and tok.head.lemma_.lower() not in FOUND_VERBS:
+            if lemma in BODY_WORDS and tok.head.lemma_.lower() not in FOUND_VERBS:
                 continue
             victims = victims_of(tok)
             total = 0
@@ -107,7 +116,7 @@ def victims_of(tok: Token) -> list[Token]:
     """The noun phrases (with their conjuncts) that a death or injury word counts."""
     lemma = tok.lemma_.lower()
     found: list[Token] = []
-    if lemma in ("death", "fatality", "dead", "body", "corpse"):
+    if lemma in DEATH_NOUNS:
         if any(c.dep_ == "nummod" for c in tok.children):
             return [tok]  # "3 dead", "2 fatalities", "two bodies"
         found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"

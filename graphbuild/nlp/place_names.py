@@ -1,4 +1,11 @@
-"""TODO"""
+"""The ``graphbuild_place_names`` and ``graphbuild_targeted_places`` components: place names.
+
+The model's GPE/LOC/FAC entities, split where the model ran over a comma ("Nis, Serbia"),
+extended where it cut a name short ("Foz" of "Foz do Iguacu"), and proper names it mislabels
+or misses that stand where places stand and the gazetteer knows. Results:
+``doc.spans["graphbuild_places"]``. Helpers that tell where a name stands (before a site word,
+after a locative preposition, a sponsor's nationality) serve the country vote and event places too.
+"""
 from __future__ import annotations
 
 import re
@@ -29,6 +36,10 @@ LOCATIVE_PREPS = words("locative-prep")
 AWAY_PREPS = words("away-prep")
 NAME_PARTICLES = words("name-particle")
 PLACES = "graphbuild_places"
+LOOSE_REGION_WORDS = words("loose-region")
+VERB_SPONSOR_WORDS = words("verb-sponsor")
+NOT_LOCATIVE_PREPS = words("not-locative-prep")
+INNER_PARTICLES = words("inner-particle")
 
 
 @Language.factory("graphbuild_place_names", default_config={"actor_files": []})
@@ -179,7 +190,7 @@ def split_region(res, span: Span) -> list[Span]:
 def known_head(res, span: Span) -> bool:
     """"Zolote-4", "Machiques de Perija": a name whose first part, before a hyphen or a
     particle, is a town the gazetteer knows (the rest names a quarter or is a longer form)."""
-    head = re.split(r"\s*[-–]\s*|\s+(?:" + "|".join(sorted(NAME_PARTICLES - {"al", "el", "e"})) + r")\s+",
+    head = re.split(r"\s*[-–]\s*|\s+(?:" + "|".join(sorted(NAME_PARTICLES - INNER_PARTICLES)) + r")\s+",
                     span.text, maxsplit=1)[0]
     return head != span.text and any(p.feature == "city" for p in res.gazetteer.candidates(head))
 
@@ -202,7 +213,7 @@ def targeted_places(res, doc: Doc, places: list[Span], countries: list[str]) -> 
         if ent.label_ not in ("PERSON", "ORG") or any(t.i in taken for t in ent):
             continue
         previous = doc[ent.start - 1] if ent.start > 0 else None
-        after_prep = previous is not None and previous.lower_ in PLACE_PREPS - {"of", "from", "to", "between"}
+        after_prep = previous is not None and previous.lower_ in PLACE_PREPS - NOT_LOCATIVE_PREPS
         attacked = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in res.attack_verbs
         if not (after_prep or attacked):
             continue
@@ -320,7 +331,7 @@ def locative_before(ent: Span) -> bool:
 def region_word_after(ent: Span) -> bool:
     """"Deir ez-Zor province", "Zhari district", "southern Idlib": a region's name."""
     doc = ent.doc
-    words = REGION_WORDS - {"area", "valley", "countryside"}
+    words = REGION_WORDS - LOOSE_REGION_WORDS
     if len(ent) > 1 and ent[-1].lower_ in words:  # the model's span "Kandahar province"
         return True
     return ent.end < len(doc) and doc[ent.end].lower_ in words
@@ -336,4 +347,4 @@ def sponsor(ent: Span) -> bool:
     # without a hyphen only a participle modifying what follows ("a Turkey backed faction"), not a
     # verb ("the protest in Kano led to clashes")
     return hyphen or (doc[after].tag_ == "VBN" and doc[after].dep_ in ("amod", "compound", "acl")
-                      and doc[after].lower_ not in ("armed", "run", "made", "based"))
+                      and doc[after].lower_ not in VERB_SPONSOR_WORDS)

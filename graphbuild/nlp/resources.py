@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from ..gazetteer import Gazetteer, fold
 from ..lexicon import Lexicon, load_lexicon, ontology_path, read_csv
@@ -18,10 +19,22 @@ VIOLENT_LEAVES = words("violent-leaf")
 VIOLENT_TOP_TYPES = words("violent-top-type")
 
 
-@lru_cache(maxsize=1)
 def shared_gazetteer() -> Gazetteer:
-    """The process's gazetteer (the SQLite index is opened once)."""
-    return Gazetteer()
+    """The process's gazetteer, opened once per version of its index file (a `graphbuild
+    gazetteer import` changes the file, and a pipeline built after it sees the new places)."""
+    return _gazetteer(*_index_version())
+
+
+def _index_version() -> tuple[str, int]:
+    path = Gazetteer.default_path()
+    if not path.exists():
+        Gazetteer.build(path)  # before it is opened, so that its version is the built one
+    return str(path), path.stat().st_mtime_ns
+
+
+@lru_cache(maxsize=2)
+def _gazetteer(path: str, mtime: int) -> Gazetteer:
+    return Gazetteer(Path(path))
 
 
 class Resources:
@@ -43,7 +56,11 @@ class Resources:
                               if lexicon.acled_types(t)[0].id in VIOLENT_TOP_TYPES} | {"@violence"}
 
 
-@lru_cache(maxsize=8)
 def resources(actor_files: tuple[str, ...] = ()) -> Resources:
     """The resources of the shipped lexicon plus the actors of ``actor_files``, once per process."""
-    return Resources(load_lexicon(tuple(actor_files)), shared_gazetteer())
+    return _resources(tuple(actor_files), _index_version())
+
+
+@lru_cache(maxsize=8)
+def _resources(actor_files: tuple[str, ...], index_version: tuple) -> Resources:
+    return Resources(load_lexicon(actor_files), shared_gazetteer())

@@ -1,4 +1,6 @@
-"""TODO"""
+"""Small helpers over spaCy Docs and Spans shared by the components and event assembly:
+the entities and lower-case text of a Doc made once, character spans, name words.
+"""
 from __future__ import annotations
 
 import re
@@ -6,8 +8,8 @@ from collections import OrderedDict
 
 from spacy.tokens import Doc, Span, Token
 
-from ..settings import words
 from ..model import TextSpan
+from ..settings import words
 
 MEDIA_WORDS = words("media")
 
@@ -16,6 +18,7 @@ MEDIA_WORDS = words("media")
 #: Kept here, not in ``doc.user_data``, which spaCy serialises when it pipes in several processes.
 _MADE: OrderedDict[int, tuple[Doc, dict]] = OrderedDict()
 _KEEP = 256
+NAME_FILLERS = words("name-filler")
 
 
 def _made(doc: Doc) -> dict:
@@ -55,7 +58,7 @@ def maybe_span(span: Span | None) -> TextSpan | None:
 
 def name_words(name: str) -> set[str]:
     words = re.split(r"[\s\-–]+", name.lower())
-    return {w for w in words if w not in ("al", "el", "abu", "bin", "ibn", "the")}
+    return {w for w in words if w not in NAME_FILLERS}
 
 
 def clean_name(text: str) -> str:
