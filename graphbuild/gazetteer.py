@@ -25,13 +25,15 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 try:
     import fcntl  # POSIX; elsewhere the atomic rename alone keeps the index whole
 except ImportError:  # pragma: no cover
     fcntl = None
+
+from .geo import distance_km  # noqa: F401  (the gazetteer's callers measure with it)
+from .model import Place
 
 INDEX_VERSION = "8"
 log = logging.getLogger("graphbuild")
@@ -82,31 +84,6 @@ def _ending_variants(key: str) -> list[str]:
     return [stem + end for end in ("a", "ah", "e", "eh") if stem + end != key]
 
 
-@dataclass(frozen=True)
-class Place:
-    """A gazetteer entry: a town, a first- or second-level region, or a country."""
-
-    id: str  # "174506" for a GeoNames place, "SY.07" for a region, "SY.07.Hajin" for a district
-    name: str
-    latitude: float
-    longitude: float
-    country_code: str
-    country: str
-    admin1: str  # name of the first-level region ("" for a country)
-    admin2: str
-    population: int
-    feature: str  # "city", "admin2", "admin1" or "country"; "offset" for "20 km east of X"
-    anchor: "Place | None" = None  # for an offset, the place it is measured from
-
-    @property
-    def geonameid(self) -> int | None:
-        return int(self.id) if self.id.isdigit() else None
-
-    @property
-    def uri(self) -> str | None:
-        return f"https://sws.geonames.org/{self.id}/" if self.id.isdigit() else None
-
-
 def cache_dir() -> Path:
     return Path(os.environ.get("GRAPHBUILD_CACHE") or Path.home() / ".cache" / "graphbuild")
 
@@ -123,13 +100,18 @@ class Gazetteer:
     """Name lookups over the SQLite index; built on first open."""
 
     def __init__(self, path: Path | None = None):
-        self.path = Path(path) if path else cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
+        self.path = Path(path) if path else self.default_path()
         if not self.path.exists():
             self.build_once(self.path)
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._countries = {row[0]: ACLED_COUNTRY_NAMES.get(row[0], row[1]) for row in self._db.execute(
             "SELECT country_code, name FROM places WHERE feature='country'")}
         self._memo: dict[str, tuple[Place, ...]] = {}
+
+    @staticmethod
+    def default_path() -> Path:
+        """Where the index is kept: the cache folder ($GRAPHBUILD_CACHE or ~/.cache/graphbuild)."""
+        return cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
 
     # ------------------------------------------------------------------ building
     @staticmethod
@@ -489,13 +471,6 @@ def _region_names(cities: list[dict]) -> _Regions:
         regions.admin2[f"{cc}.{code}.{admin2}"] = (admin2, admin1_name[(cc, code)], round(s[0] / s[2], 5),
                                                    round(s[1] / s[2], 5), int(s[3]))
     return regions
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two WGS84 points, in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _distance_deg(place: Place, point: tuple[float, float]) -> float:

@@ -15,7 +15,7 @@ import re
 
 import pyoxigraph as ox
 
-from .gazetteer import distance_km
+from .geo import distance_km
 
 GEOF = "http://www.opengis.net/def/function/geosparql/"
 UOM = "http://www.opengis.net/def/uom/OGC/1.0/"

@@ -5,10 +5,34 @@ from dataclasses import dataclass, field
 
 from .articles import Article
 from .dates import TimeSpan
-from .gazetteer import Place
 
 ROLES = ("actor1", "actor2", "victim", "associated")
 MODALITIES = ("asserted", "reported", "claimed", "denied", "hypothetical", "future", "negated")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a town, a first- or second-level region, or a country."""
+
+    id: str  # "174506" for a GeoNames place, "SY.07" for a region, "SY.07.Hajin" for a district
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    country: str
+    admin1: str  # name of the first-level region ("" for a country)
+    admin2: str
+    population: int
+    feature: str  # "city", "admin2", "admin1" or "country"; "offset" for "20 km east of X"
+    anchor: "Place | None" = None  # for an offset, the place it is measured from
+
+    @property
+    def geonameid(self) -> int | None:
+        return int(self.id) if self.id.isdigit() else None
+
+    @property
+    def uri(self) -> str | None:
+        return f"https://sws.geonames.org/{self.id}/" if self.id.isdigit() else None
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from typing import Callable, Iterable, Iterator
 
 from .articles import WALKED_SUFFIXES, Article, InputError, Record, read_articles
 from .extract import Extractor
-from .gazetteer import Gazetteer
-from .lexicon import Lexicon, imported_actor_files, load_lexicon
+from .lexicon import Lexicon
 from .model import Extraction
-from .nlp import load_pipeline
+from .nlp import actor_files, load_pipeline, make_doc
+from .nlp.resources import resources
 from .rdf import extraction_to_quads
 from .store import Store
 
@@ -38,21 +38,23 @@ class Pipeline:
     """The loaded model, lexicon and gazetteer: build once, use for many articles."""
 
     def __init__(self, model: str | None = None, extra_actors: Iterable[str] = ()):
-        self.nlp = load_pipeline(model)
-        self.lexicon: Lexicon = load_lexicon(imported_actor_files() + tuple(extra_actors))
-        self.gazetteer = Gazetteer()
-        self.extractor = Extractor(self.nlp, self.lexicon, self.gazetteer)
+        self.nlp = load_pipeline(model, extra_actors)
+        shared = resources(actor_files(extra_actors))  # the components' own, loaded once per process
+        self.lexicon: Lexicon = shared.lexicon
+        self.gazetteer = shared.gazetteer
+        self.extractor = Extractor(self.nlp, shared)
 
     def extract(self, article: Article | str) -> Extraction:
         """Extract one article (or a bare text) without storing it."""
         if isinstance(article, str):
             article = Article(text=article)
-        return self.extractor.extract(self.nlp(article.text), article)
+        return self.extractor.extract(self.nlp(make_doc(self.nlp, article.text, article.title, article.source)),
+                                      article)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16,
                      n_process: int = 1) -> Iterator[tuple[Article, Extraction | Exception]]:
         """Extract articles in ``nlp.pipe`` batches; a failure is yielded, not raised."""
-        pairs = ((a.text, a) for a in articles)
+        pairs = ((make_doc(self.nlp, a.text, a.title, a.source), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
                                           n_process=n_process):
             try:

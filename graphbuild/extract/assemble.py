@@ -1,0 +1,117 @@
+"""The orchestrator: from a Doc of the pipeline and its article to an :class:`Extraction`,
+calling the modules of this package in the order of the flow.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from ..articles import Article
+from ..model import Event, Extraction, Participant, TimeClaim
+from ..nlp.place_names import PLACES
+from ..nlp.spans import text_span
+from ..nlp.triggers import SPANS_KEY as TRIGGERS, trigger_of
+from ..relations import descriptions, find_relations
+from .casualties import event_casualties
+from .context import ActorMention, DocContext, Mention
+from .event_mentions import crowd_mentions, disruptions, sentence_mentions
+from .event_types import crowd_type, violence_type
+from .implied_actors import claimed_actor, find_claimants, crowd_actor, operation_actor, unidentified_actor
+from .mentions import actor_mentions
+from .merge import merge_mentions
+from .modality import modality_of
+from .place import country_place, event_place, scene_place
+from .roles import by_aircraft
+from .time import event_time
+
+
+def assemble(res, doc: Doc, article: Article) -> Extraction:
+    places = list(doc.spans[PLACES])
+    publisher = Counter(doc._.publisher_countries or ())
+    countries = list(doc._.countries or ())
+    main_country = countries[0] if countries else None
+    place_tokens = {i for span in places for i in range(span.start, span.end)}
+    mentions = actor_mentions(res, doc, main_country, place_tokens)
+    relations = find_relations(doc, mentions)
+    described = descriptions(doc, mentions, relations)
+    if described:  # "the warlord", "the so-called 'Invisible Sheikh'", a defined acronym
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e, _ in described)]
+        mentions = sorted(mentions + [ActorMention(s, e, a) for s, e, a in described], key=lambda m: m.start)
+    by_token = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            by_token[i] = m
+    context = DocContext(doc, article, countries, main_country, mentions, by_token, places, set(publisher))
+    context.claimants = find_claimants(context)
+    raw: list[tuple[Mention, Event]] = []
+    last_time: TimeClaim | None = None
+    matches_by_sentence: dict[int, list] = {}
+    for span in doc.spans.get(TRIGGERS, ()):
+        matches_by_sentence.setdefault(doc[span.start].sent.start, []).append(
+            (trigger_of(span, res.lexicon), span.start, span.end))
+    for sent in doc.sents:
+        found = matches_by_sentence.get(sent.start, [])
+        if not any(t.pos_ in ("VERB", "AUX") for t in sent) and not any(
+                trigger.event_type == "@death" for trigger, _, _ in found):
+            continue  # a heading such as "AIRSTRIKES" names no event of its own
+        mentions = sentence_mentions(res, sent, found, context) if found else disruptions(res, sent, context)
+        if not mentions:
+            mentions = crowd_mentions(res, sent, context)
+        for mention in mentions:
+            raw.append((mention, event_from(res, mention, sent, context, last_time)))
+        own_time = event_time(res, sent.root, sent, context, None)
+        if own_time is not None and own_time.time is not None:
+            last_time = own_time  # later sentences speak of this time unless they say
+    events = merge_mentions(raw, res.violent_types)
+    for event in events:
+        if event.event_type == "peaceful-protest":
+            # ACLED's convention: a protest nobody intervened in has no second actor; what
+            # it is against, and who joined it, stay in the graph as associated actors
+            for p in event.participants:
+                if p.role in ("actor2", "victim"):
+                    p.role = "associated"
+        # "JNIM claimed responsibility for the attack": the claimant is who acted
+        claimed_actor(res, event, context)
+        # a death report typed only now, or a clash nobody is named in
+        unidentified_actor(res, event, context, battles=True)
+    return Extraction(article=article, events=events, relations=relations,
+                      mentions=[(m.actor, m.span(doc)) for m in context.mentions])
+
+
+def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClaim | None) -> Event:
+    """The event one mention reports, with its roles, type, place, time, casualties and modality."""
+    event_type = m.event_type
+    participants = []
+    for role, mentions in m.roles.items():
+        for am in mentions:
+            participants.append(Participant(role, am.actor, am.span(ctx.doc)))
+    if event_type == "@violence" and by_aircraft(res, m.head):
+        event_type = "air-drone-strike"  # "the GNA air force targeted three trucks"
+    elif event_type == "@violence" and m.weapon:
+        event_type = m.weapon  # "militants targeted a vehicle with an IED"
+    elif event_type == "@violence":
+        event_type = violence_type(res, participants, m.targets)
+    elif event_type == "@territory":
+        takers = [p.actor for p in participants if p.role == "actor1"]
+        event_type = ("government-regains-territory" if any(a.category == "State forces" for a in takers)
+                      else "non-state-actor-overtakes-territory")
+    event = Event(event_type=event_type, trigger=text_span(m.tokens),
+                  sentences=[text_span(sent)], participants=participants)
+    event.place = event_place(res, m.head, sent, ctx)
+    if event.place is None:
+        event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
+        event.place_inferred = event.place is not None
+    event.time = event_time(res, m.head, sent, ctx, last_time)
+    event.event_type = crowd_type(res, event, sent)
+    crowd_actor(res, event, m, ctx)
+    operation_actor(res, event, sent, ctx)
+    unidentified_actor(res, event, ctx)
+    event.fatalities, event.injured = event_casualties(m, sent, ctx)
+    event.modality, event.attribution = modality_of(res, m.head, sent, ctx)
+    if event.time and event.time.time and event.modality == "asserted" and ctx.article.published:
+        if event.time.time.earliest > ctx.article.published:
+            event.modality = "future"
+    event.anaphoric, event.cue, event.raw_type = m.anaphoric, m.cue, m.event_type
+    event.part_of_head = m.part_of_head
+    return event

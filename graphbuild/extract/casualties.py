@@ -1,0 +1,28 @@
+"""Fatalities and injuries of an event: the counts its sentence gives, and the executed of
+"the execution of 320 of his followers"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from ..model import CountClaim
+from ..nlp.spans import text_span
+from ..numbers import count_of
+
+if TYPE_CHECKING:
+    from .context import DocContext, Mention
+
+
+def event_casualties(m: Mention, sent: Span, ctx: DocContext) -> tuple[CountClaim | None, CountClaim | None]:
+    """(fatalities, injured) of the event a mention reports in its sentence."""
+    killed, injured = ctx.counts(sent)
+    if killed is None and m.event_type == "execution":
+        # "the execution of 320 of his followers": the executed are the dead
+        for child in m.head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    value = count_of(obj)
+                    if value:
+                        killed = CountClaim(value, text_span(obj.doc[obj.left_edge.i:obj.right_edge.i + 1]))
+    return killed, injured

@@ -1,0 +1,257 @@
+"""Which actor a role word stands for: the most specific mention in its phrase ("fighters of
+ISIS", "ISIS terror chief Abu Bakr al-Baghdadi"), the sides of "between X and Y", subjects
+the parse hung elsewhere or shares between clauses, and pronouns' antecedents.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..lexicon import ARMED_CATEGORIES
+from ..numbers import VAGUE
+from ..settings import setting, words
+
+if TYPE_CHECKING:
+    from .context import ActorMention, DocContext
+
+MEMBER_WORDS = words("member")
+PERSON_PRONOUNS = words("person-pronoun")
+GROUP_PRONOUNS = words("group-pronoun")
+AGAINST_PREFIXES = words("against-prefix")
+OWN_PHRASE_PREPS = words("own-phrase-prep")
+NOT_SUBJECT_PREPS = words("not-subject-prep")
+PRONOUN_REACH = setting("pronoun-reach")
+
+
+def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
+    """The most specific actor mention a role token stands for."""
+    named_inside = [ctx.by_token[c.i] for c in own_phrase(tok)
+                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named and c.i != tok.i
+                    and (c.dep_ in ("compound", "poss", "pobj", "appos", "nmod")
+                         or (c.dep_ == "amod" and not against(c)))]  # "pro-Houthi groups"
+    # "ISIS terror chief Abu Bakr al-Baghdadi": the person the title belongs to
+    persons = [m for m in named_inside if m.actor.category == "Person"
+               and ctx.doc[m.start].head.i == tok.i and ctx.doc[m.start:m.end].root.dep_ in ("appos", "compound")]
+    if persons:
+        return persons[0]
+    own = ctx.by_token.get(tok.i)
+    if own is not None and own.actor.named:
+        return own
+    if named_inside:
+        named = named_inside[0]
+        if (named.actor.category is None or (named.actor.category == "Person" and ctx.doc[named.start:named.end].root.dep_ == "compound")) \
+                and own is not None and own.actor.category in ARMED_CATEGORIES:
+            # "SSPDF soldiers": an organisation the lexicon lacks takes its members' category
+            named.actor.category = own.actor.category
+            named.actor.country = named.actor.country or own.actor.country
+        return named
+    if own is not None and tok.lemma_.lower() in MEMBER_WORDS:
+        # "a member of the regime's Air Force Intelligence": a member of an armed side (the
+        # parse may hang the "of" on the noun before: "forces and members of the ELN")
+        preps = list(tok.children)
+        if tok.dep_ == "conj":
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i]
+        for c in preps:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for x in c.subtree:
+                    if x.i in ctx.by_token and ctx.by_token[x.i].actor.category in ARMED_CATEGORIES:
+                        return ctx.by_token[x.i]
+    if own is not None:
+        return own
+    if tok.lemma_.lower() == "of" or tok.pos_ == "NUM":
+        for c in tok.subtree:
+            if c.i in ctx.by_token:
+                return ctx.by_token[c.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for x in c.subtree:
+                if x.i in ctx.by_token:
+                    return ctx.by_token[x.i]
+    # "an operation by special forces killed ...", "a landmine planted by regime forces
+    # exploded": the thing that acted was done by the agent
+    for c in tok.children:
+        holders = [c] if (c.dep_ == "prep" and c.lower_ == "by") else \
+            [x for x in c.children if x.dep_ == "agent"] if c.dep_ == "acl" else []
+        for holder in holders:
+            for x in holder.subtree:
+                if x.i in ctx.by_token and x.i != tok.i and ctx.by_token[x.i].actor.category != "Civilians":
+                    return ctx.by_token[x.i]
+    if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return antecedent(tok, ctx)
+    # "in Tijuana, Baja California, a police officer was shot": the subject the model took for
+    # an apposition of the place before it
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in ctx.by_token:
+            return ctx.by_token[c.i]
+    # "army positions", "a police station", "the militia's base": the armed side they belong
+    # to; "a joint military and police team": the side it is made of
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in ctx.by_token \
+                and ctx.by_token[c.i].actor.category in ARMED_CATEGORIES:
+            return ctx.by_token[c.i]
+    return None
+
+
+def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
+    """Actor mentions for role tokens, with their conjuncts ("X and Y"), possessors and
+    "of" complements ("fighters of ISIS"), and pronouns resolved to a recent actor."""
+    out: list[ActorMention] = []
+    seen = set()
+
+    def push(m):
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            out.append(m)
+
+    for tok in tokens:
+        group = [tok, *[c for c in tok.conjuncts]]
+        for t in group:
+            push(actor_at(t, ctx))
+    return out
+
+
+def between_sides(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
+    """The sides of "between X and Y" / "with X". When the parse loses the coordination
+    ("fighters loyal to al-Baghdadi and militants led by al-Jazairi"), the distinct named
+    actors inside the phrase, in order, are the sides."""
+    sides = expand(tokens, ctx)
+    named: list[ActorMention] = []
+    for tok in tokens:
+        for t in tok.subtree:
+            m = ctx.by_token.get(t.i)
+            proper = m is not None and ctx.doc[m.start:m.end].root.pos_ == "PROPN"
+            if proper and m.actor.named and all(m.actor.key != n.actor.key for n in named):
+                named.append(m)
+    if len(named) >= 2 and len({m.actor.key for m in sides}) < 2:
+        return named
+    return sides
+
+
+def antecedent(pronoun: Token, ctx: DocContext) -> ActorMention | None:
+    """A pronoun's actor: the subject of the reporting verb above it ("militias said they
+    fired"), else the nearest earlier actor of the right kind within three sentences."""
+    verb = pronoun.head
+    is_object = pronoun.dep_ in ("dobj", "pobj", "dative", "iobj")
+    own_subjects = set()
+    if is_object:  # "forces ... fired at them": them is not the forces
+        clause = verb.head if pronoun.dep_ == "pobj" else verb
+        clauses = [clause]  # "police intervened and detained them": the shared subject too
+        while clauses[-1].dep_ == "conj" and clauses[-1].head.i != clauses[-1].i:
+            clauses.append(clauses[-1].head)
+        own_subjects = {ctx.by_token[c.i].start for verb_ in clauses for c in verb_.children
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.i in ctx.by_token}
+    for anc in ([] if is_object else verb.ancestors):
+        subject = next((c for c in anc.children if c.dep_ == "nsubj" and c.i in ctx.by_token), None)
+        if subject is not None:
+            return ctx.by_token[subject.i]
+    want_person = pronoun.lower_ in PERSON_PRONOUNS
+    sent_start = pronoun.sent.start
+    earlier = [m for m in ctx.mentions if m.end <= pronoun.i]
+    for m in reversed(earlier):
+        if ctx.doc[m.start].sent.start < sent_start and pronoun.i - m.end > PRONOUN_REACH:
+            break
+        if want_person != (m.actor.category == "Person") or m.start in own_subjects:
+            continue
+        if not want_person and m.actor.category is None \
+                and ctx.doc[m.start:m.end].root.morph.get("Number") == ["Sing"]:
+            continue  # "they" is not "the Sub-Divisional Officer"
+        return m
+    return None
+
+
+def own_phrase(tok: Token):
+    """The words of a noun's phrase that can name who it is ("ISIS terror chief Abu Bakr
+    al-Baghdadi", "fighters of ISIS"), leaving out clauses about something else ("an
+    airstrike targeting a Houthi position")."""
+    yield tok
+    conjuncts = [c.i for c in tok.children if c.dep_ == "conj"]
+    for child in tok.children:
+        if conjuncts and child.dep_ == "prep" and child.i > min(conjuncts):
+            continue  # "military forces and members of the ELN": the "of" is the conjunct's
+        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc") or (
+                child.dep_ == "prep" and child.lower_ not in OWN_PHRASE_PREPS):
+            continue
+        yield from own_phrase(child)
+
+
+def against(tok: Token) -> bool:
+    """"anti-Houthi": the word names the other side."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in AGAINST_PREFIXES
+
+
+def undertaker(noun: Token, ctx: "DocContext") -> list[Token]:
+    """Who carried out what a noun names: "an operation by police", "a Taliban raid",
+    "operations carried out by the Gendarmerie", "police carried out an operation"."""
+    out: list[Token] = []
+    for x in noun.children:
+        if x.dep_ == "prep" and x.lower_ == "by":
+            out.extend(y for y in x.children if y.dep_ == "pobj")
+        elif x.dep_ in ("poss", "compound", "amod") and x.i in ctx.by_token \
+                and ctx.by_token[x.i].actor.category not in (None, "Civilians", "Person"):
+            out.append(x)
+        elif x.dep_ == "acl" and x.tag_ == "VBN":
+            for y in x.children:
+                if y.dep_ == "agent":
+                    out.extend(z for z in y.children if z.dep_ == "pobj")
+    if not out and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        out.extend(x for x in noun.head.children if x.dep_ == "nsubj")
+    return out
+
+
+def stranded_subject(verb: Token, ctx: "DocContext") -> Token | None:
+    """A subject the parse hung on the list of places before it ("in Maungdaw Township,
+    Rakhine State, the Myanmar border guard force shot two men"): the actor right before a
+    verb that has no subject of its own."""
+    if verb.i == 0 or verb.dep_ != "ROOT" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    tok, found = verb.doc[verb.i - 1], None
+    while tok.i != verb.i and tok.right_edge.i == verb.i - 1 and tok.head.i != tok.i:
+        if tok.dep_ in ("conj", "appos", "pobj") and tok.i in ctx.by_token and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in NOT_SUBJECT_PREPS):
+            found = tok  # the widest such phrase ending right before the verb
+        tok = tok.head
+    return found if tok.i == verb.i else None
+
+
+def verb_subjects(verb: Token) -> list[Token]:
+    """A verb's own subjects, else the one it shares with the clause it depends on."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        subjects = [s for s in [inherited_subject(verb)] if s is not None]
+    return subjects
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb shares with the clause it depends on ("hiding after fleeing X",
+    "vowed to attack"), found by climbing xcomp/advcl/conj/pcomp links."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acl"):
+            return None
+        if current.dep_ == "conj" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a Taliban sniper shot and killed": the parse made "shot" a noun
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ in ("nsubj",)), None)
+        if subject is not None:
+            return subject
+        # "PMF forces destroyed five IS hideouts and killed ...": the acronym read as the main
+        # verb leaves the first clause as its clausal subject; its subject is the shared one
+        clause = next((c for c in current.children if c.dep_ == "csubj"), None)
+        if clause is not None:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def quantity_anchor(noun: Token) -> Token:
+    """The head of "dozens of X" / "50 of the X" for X: the word that carries the phrase's role."""
+    current = noun
+    while current.dep_ == "pobj" and current.head.lower_ == "of" and (
+            current.head.head.like_num or current.head.head.pos_ == "NUM"
+            or current.head.head.lower_ in VAGUE):
+        current = current.head.head
+    return current

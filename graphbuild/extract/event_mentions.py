@@ -1,0 +1,328 @@
+"""Event mentions of one sentence: its triggers that name a specific happening, weapons kept
+from use (disrupted weapons use), demonstrations told without a protest word, and one
+mention per happening (death reports and generic violence join the specific event).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import ARMED_CATEGORIES
+from ..settings import words
+from .context import Mention
+from .coreference import actor_at, inherited_subject
+from .event_types import top_type
+from .roles import assign_roles, leader_compound
+
+if TYPE_CHECKING:
+    from .context import DocContext
+
+FOUND_VERBS = words("found")
+DAMAGE_VERBS = words("damage")
+CROWD_ACTS = words("crowd-act")
+BLOCKADES = words("blockade")
+DEATH_VERBS = words("death")
+RIOT_PARTS = words("riot-part")
+ONE_SIDED = words("one-sided")
+BODY_WORDS = words("body")
+ALLEGATION_PREPS = words("allegation-prep")
+RELEASE_VERBS = words("release")
+CROWD_CATEGORIES = words("crowd-category")
+DEMAND_VERBS = words("demand")
+SEARCH_PREPS = words("search-prep")
+INSTRUMENT_PREPS = words("instrument-prep")
+
+
+def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[Mention]:
+    matches = []
+    for trig, start, end in found:
+        span = sent.doc[start:end]
+        head = span.root
+        if trig.pos == "VERB" and head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if trig.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if trig.pos == "ANY" and head.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+            continue
+        matches.append((span, head, trig))
+    # the longest match wins where matches overlap
+    matches.sort(key=lambda m: -(m[0].end - m[0].start))
+    chosen, used = [], set()
+    for span, head, trig in matches:
+        if any(i in used for i in range(span.start, span.end)):
+            continue
+        used.update(range(span.start, span.end))
+        chosen.append((span, head, trig))
+    chosen.sort(key=lambda m: m[0].start)
+    mentions, weapon = disruptions(res, sent, ctx), None
+    disrupted = {t.i for m in mentions for t in m.targets} | {m.head.i for m in mentions}
+    for span, head, trig in chosen:
+        if head.i in disrupted:
+            continue  # the bombs the police recovered are no explosion
+        if not is_specific(res, head, span):
+            # "with an IED west of Rafah" misparsed as a modifier still names the weapon
+            if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
+                weapon = weapon or trig.event_type
+            continue
+        mention = Mention(trig.event_type, head, span, cue=trig.cue)
+        assign_roles(res, mention, ctx)
+        if mention.event_type == "@violence" and head.lemma_.lower() in DEATH_VERBS \
+                and not mention.roles.get("actor1") and not mention.roles.get("actor2"):
+            mention.event_type = "@death"  # "one protester was killed": a toll, not an event
+        if top_type(res, mention.event_type) == "explosions-remote-violence" and mishap(res, head):
+            mention.event_type = "disrupted-weapons-use"  # "a mortar shell exploded prematurely"
+        if mention.event_type == "flight" and (escapes_event(res, head, chosen) or not any(
+                a.actor.category == "Civilians" for a in mention.roles.get("actor1", []))):
+            continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
+        mentions.append(mention)
+    if mutual(res, sent):
+        for m in mentions:  # "explosions in both directions of the frontline": an exchange of fire
+            if m.event_type == "shelling-artillery-missile-attack":
+                m.event_type = "armed-clash"
+    mentions = group_sentence(mentions, res.violent_types, lambda type_id: top_type(res, type_id))
+    if any(m.event_type in res.violent_types for m in mentions):
+        # "shelled the town, destroying houses", "an airstrike destroyed a depot": the damage
+        # the attack did, not another event
+        mentions = [m for m in mentions if not (m.event_type == "looting-property-destruction"
+                                                and m.head.lemma_.lower() in DAMAGE_VERBS)]
+    for m in mentions:
+        if m.event_type == "@violence":
+            m.weapon = weapon
+    crowd = crowd_mentions(res, sent, ctx, riot_only=True)
+    riot = next((m for m in mentions if top_type(res, m.event_type) in ("protests", "riots")),
+                crowd[0] if crowd else None)
+    if riot is not None:
+        # "demonstrators threw stones and set fire to banks, and the army fired rubber
+        # bullets": one violent demonstration, the army its other side
+        for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
+            for am in m.roles.get("actor1", []):
+                if am.actor.category not in CROWD_CATEGORIES:
+                    riot.roles.setdefault("actor2", []).append(am)
+            for am in m.roles.get("victim", []) + m.roles.get("actor2", []):
+                if am.actor.category not in ("Protesters", "Rioters"):
+                    riot.roles.setdefault("actor2", []).append(am)
+            mentions.remove(m)
+        if riot not in mentions:
+            mentions.append(riot)
+    return mentions
+
+
+def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:
+    """Weapons kept from use, ACLED's disrupted weapons use: "police recovered 153 crude
+    bombs", "defused an IED", "discovered a cache of explosives", "shot down a drone", and a
+    bomb that state forces detonated ("the army detonated a car bomb"). The mention's
+    targets are the weapon words, which then name no explosion of their own."""
+    found = []
+    disrupt, weapons = res.lexicon.cue("disrupt"), res.lexicon.cue("weapon")
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        controlled = bool({lemma, f"{lemma} {particle}"} & res.lexicon.cue("controlled"))
+        if not (lemma in disrupt or f"{lemma} {particle}" in disrupt or controlled):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "a cache of explosives", "arms and ammunition including two mortar shells"
+        words = [t for o in objects for t in o.subtree
+                 if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in weapons or t.lower_ in weapons)]
+        if not words or not any(w.i == o.i or w.head.i == o.i or o.lemma_.lower() in weapons
+                                for o in objects for w in words):
+            continue
+        mention = Mention("disrupted-weapons-use", verb, sent.doc[verb.i:verb.i + 1])
+        assign_roles(res, mention, ctx)
+        if controlled and not any(a.actor.category == "State forces" for a in mention.roles.get("actor1", [])):
+            continue  # militants detonating a bomb is an explosion
+        if controlled and any(t.dep_ == "prep" and t.lower_ in INSTRUMENT_PREPS or
+                              t.dep_ == "advcl" and t.lemma_.lower() == "use" for t in verb.subtree):
+            continue  # "destroyed a depot with artillery fire" is an attack on it
+        # the raid or search the weapons were found in is the same event ("seized rifles during a raid")
+        searches = res.lexicon.cue("search")
+        mention.targets = words + [o for p in verb.children if p.dep_ == "prep" and p.lower_ in SEARCH_PREPS
+                                   for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in searches]
+        found.append(mention)
+    return found
+
+
+def crowd_mentions(res, sent: Span, ctx: "DocContext", riot_only: bool = False) -> list[Mention]:
+    """A demonstration told without a protest word: "protesters blocked the road",
+    "residents barricaded roads with burning tyres", "demonstrators threw stones"."""
+    verbs = res.lexicon.cue("riot") if riot_only else res.lexicon.cue("crowd") | res.lexicon.cue("riot")
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects and tok.dep_ == "conj":  # "workers gathered and demanded their wages"
+            subjects = [s for s in [inherited_subject(tok)] if s is not None]
+        for subject in subjects:
+            mention = actor_at(subject, ctx)
+            if mention is None:
+                continue
+            category = mention.actor.category
+            verb = tok.lemma_.lower()
+            if category in ("Protesters", "Rioters") or (
+                    category == "Civilians" and not mention.actor.named and verb in CROWD_ACTS) or (
+                    # "workers of a construction company demanded their wages"
+                    category == "Civilians" and not mention.actor.named and verb in DEMAND_VERBS
+                    and claimants(res, sent.doc[mention.start:mention.end].root)) or (
+                    # "members of the ruling party blocked the mayor's office"
+                    mention.actor.named and category not in ARMED_CATEGORIES | {"Person"} and verb in BLOCKADES):
+                found = Mention("peaceful-protest", tok, sent.doc[tok.i:tok.i + 1])
+                found.roles["actor1"] = [mention]
+                return [found]
+    if riot_only:
+        return []
+    # "police dispersed about 180 migrant labourers": a gathering met by an intervention
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in res.lexicon.cue("intervention"):
+            continue
+        crowd = [m for m in (actor_at(c, ctx) for c in tok.children if c.dep_ == "dobj") if m is not None
+                 and m.actor.category in CROWD_CATEGORIES and not m.actor.named]
+        police = [m for m in (actor_at(c, ctx) for c in tok.children if c.dep_ == "nsubj") if m is not None
+                  and m.actor.category == "State forces"]
+        if crowd and police:
+            found = Mention("peaceful-protest", tok, sent.doc[tok.i:tok.i + 1])
+            found.roles["actor1"], found.roles["actor2"] = crowd, police
+            return [found]
+    return []
+
+
+def claimants(res, noun: Token) -> bool:
+    """Several people of a kind that presses collective claims ("workers", "nurses")."""
+    words = res.lexicon.cue("claimant")
+    return noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in words or any(
+        f"{c.lower_} {noun.lemma_.lower()}" in words for c in noun.children if c.dep_ in ("compound", "amod")))
+
+
+def is_specific(res, head: Token, span: Span) -> bool:
+    """False for generic or modifying uses: "other battles", "battle-hardened",
+    "detention centre", "a protest movement"."""
+    doc = head.doc
+    if head.i + 1 < len(doc) and doc[head.i + 1].text == "-" and head.pos_ != "VERB":
+        return False
+    if head.lemma_.lower() in BODY_WORDS and head.head.lemma_.lower() not in FOUND_VERBS:
+        return False  # "a body of a man was found" counts; "a governing body" does not
+    if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
+        return False  # "captured fighters", "wounded soldiers": a state, not an event
+    if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ALLEGATION_PREPS \
+            and head.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
+            and head.head.head.dep_ in ("acl", "relcl"):
+        # "a man suspected of kidnapping a child": what someone the sentence speaks of is
+        # accused of; "police are accused of assaulting a driver" is the claim reported
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in res.lexicon.cue("activity") and not (
+            (head.dep_ == "dobj" and head.head.lemma_.lower() in res.lexicon.cue("light"))
+            or (head.dep_ in ("nsubj", "nsubjpass") and (head.head.lemma_.lower() in res.lexicon.cue("occur") or (
+                head.head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.head.children))))):
+        return False  # "conducted a patrol" is one; "an attack on a patrol" names a target
+    if lemma in RELEASE_VERBS and head.pos_ == "VERB":
+        # "the Taliban released 48 soldiers": people set free, not a statement or a video
+        held = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        held += [x for c in held for x in c.subtree if x.dep_ == "pobj"]
+        if not any(t.lemma_.lower() in res.lexicon.cue("captive") for t in held):
+            return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        # "staged a demonstration denouncing ...", parsed as a compound of a participle
+        verb = head.head.head
+        misparsed = head.head.lower_.endswith("ing") and head.head.dep_ == "dobj" and bool(
+            {verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]} & res.lexicon.cue("light"))
+        if head.dep_ == "compound" and not leader_compound(res, head) and not misparsed \
+                and head.head.lemma_.lower() not in res.lexicon.cue("event-head"):
+            return False
+        if any(c.lower_ in res.lexicon.cue("nonspecific") for c in head.children
+               if c.dep_ in ("amod", "det", "predet")):
+            return False
+    return True
+
+
+
+def escapes_event(res, head: Token, chosen) -> bool:
+    """"fled a coup": the flight is part of the coup story, not an event of its own."""
+    heads = {h.i for _, h, _ in chosen}
+    return any(c.dep_ == "dobj" and c.i in heads for c in head.children)
+
+
+def mutual(res, sent: Span) -> bool:
+    """Whether the sentence says both sides fired ("in both directions", "by both sides")."""
+    words = res.lexicon.cue("mutual")
+    return any(f"{a.lower_} {b.lemma_.lower()}" in words for a, b in zip(sent, sent[1:]))
+
+
+def mishap(res, head: Token) -> bool:
+    """A weapon that went off by accident ("a mortar shell exploded prematurely", "an
+    accidental blast"): the word modifies the trigger or the words it is part of."""
+    words = res.lexicon.cue("mishap")
+    node = head
+    for _ in range(3):
+        if any(c.lower_ in words and c.dep_ in ("advmod", "amod") for c in node.children):
+            return True
+        if node.dep_ not in ("compound", "nsubj", "nsubjpass", "dobj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> list[Mention]:
+    """One event per happening in a sentence: death reports and generic violence join the
+    sentence's specific event; a weapon cue decides the type of generic violence."""
+    specific = [m for m in mentions if m.event_type not in ("@death", "@violence")]
+    violence = [m for m in mentions if m.event_type == "@violence"]
+    deaths = [m for m in mentions if m.event_type == "@death"]
+    violent_specific = [m for m in specific if m.event_type in violent_types]
+    out: list[Mention] = []
+    for m in specific:
+        if out and out[-1].event_type == m.event_type:
+            absorb(out[-1], m)
+            continue
+        out.append(m)
+    for m in violence:
+        host = next((s for s in violent_specific if s.cue), None) or (violent_specific[0] if violent_specific else None)
+        if host is not None:
+            absorb(host, m)
+        else:
+            out.append(m)
+    if deaths and not out:
+        first = deaths[0]
+        for d in deaths[1:]:
+            absorb(first, d)
+        out.append(first)
+    elif deaths:
+        for d in deaths:
+            absorb(out[0], d, victims_only=True)
+    out.sort(key=lambda m: m.head.i)
+    clash = next((m for m in out if m.event_type == "armed-clash" and m.cue), None)
+    if clash is not None:
+        # small arms among the weapons, or fire exchanged: a battle, not shelling
+        for m in [m for m in out if top_of(m.event_type) == "explosions-remote-violence"]:
+            absorb(clash, m)
+            out.remove(m)
+    merged: list[Mention] = []
+    for m in out:
+        same = next((x for x in merged if top_of(x.event_type) == top_of(m.event_type)
+                     and top_of(m.event_type) != "strategic-developments"), None)
+        if same is not None:
+            # one happening told with several words of one family ("an IED exploded",
+            # "shelling ... mortars"): the word that names the weapon decides the type
+            if m.cue and not same.cue:
+                same.event_type, same.cue = m.event_type, True
+            absorb(same, m)
+        else:
+            merged.append(m)
+    return merged
+
+
+def absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:
+    for role, actors in other.roles.items():
+        if victims_only and role != "victim":
+            continue
+        target_role = role
+        if role == "actor2" and (host.event_type in ONE_SIDED or host.event_type == "@death"):
+            target_role = "victim"
+        existing = host.roles.setdefault(target_role, [])
+        for a in actors:
+            if all(a.actor.key != e.actor.key for e in existing):
+                existing.append(a)
+    if other.event_type == "@violence" and host.event_type == "@violence" and other.cue:
+        host.cue = True

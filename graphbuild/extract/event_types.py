@@ -1,0 +1,117 @@
+"""The type of an event beyond its trigger: generic violence as an armed clash or an attack
+on civilians, demonstrations turning violent or met by an intervention, mob violence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import ARMED_CATEGORIES
+from ..model import Event, Participant
+from ..settings import words
+from .mentions import is_armed
+
+GUNFIRE_WORDS = words("gunfire")
+SET_FIRE_WORDS = words("set-fire")
+MEMBERSHIP_WORDS = words("membership")
+OWN_CLAUSE_WORDS = words("own-clause-word")
+CROWD_CATEGORIES = words("crowd-category")
+NOT_MELEE_WORDS = words("not-melee")
+
+
+def top_type(res, type_id: str) -> str:
+    if type_id.startswith("@"):
+        return "battles" if type_id in ("@violence", "@territory") else type_id
+    return res.lexicon.acled_types(type_id)[0].id
+
+
+def violence_type(res, participants: list[Participant], target_words: list[Token]) -> str:
+    """An attack or killing is an armed clash when it targets an armed side or a military
+    target ("positions", "a checkpoint"), or when an armed actor acts on no target at all;
+    an attack on civilians when it targets anyone or anything else."""
+    targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
+    if any(a.category in ARMED_CATEGORIES for a in targets):
+        return "armed-clash"
+    if any(t.lemma_.lower() in res.lexicon.cue("military-target") for t in target_words):
+        return "armed-clash"
+    # "a pro-government militia check point", "an army post": the target belongs to an armed side
+    for t in target_words:
+        for x in t.subtree:
+            noun = res.lexicon.actor_nouns.get(x.lemma_.lower())
+            if (x.i == t.i or (x.i < t.i and x.dep_ in ("compound", "amod", "nmod"))) \
+                    and noun is not None and is_armed(noun):
+                return "armed-clash"  # "killed 3 IS militants" even when "IS" misparses
+    agents = [p.actor for p in participants if p.role == "actor1"]
+    if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
+        return "armed-clash"
+    return "attack"
+
+
+def crowd_type(res, event: Event, sent: Span) -> str:
+    """Demonstrations turn violent ("barricaded roads with burning tyres") or meet an
+    intervention ("police dispersed them"); a fight with no organised armed side
+    ("migrant workers clashed with police") is mob violence, not a battle."""
+    if event.event_type.startswith("@"):
+        return event.event_type
+    lemmas = {t.lemma_.lower() for t in sent}
+    top = res.lexicon.acled_types(event.event_type)[0].id
+    crowd_categories = {p.actor.category for p in event.participants if p.role == "actor1"}
+    if top == "protests" and event.event_type == "peaceful-protest":
+        trigger = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if acts_of(sent, trigger) & res.lexicon.cue("riot") or "Rioters" in crowd_categories:
+            return "violent-demonstration"
+        if lemmas & res.lexicon.cue("intervention"):
+            return "protest-with-intervention"
+    shots = bool(lemmas & GUNFIRE_WORDS)
+    if event.event_type == "attack" and not shots and any(
+            p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
+            for p in event.participants):
+        return "mob-violence"  # "a suspected thief was beaten up by locals"
+    if event.event_type == "armed-clash":
+        sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
+        # a crowd, or a party's supporters or a community the lexicon does not know as armed
+        crowd = [p for p in sides if p.actor.category in CROWD_CATEGORIES
+                 or (p.actor.category is None and crowd_words(res, p, sent))]
+        organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
+        # "a shoot-out broke out" with the police: whoever shot back was armed
+        gunfight = shots and any(p.actor.category == "State forces" for p in sides)
+        # "clashed with machetes, bows and arrows", "pelted stones at the police"
+        melee = bool(lemmas & (res.lexicon.cue("melee") | res.lexicon.cue("riot") - NOT_MELEE_WORDS))
+        if crowd and not gunfight and (not organised or (melee and not shots)):
+            protest = any(p.actor.category == "Protesters" for p in event.participants)
+            return "violent-demonstration" if protest else "mob-violence"
+    return event.event_type
+
+
+def crowd_words(res, participant: Participant, sent: Span) -> bool:
+    """Whether an actor's words name unarmed people ("BJP supporters", "members of
+    ANTARSYA", "Mapuche fruit sellers")."""
+    span = sent.doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tokens = list(span) + [t for t in span.root.ancestors][:1]  # "supporters of the CNL"
+    return any(res.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in MEMBERSHIP_WORDS
+               and res.lexicon.actor_nouns[t.lemma_.lower()].category == "Civilians" for t in tokens)
+
+
+def acts_of(sent: Span, trigger: Span | None) -> set[str]:
+    """The lemmas of what a sentence says was done, leaving out what clauses about someone
+    else say ("against the detention of activists accused of hurling a Molotov cocktail",
+    "the return of the looted funds", "the torch movement"); "set on fire" counts as burning."""
+    def own_clause(clause: Token) -> bool:
+        if any(c.lower_ in OWN_CLAUSE_WORDS for c in clause.children if c.dep_ in ("advmod", "nsubj")):
+            return True  # "outside the hotels where they burned tyres": what the crowd did there
+        return trigger is not None and clause.left_edge.i <= trigger.start and trigger.end <= clause.right_edge.i + 1
+
+    acts = set()
+    for tok in sent:
+        if tok.dep_ == "compound" or (tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD")):
+            continue
+        # a relative clause, or a participle about a noun ("activists accused of"), that is not
+        # the event's own; "protesters burning tyres" is what the protesters did
+        if any((a.dep_ == "relcl" or (a.dep_ == "acl" and a.tag_ == "VBN")) and a.head.pos_ in ("NOUN", "PROPN")
+               and not own_clause(a) for a in [tok, *tok.ancestors] if a.i >= sent.start):
+            continue
+        acts.add(tok.lemma_.lower())
+        if tok.lower_ == "fire" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in SET_FIRE_WORDS:
+            acts.add("burn")
+    return acts

@@ -1,0 +1,213 @@
+"""Actor mentions of an article: known actors, people, organisations the lexicon lacks, and
+unnamed groups by their nouns ("Syrian soldiers", "gunmen") as ACLED-style generic actors.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import ARMED_CATEGORIES, slug
+from ..model import Actor
+from ..nlp.known_actors import ACRONYMS, NAMES
+from ..nlp.spans import clean_name, entities, is_media, looks_like_person, name_words
+from ..settings import words
+from .context import ActorMention
+
+UNKNOWN_WORDS = words("unknown")
+COMMUNITY_PREPS = words("community-prep")
+
+
+def actor_mentions(res, doc: Doc, main_country: str | None,
+                    place_tokens: set[int]) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    taken: set[int] = set()
+
+    def add(start, end, actor):
+        if any(i in taken for i in range(start, end)):
+            return
+        taken.update(range(start, end))
+        found.append(ActorMention(start, end, actor))
+
+    matches = [(span.start, span.end, span.label_, True) for span in doc.spans.get(NAMES, ())]
+    matches += [(span.start, span.end, span.label_, False) for span in doc.spans.get(ACRONYMS, ())
+                if span.text.isupper() or span.text in res.known[span.label_].aliases]
+    for start, end, key, _ in sorted(matches, key=lambda m: (m[0], -(m[1] - m[0]))):
+        known = res.known[key]
+        add(start, end, Actor(known.id, known.name, known.category, known.country or None,
+                              known.wikidata or None, set(known.aliases)))
+    country_name = res.gazetteer.country_name(main_country) if main_country else None
+    persons: dict[str, Actor] = {}
+    # full names first, so that "Baghdadi" joins "Abu Bakr al-Baghdadi" wherever each comes
+    person_ents = [e for e in entities(doc) if not any(t.i in place_tokens for t in e)
+                   and (e.label_ == "PERSON" or (e.label_ == "ORG" and looks_like_person(e)))]
+    for ent in sorted(person_ents, key=lambda e: (-len(name_words(clean_name(e.text))), e.start)):
+        person_actor(res, ent, persons)
+    for ent in entities(doc):
+        if any(t.i in place_tokens for t in ent):
+            continue
+        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and looks_like_person(ent)):
+            actor = person_actor(res, ent, persons)
+            add(ent.start, ent.end, actor)
+        elif ent.label_ == "ORG" and not is_media(ent):
+            words = name_words(clean_name(ent.text))
+            person = next((p for p in persons.values() if words and words <= name_words(p.label)), None)
+            if person is not None:  # "Baghdadi" tagged as an organisation after the full name
+                person.aliases.add(clean_name(ent.text))
+                add(ent.start, ent.end, person)
+            else:
+                # "Islah-affiliated Special Forces", "the Rapid Intervention Police": an
+                # organisation the lexicon lacks is of the kind its last word names
+                last = ent[-1]
+                noun = next((res.lexicon.actor_nouns[w] for w in (last.lemma_.lower(), last.lower_, last.lower_[:-1])
+                             if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
+                category = noun.category if noun is not None and is_armed(noun) and noun.category != "armed" else None
+                add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country_name))
+    for token in reversed(doc):  # heads first: "police officers" before "police"
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
+                # "governmental positions", "a military convoy": whose post it is
+                token.dep_ == "amod" and token.head.lemma_.lower() in res.lexicon.cue("military-target")):
+            continue
+        noun, start, end = actor_noun(res, token)
+        if noun is None:
+            continue
+        country = country_of(res, token) or country_name
+        if noun.label.startswith("Militia") and communal(res, token):
+            noun = res.lexicon.actor_nouns["communal militia"]
+        label = generic_label(noun.label, country)
+        if noun.category == "armed":
+            add(start, end, Actor(slug(label), label, "Political militia", country, named=False))
+        else:
+            add(start, end, Actor(slug(label), label, noun.category, country, named=False))
+    found.sort(key=lambda m: m.start)
+    armed_by_members(found, doc)
+    resolve_generic_armed(found, doc)
+    return found
+
+
+def person_actor(res, ent: Span, persons: dict[str, Actor]) -> Actor:
+    """A person actor; a shorter later name ("Baghdadi") joins the full one."""
+    name = clean_name(ent.text)
+    key_words = name_words(name)
+    for known in persons.values():
+        if key_words and key_words <= name_words(known.label):
+            known.aliases.add(name)
+            return known
+    actor = Actor(slug(name), name, "Person", None)
+    persons[name] = actor
+    return actor
+
+
+def actor_noun(res, token: Token):
+    """The actor noun a token heads, with the token range of its phrase."""
+    lemma = token.lemma_.lower()
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.dep_ in ("compound", "amod"):
+        two = f"{prev.lemma_.lower()} {lemma}"
+        if two in res.lexicon.actor_nouns:
+            return res.lexicon.actor_nouns[two], prev.i, token.i + 1
+        two = f"{prev.text.lower()} {token.text.lower()}"
+        if two in res.lexicon.actor_nouns:
+            return res.lexicon.actor_nouns[two], prev.i, token.i + 1
+    noun = res.lexicon.actor_nouns.get(lemma) or res.lexicon.actor_nouns.get(token.text.lower())
+    if noun is None:
+        return None, 0, 0
+    if prev is not None and prev.dep_ in ("compound", "amod"):
+        # "a militia member", "a police official": the person belongs to the armed group;
+        # "rebel forces", "militia fighters": the modifier says which armed side
+        group = res.lexicon.actor_nouns.get(prev.lemma_.lower())
+        if group is not None and is_armed(group) and group.category != noun.category:
+            return group, prev.i, token.i + 1
+    return noun, token.i, token.i + 1
+
+
+def communal(res, token: Token) -> bool:
+    """A militia of a place or community ("militias from Mbaivur", "local militiamen",
+    "clan militiamen"): ACLED's communal militias, an identity militia."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.lemma_.lower() in res.lexicon.cue("communal"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in COMMUNITY_PREPS:
+            if any(x.ent_type_ in ("GPE", "LOC", "NORP") or x.lemma_.lower() in res.lexicon.cue("communal")
+                   for x in child.subtree):
+                return True
+    return False
+
+
+def is_armed(noun) -> bool:
+    return noun.category in ARMED_CATEGORIES or noun.category == "armed"
+
+
+def country_of(res, token: Token) -> str | None:
+    """The country an adjective or possessive gives a group noun ("Syrian soldiers")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":  # "military forces of Armenia"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                    place = res.gazetteer.resolve(obj.text)
+                    if place is not None and place.feature == "country":
+                        return place.country
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            country = res.demonyms.get(child.text.lower())
+            if country:
+                return country
+            if child.ent_type_ == "GPE":
+                place = res.gazetteer.resolve(child.text)
+                if place is not None and place.feature == "country":
+                    return place.country
+    return None
+
+
+def armed_by_members(mentions: list[ActorMention], doc: Doc) -> None:
+    """"AGuH militants", "SSPDF soldiers": an organisation the lexicon lacks, named as the
+    kind of its armed members, is of their category wherever the article names it."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    kinds: dict[str, Actor] = {}
+    for m in mentions:
+        if not m.actor.named or m.actor.category is not None:
+            continue
+        root = doc[m.start:m.end].root
+        members = by_token.get(root.head.i) if root.dep_ == "compound" else None
+        if members is not None and not members.actor.named and members.actor.category in ARMED_CATEGORIES:
+            kinds.setdefault(m.actor.key, members.actor)
+    for m in mentions:
+        kind = kinds.get(m.actor.key)
+        if kind is not None and m.actor.named and m.actor.category is None:
+            m.actor.category = kind.category
+            m.actor.country = m.actor.country or kind.country
+
+
+def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) -> None:
+    """'the militants', 'the terror group': the article's main named non-state armed
+    group when there is exactly one dominant one; never 'unidentified gunmen'."""
+    counts = Counter(m.actor.key for m in mentions
+                     if m.actor.named and m.actor.category in ("Rebel group", "Political militia"))
+    if not counts:
+        return
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return
+    main_key = ranked[0][0]
+    main = next(m.actor for m in mentions if m.actor.key == main_key)
+    for m in mentions:
+        if not m.actor.named and m.actor.label.startswith("Unidentified Armed Group"):
+            if doc is not None and any(t.lower_ in UNKNOWN_WORDS for t in doc[max(0, m.start - 3):m.end]):
+                continue
+            m.actor = main
+
+
+def generic_label(template: str, country: str | None) -> str:
+    """ACLED's label for an unnamed group: "Military Forces of Syria", "Rioters (Lebanon)";
+    without a country, "Military Forces", "Rioters"."""
+    if country:
+        return template.format(country=country)
+    return template.replace(" of {country}", "").replace(" ({country})", "").format(country="")
+
+
+def generic_actor(res, category: str, country: str | None) -> Actor:
+    """The ACLED-style actor for an unnamed crowd or armed group of a country."""
+    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter"}.get(category, "gunman")]
+    if category == "armed":
+        category = noun.category
+    label = generic_label(noun.label, country)
+    return Actor(slug(label), label, category, country, named=False)

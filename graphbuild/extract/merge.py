@@ -1,0 +1,244 @@
+"""Merging an article's mentions of one happening into one event: anaphoric or underspecified
+mentions join an earlier compatible event, death reports join the nearest violent event,
+a demonstration's sequels join it, and "X during Y" makes X part of Y.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..lexicon import ARMED_CATEGORIES
+from ..model import CountClaim, Event, Participant
+from ..settings import setting, words
+
+if TYPE_CHECKING:
+    from .context import Mention
+
+ADDITIVE = re.compile(r"\b(?:" + "|".join(sorted(words("additive"))) + r")\b", re.I)
+NEARBY_CHARS = setting("nearby-chars")
+DEMONSTRATIONS = words("demonstration")
+CROWD_CATEGORIES = words("crowd-category")
+RIOT_PARTS = words("riot-part")
+ONE_SIDED = words("one-sided")
+DAMAGE_VERBS = words("damage")
+
+
+def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Event]:
+    """Merge mentions of one happening across sentences.
+
+    A later mention joins an earlier event of the same type when it is anaphoric
+    ("the clash", "there was a clash", "the coup leader") or underspecified (no own
+    date and place), and nothing they say conflicts. A bare death report joins the
+    nearest violent event. "X during Y" records X as part of Y and lends X Y's actors."""
+    events: list[Event] = []
+    head_to_event: dict[int, int] = {}
+    for mention, event in raw:
+        target = None
+        for index in range(len(events) - 1, -1, -1):
+            if compatible(events[index], event, violent_types):
+                target = index
+                break
+        if target is None and events and riot_sequel(events[-1], event):
+            # "Residents demonstrated in Kayes. Tyres were burned and police posts vandalized."
+            events[-1].event_type = "violent-demonstration"
+            target = len(events) - 1
+        if target is None and events and damage_sequel(events[-1], event, violent_types):
+            target = len(events) - 1  # "Militants attacked the village. They destroyed ten houses."
+        protest = next((n for n in range(len(events) - 1, -1, -1)
+                        if intervention_sequel(events[n], event)), None) if target is None else None
+        if protest is not None:
+            # "Dozens protested in Pinsk. Two were arrested by the police": the arrests are
+            # the intervention in the protest, and the police its second side (ACLED's coding)
+            if events[protest].event_type == "peaceful-protest":
+                events[protest].event_type = "protest-with-intervention"
+            target = protest
+            event = as_intervener(event)
+        if target is not None:
+            combine(events[target], event)
+            head_to_event[mention.head.i] = target
+        else:
+            events.append(event)
+            head_to_event[mention.head.i] = len(events) - 1
+    # bare death reports
+    kept: list[Event] = []
+    index_map = {}
+    for i, ev in enumerate(events):
+        if ev.event_type == "@death":
+            host = nearest_violent(events, i, violent_types)
+            if host is not None:
+                combine(events[host], ev)
+                index_map[i] = host
+                continue
+            # a killing nobody is said to have fought: an attack, unless the dead were armed
+            armed = any(p.role == "victim" and p.actor.category in ARMED_CATEGORIES for p in ev.participants)
+            ev.event_type = "armed-clash" if armed else "attack"
+        index_map[i] = i
+    for i, ev in enumerate(events):
+        if index_map[i] == i:
+            kept.append(ev)
+    position = {id(ev): n for n, ev in enumerate(kept)}
+    for ev in kept:
+        head = ev.part_of_head
+        if head is not None and head.i in head_to_event:
+            parent = events[index_map[head_to_event[head.i]]]
+            if parent is not ev:
+                ev.part_of = position[id(parent)]
+                lend_actors(parent, ev)
+    return kept
+
+
+def riot_sequel(earlier: Event, later: Event) -> bool:
+    """Damage or violence by no named armed actor, told right after a demonstration, is
+    the demonstration turning violent."""
+    if earlier.event_type not in DEMONSTRATIONS:
+        return False
+    if (later.raw_type or later.event_type) not in RIOT_PARTS:
+        return False
+    if any(p.role == "actor1" and p.actor.named and p.actor.category in ARMED_CATEGORIES
+           for p in later.participants):
+        return False
+    return later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
+
+
+def damage_sequel(earlier: Event, later: Event, violent_types: set[str]) -> bool:
+    """Damage told right after an attack, with no place or date of its own, is what the attack did."""
+    return (later.event_type == "looting-property-destruction" and later.trigger.text.lower().startswith(
+        tuple(sorted(DAMAGE_VERBS))) and earlier.event_type in violent_types
+            and (later.place is None or later.place_inferred)
+            and (later.time is None or earlier.time is None or later.time.time == earlier.time.time)
+            and 0 <= later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS)
+
+
+def intervention_sequel(earlier: Event, later: Event) -> bool:
+    """Arrests of demonstrators by state forces, told after a peaceful demonstration in a
+    later sentence of the same passage, with no place or date of their own."""
+    if earlier.event_type not in DEMONSTRATIONS or later.event_type not in ("arrests", "protest-with-intervention"):
+        return False
+    if later.sentences[0].start <= earlier.sentences[-1].start \
+            or later.sentences[0].start - earlier.sentences[-1].end >= NEARBY_CHARS:
+        return False
+    if later.time is not None and later.time.span is not None and earlier.time is not None \
+            and earlier.time.time != later.time.time:
+        return False
+    if later.place is not None and not later.place_inferred and earlier.place is not None \
+            and later.place.place is not None and earlier.place.place is not None \
+            and later.place.place.id != earlier.place.place.id:
+        return False
+    crowd = {p.actor.key for p in earlier.participants if p.role == "actor1"}
+    if later.event_type == "protest-with-intervention":  # "Police dispersed the crowd"
+        return all(p.actor.key in crowd or p.actor.category in CROWD_CATEGORIES or p.role == "actor2"
+                   for p in later.participants)
+    arresters = [p.actor for p in later.participants if p.role == "actor1"]
+    detained = [p.actor for p in later.participants if p.role in ("victim", "actor2")]
+    return all(a.category == "State forces" for a in arresters) and all(
+        a.key in crowd or a.category in CROWD_CATEGORIES and not a.named for a in detained)
+
+
+def as_intervener(arrest: Event) -> Event:
+    """The arrest with its arresters as the second side and the arrested left out (they are
+    the demonstrators); of a dispersal, only its second side (the police)."""
+    if arrest.event_type != "arrests":
+        return replace(arrest, participants=[p for p in arrest.participants if p.role == "actor2"])
+    kept = [Participant("actor2", p.actor, p.span) for p in arrest.participants if p.role == "actor1"]
+    return replace(arrest, participants=kept)
+
+
+def compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
+    if later.event_type == "@death" or earlier.event_type == "@death":
+        return False
+    anaphoric = later.anaphoric
+    nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
+    if earlier.event_type != later.event_type:
+        # "the attack" after "a roadside bomb struck", "the strikes targeted" after "fired
+        # missiles": a generic word of violence points back to the event just told
+        if not ((anaphoric or nearby) and later.raw_type == "@violence"
+                and not later.cue and earlier.event_type in violent_types):
+            return False
+    underspecified = later.time is None and (later.place is None or later.place_inferred)
+    if not (anaphoric or underspecified or nearby):
+        return False
+    if earlier.time and later.time and earlier.time.time and later.time.time:
+        a, b = earlier.time.time, later.time.time
+        if a.latest < b.earliest or b.latest < a.earliest:
+            return False
+    if earlier.place and later.place and earlier.place.place and later.place.place \
+            and not earlier.place_inferred and not later.place_inferred:
+        if earlier.place.place.id != later.place.place.id and \
+                earlier.place.place.feature == later.place.place.feature == "city":
+            return False
+    # two different named perpetrators are two events, unless the later text points back
+    side = {p.actor.key for p in earlier.participants if p.actor.named and p.role == "actor1"}
+    other = {p.actor.key for p in later.participants if p.actor.named and p.role == "actor1"}
+    if side and other and not side & other and not anaphoric:
+        return False
+    return True
+
+
+def nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int | None:
+    best = None
+    for j, ev in enumerate(events):
+        if j == i or ev.event_type not in violent_types:
+            continue
+        if best is None or abs(j - i) < abs(best - i):
+            best = j
+    return best
+
+
+def combine(host: Event, other: Event) -> None:
+    if any(p.role == "actor1" and p.actor.named for p in other.participants):
+        # the attacker named later ("blamed the Taliban") replaces the unidentified placeholder
+        host.participants = [p for p in host.participants
+                             if not (p.role == "actor1" and not p.actor.named
+                                     and p.actor.label.startswith("Unidentified Armed Group"))]
+    host_has_actor1 = any(p.role == "actor1" for p in host.participants)
+    for p in other.participants:
+        if host_has_actor1 and p.role == "actor1" and not p.actor.named \
+                and p.actor.label.startswith("Unidentified Armed Group"):
+            continue
+        role = p.role
+        if role == "victim" and host.event_type not in ONE_SIDED:
+            role = "victim"
+        if all(not (q.actor.key == p.actor.key and q.role == role) for q in host.participants):
+            host.participants.append(Participant(role, p.actor, p.span))
+    told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
+    host.sentences.extend(span for span in other.sentences if (span.start, span.end) not in told)
+    other_own = other.place is not None and not other.place_inferred
+    if host.place is None or (host.place.place is None and other_own and other.place.place) or (
+            host.place_inferred and other_own):
+        host.place = other.place
+        host.place_inferred = other.place_inferred
+    if host.time is None and other.time is not None:
+        host.time = other.time
+    if other.fatalities is not None:
+        if host.fatalities is None:
+            host.fatalities = other.fatalities
+        elif ADDITIVE.search(other.sentences[0].text) and other.sentences[0] not in host.sentences[:-1]:
+            # "2 soldiers were killed ... 7 militants were also killed": 9 in all
+            host.fatalities = CountClaim(host.fatalities.value + other.fatalities.value, host.fatalities.span)
+        elif other.fatalities.value < host.fatalities.value:
+            host.fatalities = other.fatalities  # conflicting reports: the lower, as ACLED codes
+    if other.injured is not None and host.injured is None:
+        host.injured = other.injured
+    if host.part_of_head is None:
+        host.part_of_head = other.part_of_head
+    if host.attribution is None and other.attribution is not None:
+        host.attribution = other.attribution
+        if host.modality == "asserted" and other.modality in ("reported", "claimed"):
+            host.modality = other.modality
+
+
+def lend_actors(parent: Event, child: Event) -> None:
+    """A clash during a coup is fought between the coup's sides, when the clash's own
+    text gives no two distinct sides ("fighting between the militants during the coup")."""
+    side1 = {p.actor.key for p in child.participants if p.role == "actor1"}
+    side2 = {p.actor.key for p in child.participants if p.role == "actor2"}
+    if side1 and side2 and side1 != side2:
+        return
+    a1 = [p for p in parent.participants if p.role == "actor1" and p.actor.named]
+    a2 = [p for p in parent.participants if p.role in ("actor2", "victim") and p.actor.named]
+    if not a1 or not a2:
+        return
+    keep = [p for p in child.participants if p.role not in ("actor1", "actor2")]
+    child.participants = keep + [Participant("actor1", p.actor, p.span) for p in a1] + \
+        [Participant("actor2", p.actor, p.span) for p in a2]

@@ -1,0 +1,345 @@
+"""Where an event happened: the most specific place of its sentence the gazetteer knows in the
+article's countries (inside the regions written after it, "20 km east of X" as an offset),
+else the scene of the sentences before it, else the article's country.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import consonants, fold, skeleton
+from ..geo import destination
+from ..model import Place, PlaceClaim
+from ..nlp.countries import compass_name, document_countries, in_region_list
+from ..nlp.place_names import before_site, is_event_place, region_word_after
+from ..nlp.spans import lower_text, text_span
+from ..settings import setting, word_values, words
+
+if TYPE_CHECKING:
+    from .context import DocContext
+
+SETTLEMENT_WORDS = words("settlement")
+NEAR_WORDS = words("near")
+REGION_WORDS = words("region")
+WIDE_REGION_WORDS = words("wide-region")
+SUBLOCALITY_WORDS = words("sublocality")
+KNOWN_CITY = setting("known-city")
+HAMLET = setting("hamlet")
+BIG_CITY = setting("big-city")
+LOCATIVE_PREPS = words("locative-prep")
+SCENE_SENTENCES = setting("scene-sentences")
+BEARINGS = word_values("bearing", int)
+DISTANCE_UNITS = word_values("distance-unit", float)
+NAME_PARTICLES = words("name-particle")
+BEARING_PREFIXES = words("bearing-prefix")
+OFFSET_KM = setting("offset-km")
+
+
+def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
+    candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
+    if not candidates:
+        return None
+    countries = tuple(ctx.countries)
+    names = {ent.start: fold(ent.text) for ent in ctx.places(sent)}
+    resolved, partial = {}, set()
+    for ent in candidates:
+        context = frozenset(n for start, n in names.items() if start != ent.start)
+        # "Tijuana, Baja California", "Oicha (Beni, Nord-Kivu)": what follows a place is its region
+        follows = after_place(ent, ctx.places(sent)) or in_region_list(ent) or (
+            0 < ent.start and ent.doc[ent.start - 1].text == "(" and ent.end < len(ent.doc)
+            and ent.doc[ent.end].text in (")", ","))  # "Shaaf district (Al Jawf)"
+        place = res.gazetteer.resolve(ent.text, countries, context, region=region_word_after(ent) or follows,
+                                      region_word=region_word_after(ent))
+        if place is not None and countries and place.country_code not in countries \
+                and not (place.feature == "city" and place.population >= BIG_CITY and not before_site(sent.doc, ent.end)
+                         and fold(place.name) == fold(ent.text)):  # "JaS" is no name of Jos
+            # a namesake abroad ("Martinez", California, in an Argentine report); a site named
+            # after a city abroad ("the Zanzibar junction" in Mogadishu) is not in that city
+            place = None
+        if place is not None and not supported(res, place, ent, ctx):
+            place = None  # "Kelly" in a report from Idlib is no town in the United States
+        if place is not None and compass_name(ent.text) and place.country_code not in countries:
+            place = None  # "North East" with nothing to say whose
+        if place is None and countries:  # "Tal Tamer" for Tall Tamr, "Mineralne" for Mineral'noye
+            # every word of the name must be spelt alike, not a stray one ("Abu Al-Ghareb" is
+            # not Az Zawiyah, though one of its names has "Gharb" in it)
+            words = [w for w in fold(ent.text).split() if w not in NAME_PARTICLES]
+            if len(skeleton(fold(ent.text)).split()) == len(words):
+                place = res.gazetteer.fuzzy(ent.text, countries)
+        if place is None:
+            # "Donetsk Airport", "Mogadishu-Bondhere": a site or quarter named after a known town
+            place = part_place(res, ent.text, countries)
+            if place is not None:
+                partial.add(ent.start)
+        if place is not None and not supported(res, place, ent, ctx):
+            place = None  # nor is a spelling or a part of a name that only a namesake abroad has
+            partial.discard(ent.start)
+        resolved[ent.start] = place
+    # "Dunda (Uttarakhand)", "Buleda (Kech, Balochistan)": a place is inside the region
+    # named right after it, so a namesake in another country is not it (outermost first:
+    # in "Machiques de Perija, La Guajira, Zulia state" Zulia rules out Colombia's La Guajira)
+    for ent in reversed(candidates):
+        inner = resolved[ent.start]
+        container = container_after(ent, candidates, resolved)
+        if inner is None or container is None or fold(container.name) == fold(inner.name):
+            continue
+        if not lies_inside(inner, container) and not (
+                inner.country_code == container.country_code and inner.population >= KNOWN_CITY):
+            # the namesake inside that region, if the gazetteer has one
+            inside = [p for p in res.gazetteer.candidates(ent.text) if lies_inside(p, container)]
+            resolved[ent.start] = inside[0] if inside else None
+            if not inside:
+                partial.discard(ent.start)
+
+    def rank(ent):
+        # the most specific place the gazetteer knows: a town before its district,
+        # province or country; a neighbourhood or street, or a site known only by the
+        # town in its name ("Colonia Alamar"), after its town
+        place = resolved[ent.start]
+        if place is None:
+            level = 5
+        else:
+            level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
+                    or any(t.lower_ in SUBLOCALITY_WORDS for t in sent.doc[max(0, ent.start - 2):ent.start + 1]) \
+                    or ent.start in partial:
+                level = max(level, 1)
+            if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
+                level = max(level, 2.5)  # an end of "the Mumbai-Barwani stretch", after the district it is in
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
+                level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
+                # (a district is named after its main town, which is where it is coded)
+        in_subtree = any(t.i == head.i for t in ent.root.ancestors)
+        # "On Monday, in Puno city, neighbours of the Rinconada area protested": the place
+        # the sentence opens with is its scene
+        opening = ent.start > sent.start and ent.start < sent.root.i \
+            and sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS
+        return (level, 0 if in_subtree else 1, 0 if opening else 1, abs(ent.start - head.i))
+
+    candidates.sort(key=rank)
+    ent = candidates[0]
+    # "Kafr Amma in Aleppo", "Maraba, Para", "Oicha (Beni, Nord-Kivu)": the inner place
+    for other in candidates:
+        between = sent.doc[other.end:ent.start]
+        if 0 < len(between) <= 2 and all(t.lower_ in ("in", ",", "(", "of") for t in between) \
+                and resolved[other.start] is not None and rank(other)[0] < 1:
+            ent = other
+            break
+    place = resolved[ent.start]
+    # "Kumb town (Khairpur, Sindh)" with Kumb unknown: the event is in Khairpur's area, not
+    # at Khairpur's point; say so (ACLED's precision 2) rather than give a false exact place
+    for other in candidates:
+        between = sent.doc[other.end:ent.start]
+        if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
+                and all(t.lower_ in ("in", ",", "(", "of", "near") or t.lower_ in SETTLEMENT_WORDS
+                        for t in between) and place.feature != "country":
+            # within a district: near it, or near the town it is named after ("Kotdiji
+            # (Khairpur, Sindh)"); within a province: only the province is known
+            town = region_town(res, place)
+            if town is not None:
+                return PlaceClaim(other.text, text_span(other), "near", town, town.country)
+            precision = "region" if place.feature == "admin1" else "near"
+            return PlaceClaim(other.text, text_span(other), precision, place, place.country)
+    words = {t.lower_ for t in ent.root.ancestors if t.i >= sent.start and t.i < ent.start}
+    words |= {t.lower_ for t in sent.doc[max(sent.start, ent.start - 3):ent.start]}
+    after = {t.lower_ for t in sent.doc[ent.end:min(sent.end, ent.end + 2)]}
+    if ent.start in partial:
+        return PlaceClaim(ent.text, text_span(ent), "near", place, place.country)
+    offset = offset_place(sent.doc, ent, place) if place is not None and place.feature != "country" else None
+    if offset is not None:  # "20 km east of Maiduguri": the point that far, precision near
+        phrase = sent.doc[offset[1]:ent.end]
+        return PlaceClaim(phrase.text, text_span(phrase), "near", offset[0], place.country)
+    if place is None:
+        precision = "unlocated"
+        country = res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
+    elif place.feature == "country":
+        precision, country = "country", place.country
+    else:
+        country = place.country
+        if after & REGION_WORDS or place.feature in ("admin1", "admin2"):
+            precision = "region"
+        elif words & NEAR_WORDS:
+            precision = "near"
+        else:
+            precision = "exact"
+    return PlaceClaim(ent.text, text_span(ent), precision, place, country)
+
+
+def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
+    """Whether a town read in another country than the article's main one has anything but
+    its own name for that country (a nationality, another place, the outlet): else it is a
+    namesake of a local place the gazetteer lacks ("Police forces" in Lebanon, "Koya")."""
+    if place.country_code == ctx.main_country or place.feature == "country" or not ctx.main_country \
+            or (place.population >= HAMLET and same_name(place.name, ent.text)):
+        return True  # a town called so ("Qalqiliyah" in a report an Israeli outlet published)
+    key = fold(ent.text)
+    if key not in ctx.without:  # the article's countries by all but this name (each time it is written)
+        others = [p for p in ctx.all_places if fold(p.text) != key]
+        ctx.without[key] = (document_countries(res, ctx.doc, others, Counter(ctx.publisher)),
+                            document_countries(res, ctx.doc, others, places_only=True))
+    everything, places = ctx.without[key]
+    if place.country_code in everything:
+        return True
+    if ctx.main_country in ctx.publisher:
+        return False  # a national outlet's country against a hamlet's or another name's
+    if place.population >= HAMLET:
+        return True  # a town against other words of the text ("protested in Grodno ... Russia")
+    return ctx.main_country not in places
+
+
+def region_town(res, region: Place) -> Place | None:
+    """The town a district or province is named after (Khairpur in Khairpur district)."""
+    if region.feature != "admin2":  # a province is too large to stand for its capital
+        return None
+    towns = [p for p in res.gazetteer.candidates(region.name) if p.feature == "city"
+             and p.country_code == region.country_code and p.admin1 == region.admin1]
+    return towns[0] if towns else None
+
+
+def container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
+    """The resolved region written right after a place ("X (Y, Z)", "X, Y", "X in Y")."""
+    doc = ent.doc
+    for other in candidates:
+        between = doc[ent.end:other.start]
+        if 0 < len(between) <= 3 and all(t.lower_ in ("in", ",", "(", "of") or t.lower_ in SETTLEMENT_WORDS
+                                         for t in between):
+            place = resolved.get(other.start)
+            if place is not None and place.feature in ("admin1", "admin2", "country"):
+                return place
+            if place is not None:  # "Kech, Balochistan": the next one may be the region
+                return container_after(other, candidates, resolved) or place
+    return None
+
+
+def part_place(res, name: str, countries: tuple[str, ...]):
+    """The town a longer place name starts or ends with, in the article's countries
+    ("Donetsk Filtration Station" -> Donetsk, "Mogadishu-Hodan" -> Mogadishu), or None."""
+    words = re.split(r"[\s\-–]+", name.strip())
+    if len(words) < 2:
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        for part in (" ".join(words[:n]), " ".join(words[-n:])):
+            place = res.gazetteer.resolve(part, countries)
+            # with no country to go by, only a name the gazetteer gives one country ("Zolote-4")
+            known = place is not None and (place.country_code in countries if countries else len(
+                {p.country_code for p in res.gazetteer.candidates(part)}) == 1)
+            if known and place.feature in ("city", "site", "admin2"):
+                return place
+    return None
+
+
+def scene_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
+    """The place of the story an event's sentence belongs to, when the sentence names none:
+    the one the sentences just before it are set in ("In Niteroi, police raided a favela. A
+    shoot-out broke out"), else the next sentence's ("Gunmen killed two. It happened in X").
+    Only within the paragraph, and never a country: that is :meth:`_country_place`'s."""
+    sents = ctx.sentences
+    i = ctx.sentence_index(sent.start_char)
+    for j in [*range(i - 1, max(-1, i - 1 - SCENE_SENTENCES), -1), i + 1]:
+        if not 0 <= j < len(sents):
+            continue
+        lo, hi = sorted((sents[j], sent), key=lambda s: s.start)
+        if "\n\n" in lower_text(ctx.doc)[lo.start_char:hi.end_char]:
+            continue  # another paragraph may be another story
+        if j not in ctx.scenes:
+            ctx.scenes[j] = event_place(res, sents[j].root, sents[j], ctx)
+        claim = ctx.scenes[j]
+        if claim is not None and claim.place is not None and claim.precision != "country":
+            return claim
+    return None
+
+
+def country_place(res, ctx: "DocContext") -> PlaceClaim | None:
+    """An event whose sentence names no place happened, as far as the text says, in the
+    country the article is about: a country-precision place, with the words that named it."""
+    if not ctx.main_country:
+        return None
+    for span in ctx.all_places:
+        place = res.gazetteer.resolve(span.text, tuple(ctx.countries))
+        if place is not None and place.country_code == ctx.main_country:
+            country = res.gazetteer.resolve(place.country)
+            if country is not None and country.feature == "country":
+                return PlaceClaim(country.name, text_span(span), "country", country, country.name)
+    # no place of that country is named: a demonym or a known actor of it is the evidence
+    name = res.gazetteer.country_name(ctx.main_country)
+    country = res.gazetteer.resolve(name) if name else None
+    if country is None or country.feature != "country":
+        return None
+    for token in ctx.doc:
+        if res.demonyms.get(token.lower_) == name:
+            return PlaceClaim(country.name, text_span(ctx.doc[token.i:token.i + 1]), "country", country, name)
+    for m in ctx.mentions:
+        if m.actor.country == name and m.actor.named:
+            return PlaceClaim(country.name, m.span(ctx.doc), "country", country, name)
+    if ctx.main_country in ctx.publisher:
+        # only the outlet or the title says where ("El Nashra": Lebanon): no words to point at
+        return PlaceClaim(country.name, None, "country", country, name)
+    return None
+
+
+def lies_inside(place: Place, container: Place) -> bool:
+    """Whether ``place`` can lie in ``container``, as far as the gazetteer knows."""
+    if place.country_code != container.country_code:
+        return False
+    if container.feature == "admin1":
+        return not place.admin1 or place.admin1 == container.name
+    if container.feature == "admin2":  # districts are redrawn more often than GeoNames knows
+        return not place.admin1 or place.admin1 == container.admin1
+    # a town written after a town may be the district or province named after it
+    # ("Marbel, Matalam, Cotabato"): only its country is sure
+    return True
+
+
+def after_place(ent: Span, places: list[Span]) -> bool:
+    """"Tijuana, Baja California", "Oicha (Beni, Nord-Kivu)": a name written right after
+    another place, which makes it that place's region."""
+    return any(0 < ent.start - other.end <= 1 and ent.doc[other.end:ent.start].text in (",", "(")
+               for other in places)
+
+
+def same_name(name: str, written: str) -> bool:
+    """A place's own name, or a spelling of it ("al-Hasakeh" for Al-Hasakah, "Tell Abiad" for Tall
+    Abyad), rather than another of its names ("Elenovka", Sevan's old one)."""
+    a, b = fold(name), fold(written)
+    return a == b or (a[:1] == b[:1] and consonants(a).replace(" ", "") == consonants(b).replace(" ", ""))
+
+
+def offset_place(doc: Doc, ent: Span, place):
+    """For "20 km east of Maiduguri" (or "20km north-east of X"), a place that far in that
+    direction from X, and the token where the phrase starts; else None."""
+    i = ent.start
+    if i < 4 or doc[i - 1].lower_ != "of":
+        return None
+    j = i - 2
+    bearing_words = [doc[j].lower_]
+    if j >= 2 and doc[j - 1].text in ("-",) and doc[j - 2].lower_ in BEARING_PREFIXES:
+        bearing_words = [doc[j - 2].lower_, "-", doc[j].lower_]
+        j -= 2
+    bearing = BEARINGS.get("".join(bearing_words))
+    if bearing is None:
+        return None
+    unit = doc[j - 1]
+    number = doc[j - 2] if unit.lower_ in DISTANCE_UNITS else None
+    if number is None:  # "20km" as one token
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(km|kms|mi)", unit.lower_)
+        if not match:
+            return None
+        km, start = float(match.group(1)) * DISTANCE_UNITS[match.group(2)], j - 1
+    else:
+        try:
+            km = float(number.text.replace(",", "")) * DISTANCE_UNITS[unit.lower_]
+        except ValueError:
+            return None
+        start = j - 2
+    if not 0 < km <= OFFSET_KM:
+        return None
+    lat2, lon2 = destination(place.latitude, place.longitude, km, bearing)
+    direction = "".join(bearing_words).replace("-", "")
+    name = f"{km:g} km {direction} of {place.name}"
+    offset = Place(f"{place.id}-{km:g}km-{direction}", name, round(lat2, 5),
+                   round(lon2, 5), place.country_code, place.country, place.admin1,
+                   place.admin2, 0, "offset", place)
+    return offset, start

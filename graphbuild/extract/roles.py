@@ -1,0 +1,216 @@
+"""Who did it to whom: the roles of an event mention from the dependency parse (subject or
+"by" phrase, object or "on/against" phrase, the sides of "between X and Y").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from ..settings import words
+from .coreference import between_sides, expand, inherited_subject, quantity_anchor, stranded_subject, undertaker, verb_subjects
+
+if TYPE_CHECKING:
+    from .context import DocContext, Mention
+
+DEATH_VERBS = words("death")
+INJURY_WORDS = words("injury")
+ONE_SIDED = words("one-sided")
+RELATIVE_PRONOUNS = words("relative-pronoun")
+ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
+UNDERTAKING_PREPS = words("undertaking-prep")
+SIDES_PREPS = words("sides-prep")
+NOUN_TARGET_PREPS = words("noun-target-prep")
+VERB_TARGET_PREPS = words("verb-target-prep")
+LIGHT_TARGET_PREPS = words("light-verb-target-prep")
+BLAME_VERBS = words("blame")
+ATTRIBUTE_VERBS = words("attribute")
+
+
+def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
+    head = m.head
+    agents: list[Token] = []
+    patients: list[Token] = []
+    others: list[Token] = []
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        # an acronym the tagger read as a verb ("IS attacked ...") is the subject
+        acronyms = [c for c in head.children if c.dep_ in ("auxpass", "aux") and c.i in ctx.by_token
+                    and c.text.isupper() and c.i < head.i]
+        agents.extend(acronyms)
+        has_object = any(c.dep_ == "dobj" for c in head.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") and c not in acronyms for c in head.children) or (
+            head.tag_ == "VBN" and head.dep_ in ("acl", "amod", "relcl") and not has_object)
+        if head.dep_ == "acl" and has_object and not passive:
+            agents.append(head.head)  # "IS militants killed a soldier", parsed as a reduced relative
+        stranded = None if passive else (
+            stranded_subject(head, ctx) or (stranded_subject(head.head, ctx) if head.dep_ == "conj" else None))
+        for c in head.children:
+            if stranded is not None and stranded in c.subtree:
+                continue  # the subject the parse hung on the places before it
+            if c.dep_ == "nsubj" and not passive:
+                agents.append(c)
+            elif c.dep_ == "nsubjpass":
+                patients.append(c)
+            elif c.dep_ == "agent":
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ in ("dobj", "attr") and not passive:
+                patients.append(c)
+            elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS:
+                target = [x for x in c.children if x.dep_ == "pobj"]
+                (others if c.lower_ == "with" else patients).extend(target)
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                others.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "prt":
+                pass
+        if passive and head.dep_ in ("acl", "amod") and not patients:
+            patients.append(head.head)
+        if passive and not agents:
+            # "killed in an operation by police forces", "killed in a Taliban raid"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in UNDERTAKING_PREPS:
+                    for noun in (x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"):
+                        agents.extend(undertaker(noun, ctx))
+        if passive and not agents:
+            # "were beaten and then arrested by the police": coordinated passives share the agent
+            for verb in head.conjuncts:
+                for c in verb.children:
+                    if c.dep_ == "agent":
+                        agents.extend(x for x in c.children if x.dep_ == "pobj")
+        occurred = head.dep_ in ("nsubj", "csubj") and head.head.lemma_.lower() in res.lexicon.cue("occur") | {"break"}
+        if occurred:
+            # "fighting broke out between X and Y" (the gerund read as a verb)
+            for c in head.head.children:
+                if c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
+                    others.extend(x for x in c.children if x.dep_ == "pobj")
+        if not agents and not passive and not occurred:
+            subject = inherited_subject(head) or stranded or accused(res, head)
+            if subject is not None:
+                agents.append(subject)
+        relative = [a for a in agents if a.lower_ in RELATIVE_PRONOUNS]
+        if head.dep_ == "relcl" and (relative or not agents) and not passive:
+            agents = [a for a in agents if a not in relative] + [head.head]
+    else:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                patients.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
+                others.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender", "@death"}:
+                patients.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "poss" and m.event_type == "@death":
+                patients.append(c)  # "a man's body"
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.by_token:
+                agents.append(c)  # "Taliban attack", "a Saudi-led coalition air raid"
+            elif c.dep_ == "acl" and c.lemma_.lower() in res.lexicon.cue("target"):
+                patients.extend(x for x in c.children if x.dep_ == "dobj")
+            elif c.dep_ == "prep" and c.lower_ == "during":
+                m.part_of_head = next((x for x in c.children if x.dep_ == "pobj"), None)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "an IED planted by Al Shabaab", "an attack attributed to ADF fighters"
+                for x in c.children:
+                    if x.dep_ == "agent" or (x.dep_ == "prep" and x.lower_ == "to"
+                                             and c.lemma_.lower() in ATTRIBUTE_VERBS):
+                        agents.extend(y for y in x.children if y.dep_ == "pobj")
+            elif c.dep_ in ("amod", "compound") and c.tag_ == "VBN" and c.i >= 2 \
+                    and head.doc[c.i - 1].text == "-" and c.i - 2 in ctx.by_token:
+                agents.append(head.doc[c.i - 2])  # "a Taliban-planted bomb"
+        anchor = quantity_anchor(head)  # "dozens of missiles": the phrase's own role
+        governor = anchor.head
+        if leader_compound(res, head):
+            leader = head.head
+            agents.extend(x for x in leader.children if x.dep_ == "appos")
+            if leader.dep_ == "appos":
+                agents.append(leader.head)
+            m.anaphoric = True
+        elif anchor.dep_ in ("dobj", "pobj") and governor.lemma_.lower() in res.lexicon.cue("escape"):
+            patients.extend(x for x in governor.children if x.dep_ == "nsubj")
+            if not patients:
+                subject = inherited_subject(governor)
+                if subject is not None:
+                    patients.append(subject)
+            m.anaphoric = True
+        elif anchor.dep_ == "nsubjpass" and governor.lemma_.lower() in res.lexicon.cue("light"):
+            # "a hand grenade was thrown by militants at the police station"
+            for c in governor.children:
+                if c.dep_ == "agent":
+                    agents.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ == "prep" and c.lower_ in LIGHT_TARGET_PREPS:
+                    patients.extend(x for x in c.children if x.dep_ == "pobj")
+        elif anchor.dep_ == "dobj" and governor.lemma_.lower() in res.lexicon.cue("light"):
+            agents.extend(verb_subjects(governor))
+            patients.extend(x.children.__next__() for x in governor.children
+                            if x.dep_ == "prep" and x.lower_ in LIGHT_TARGET_PREPS
+                            and any(True for _ in x.children))
+        elif (verb := instrument_verb(anchor)) is not None:
+            # "LNA forces destroyed a GNA depot with artillery fire": the instrument's user
+            agents.extend(verb_subjects(verb))
+            patients.extend(x for x in verb.children if x.dep_ == "dobj")
+        elif anchor.dep_ == "pobj" and governor.lower_ == "for" and \
+                governor.head.lemma_.lower() in BLAME_VERBS:
+            # "blamed the Taliban for the attack": the blamed is the attacker (a claim)
+            agents.extend(x for x in governor.head.children if x.dep_ == "dobj")
+            m.anaphoric = True
+        elif anchor.dep_ in ("nsubj", "nsubjpass", "attr"):
+            # "a clash took place between X and Y", "clashes were reported between X and Y"
+            for c in governor.children:
+                if c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
+                    others.extend(x for x in c.children if x.dep_ == "pobj")
+            if governor.lemma_.lower() in res.lexicon.cue("occur"):
+                m.anaphoric = True
+        if any(c.lower_ in ANAPHORIC_DETERMINERS for c in head.children if c.dep_ == "det"):
+            m.anaphoric = True
+        if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
+            m.anaphoric = True
+    m.targets = patients + others
+    m.roles["actor1"] = expand(agents, ctx)
+    patients_actors = expand(patients, ctx)
+    between = between_sides(others, ctx)
+    if between:
+        if m.roles["actor1"]:
+            patients_actors = patients_actors + between
+        else:
+            m.roles["actor1"], patients_actors = between[:1], patients_actors + between[1:]
+    one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
+    role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
+    m.roles[role2] = patients_actors
+
+
+def accused(res, verb: Token) -> Token | None:
+    """Who is accused of doing what a verb says ("police are accused of assaulting a
+    driver"): the subject of the passive accusation."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+            verb.head.head.lemma_.lower() in res.lexicon.cue("allegation"):
+        return next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def instrument_verb(anchor: Token) -> Token | None:
+    """The active verb an event noun is the instrument of ("destroyed a depot with
+    artillery fire"; the parse may hang the "with" on the object)."""
+    if anchor.dep_ == "compound" and anchor.head.pos_ == "NOUN":
+        anchor = anchor.head  # "artillery fire"
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "with":
+        return None
+    verb = anchor.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return verb
+
+
+def by_aircraft(res, head: Token) -> bool:
+    """Whether the one doing it is an aircraft ("warplanes struck", "the air force targeted")."""
+    words = res.lexicon.cue("aircraft")
+    for c in head.children:
+        if c.dep_ in ("nsubj", "agent"):
+            tokens = list(c.subtree)
+            lemmas = [t.lemma_.lower() for t in tokens]
+            if set(lemmas) & words or any(f"{a} {b}" in words for a, b in zip(lemmas, lemmas[1:])):
+                return True
+    return False
+
+def leader_compound(res, head: Token) -> bool:
+    return head.dep_ == "compound" and head.head.lemma_.lower() in res.lexicon.cue("leader")

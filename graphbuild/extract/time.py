@@ -1,0 +1,69 @@
+"""When an event happened: the date words that modify its trigger's clause, a fully written
+date, the nearest date, else the last date the article gave.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ..dates import resolve_date
+from ..model import TimeClaim
+from ..nlp.spans import text_span
+from ..nlp.time_expressions import WRITTEN_DATE
+from ..settings import words
+
+if TYPE_CHECKING:
+    from .context import DocContext
+
+SETTLEMENT_WORDS = words("settlement")
+SUBLOCALITY_WORDS = words("sublocality")
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "conj", "parataxis"}
+OPEN_TIME_PREPS = words("open-time-prep")
+
+
+def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeClaim | None) -> TimeClaim | None:
+    """The time of the date words nearest the trigger in its sentence; without any,
+    ``last_time``, the last date the article gave ("On 3 May, ... . The next sentence ...")."""
+    written = ctx.written_dates(sent)
+    doc = sent.doc
+    dates = [e for e in ctx.ents(sent) if e.label_ in ("DATE", "TIME")
+             and not any(w.start <= e.start and e.end <= w.end for w in written)
+             # "the July 7 neighbourhood", "7 July areas": a name, not a date
+             and not (e.end < len(doc) and doc[e.end].lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
+             and not (e.root.head.i > e.root.i and e.root.head.lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
+             ] + written
+    if not dates:
+        return last_time
+    # the date that modifies the trigger's own clause, then a fully written one ("On 30 April
+    # 2020, teachers who passed the test in 2019 held a protest"), then the nearest
+    dates.sort(key=lambda e: (0 if governs(head, e.root) else 1,
+                              0 if WRITTEN_DATE.search(e.text) else 1, abs(e.start - head.i)))
+    for ent in dates:
+        text = ent.text
+        if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in OPEN_TIME_PREPS:
+            text = f"{sent.doc[ent.start - 1].lower_} {text}"  # "since 2012": a span to now
+        resolved = resolve_date(text, ctx.article.published)
+        if resolved is not None or ctx.article.published is None:
+            return TimeClaim(text_span(ent), resolved)
+    # "the second day of the protest": date words that name no date leave the last one
+    return last_time
+
+
+def governs(head: Token, word: Token) -> bool:
+    """Whether ``word`` modifies ``head``'s clause: it hangs below the trigger, or below the verb
+    a trigger noun is the subject or object of ("held a protest on Monday"), crossing no other
+    clause on the way."""
+    clause = head
+    while clause.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "prep", "compound") and clause.head.i != clause.i:
+        clause = clause.head
+    node = word
+    while node.head.i != node.i:
+        if node.dep_ in _CLAUSES:
+            return False
+        node = node.head
+        if node.i in (head.i, clause.i):
+            return True
+    return False
+
+

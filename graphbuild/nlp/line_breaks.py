@@ -1,0 +1,15 @@
+"""The ``graphbuild_line_breaks`` component: a sentence starts after every line break."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+@Language.component("graphbuild_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, datelines and captions in
+    news copy have no final full stop, and the parser would glue them to the next line."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc

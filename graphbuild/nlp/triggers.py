@@ -1,0 +1,36 @@
+"""Event triggers: spaCy's ``span_ruler`` with the phrases of ``ontology/triggers.csv``.
+
+A trigger matches on lemmas ("shelled" -> shell), or on the surface form where the tagger's
+lemma differs from the lexicon's ("airstrikes"). Each match is a span of
+``doc.spans["graphbuild_triggers"]`` labelled with its event type, its ``id_`` the
+trigger's row (``T<n>``, the n-th trigger of the lexicon), which :func:`trigger_of` reads.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from ..lexicon import Lexicon, Trigger
+
+SPANS_KEY = "graphbuild_triggers"
+
+
+def trigger_patterns(lexicon: Lexicon) -> list[dict]:
+    """The span ruler's patterns: each trigger by its lemmas and by its lower-case words."""
+    patterns = []
+    for number, trigger in enumerate(lexicon.triggers):
+        for attr in ("LEMMA", "LOWER"):
+            patterns.append({"label": trigger.event_type, "id": f"T{number}",
+                             "pattern": [{attr: word} for word in trigger.lemmas]})
+    return patterns
+
+
+def add_triggers(nlp: Language, lexicon: Lexicon, name: str = "graphbuild_triggers") -> None:
+    """Add the trigger ruler at the end of ``nlp`` (it reads the lemmatizer's lemmas)."""
+    ruler = nlp.add_pipe("span_ruler", name=name, config={"spans_key": SPANS_KEY, "validate": False})
+    ruler.add_patterns(trigger_patterns(lexicon))
+
+
+def trigger_of(span: Span, lexicon: Lexicon) -> Trigger:
+    """The lexicon's trigger a span of ``doc.spans["graphbuild_triggers"]`` matched."""
+    return lexicon.triggers[int(span.id_[1:])]

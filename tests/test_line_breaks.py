@@ -1,0 +1,13 @@
+"""The graphbuild_line_breaks component, on a blank English pipeline."""
+import spacy
+
+import graphbuild.nlp  # noqa: F401  (registers the components)
+
+
+def test_a_sentence_starts_after_every_line_break_and_nowhere_else():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_line_breaks")
+    doc = nlp("AIRSTRIKES IN IDLIB\nJets struck a market on Monday. Two died.")
+    assert [t.text for t in doc if t.is_sent_start] == ["AIRSTRIKES", "Jets"]
+    two = next(t for t in doc if t.text == "Two")
+    assert two.is_sent_start is None  # a full stop is the parser's to judge

@@ -1,0 +1,44 @@
+"""The graphbuild_place_names and graphbuild_targeted_places components."""
+import spacy
+from spacy.tokens import Doc
+
+import graphbuild.nlp  # noqa: F401  (registers the components)
+from graphbuild.nlp.place_names import PLACES
+
+
+def test_an_entity_run_over_a_comma_is_two_places():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_place_names")
+    words = ["Protests", "in", "Nis", ",", "Serbia", "ended", "."]
+    doc = Doc(nlp.vocab, words=words, ents=["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O"],
+              pos=["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              sent_starts=[True] + [False] * 6)
+    doc = nlp(doc)
+    assert [(s.text, s.label_) for s in doc.spans[PLACES]] == [("Nis", "GPE"), ("Serbia", "GPE")]
+
+
+def test_a_known_name_after_in_is_a_place_whatever_the_model_says(pipeline):
+    doc = pipeline.nlp("Regime forces shelled the village of Kansafra and clashed with rebels in Kafr Nabl.")
+    places = [s.text for s in doc.spans[PLACES]]
+    assert "Kansafra" in places  # "the village of X": a place even when the gazetteer lacks it
+    assert "Kafr Nabl" in places
+
+
+def test_a_capitalised_actor_word_is_no_town(pipeline):
+    doc = pipeline.nlp("Police forces dispersed the crowd in Beirut.")
+    assert [s.text for s in doc.spans[PLACES]] == ["Beirut"]
+
+
+def test_targeted_places_adds_names_of_the_articles_countries():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_targeted_places")
+    words = ["Jets", "struck", "in", "Maarat", "al-Numan", "."]
+    doc = Doc(nlp.vocab, words=words, ents=["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+              sent_starts=[True] + [False] * 5)
+    doc.spans[PLACES] = []
+    doc._.countries = ["SY"]
+    doc = nlp(doc)
+    assert [(s.text, s.label_) for s in doc.spans[PLACES]] == [("Maarat al-Numan", "GPE")]
+    doc._.countries = ["NG"]  # not a place of the article's country: left a name
+    doc.spans[PLACES] = []
+    assert list(nlp(doc).spans[PLACES]) == []
