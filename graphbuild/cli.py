@@ -9,12 +9,10 @@ import logging
 import sys
 
 import click
-import pyoxigraph as ox
 
 from . import __version__
 from .dates import parse_published
 from .export import RDF_FORMATS, VIEWS, EventFilter
-from .rdf import PREFIXES
 from .store import Store, StoreError, default_store_path, to_python
 
 store_option = click.option(
@@ -126,24 +124,24 @@ def query(sparql, query_file, store_path, fmt):
             rdfs:label ?label ; sem:hasTimeStamp ?date } ORDER BY ?date"
         graphbuild query -f who_fought_whom.rq --format csv
     """
+    from .sparql import QueryError, run_query, serialize
+
     if query_file is not None:
         sparql = query_file.read()
     if not sparql:
         raise click.UsageError("give a SPARQL query or -f FILE.rq")
     with _open(store_path, read_only=True) as store:
         try:
-            results = store.query(sparql)
-        except StoreError as exc:
+            result = run_query(store, sparql)
+        except (QueryError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
-        if isinstance(results, ox.QueryBoolean):
-            click.echo("true" if bool(results) else "false")
-        elif isinstance(results, ox.QueryTriples):
-            click.echo(ox.serialize(results, format=ox.RdfFormat.TURTLE,
-                                    prefixes=PREFIXES).decode("utf-8"), nl=False)
-        else:
-            names = [v.value for v in results.variables]
-            rows = [[to_python(row[n]) for n in names] for row in results]
-            click.echo(format_rows(names, rows, fmt), nl=False)
+    if result.boolean is not None:
+        click.echo("true" if result.boolean else "false")
+    elif result.form in ("CONSTRUCT", "DESCRIBE"):
+        click.echo(serialize(result, "text/turtle").decode("utf-8"), nl=False)
+    else:
+        rows = [[to_python(term) for term in row] for row in result.rows]
+        click.echo(format_rows(result.variables, rows, fmt), nl=False)
 
 
 def format_rows(names: list[str], rows: list[list], fmt: str) -> str:
