@@ -15,14 +15,32 @@ from .dates import parse_published
 from .export import RDF_FORMATS, VIEWS, EventFilter
 from .store import Store, StoreError, default_store_path, to_python
 
-store_option = click.option(
-    "--store", "store_path", default=default_store_path, show_default="./graphbuild.db or $GRAPHBUILD_STORE",
-    type=click.Path(file_okay=False), help="Folder of the on-disk graph store.")
+def _remote_endpoint(ctx, param, value):
+    ctx.meta.setdefault("graphbuild.endpoints", {})[param.name] = value
+
+
+def store_option(command):
+    """--store (a folder or a server URL) and the endpoints of a server without Oxigraph's conventions."""
+    for option in reversed([
+        click.option("--store", "store_path", default=default_store_path, type=click.Path(file_okay=False),
+                     show_default="./graphbuild.db or $GRAPHBUILD_STORE",
+                     help="Folder of the on-disk graph store, or the URL of an Oxigraph server "
+                          "(http://HOST:PORT: its /query and /update)."),
+        click.option("--query-url", envvar="GRAPHBUILD_QUERY_URL", expose_value=False, callback=_remote_endpoint,
+                     help="SPARQL query endpoint of another server (Fuseki, GraphDB ...); replaces --store."),
+        click.option("--update-url", envvar="GRAPHBUILD_UPDATE_URL", expose_value=False, callback=_remote_endpoint,
+                     help="SPARQL update endpoint of that server (for ingest and delete)."),
+    ]):
+        command = option(command)
+    return command
 
 
 def _open(store_path: str, read_only: bool) -> Store:
+    from .remote import open_store
+
+    endpoints = click.get_current_context().meta.get("graphbuild.endpoints", {})
     try:
-        return Store(store_path, read_only=read_only)
+        return open_store(store_path, read_only=read_only, **endpoints)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -91,9 +109,13 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
             click.echo(f"\r  reading article {seen[0]}", err=True, nl=False)
 
     with store:
-        report = run_ingest(paths, store, pipeline=pipeline, published=published,
-                            batch_size=batch_size, on_record=progress)
-        events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+        try:
+            report = run_ingest(paths, store, pipeline=pipeline, published=published,
+                                batch_size=batch_size, on_record=progress)
+            events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+        except StoreError as exc:  # a remote server that went away: say what is kept
+            raise click.ClickException(f"{exc}; batches written before the failure are kept (each is all "
+                                       "or nothing): run the same ingest again to finish, re-ingesting replaces")
     if tty:
         click.echo("", err=True)
     for error in report.errors:
@@ -326,6 +348,71 @@ def stats(store_path):
     click.echo(f"actors:   {numbers['actors']}")
     click.echo(f"places:   {numbers['places']}")
     click.echo(f"triples:  {numbers['triples']}")
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is answered 503.")
+@click.option("--max-results", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Rows (or triples) a query may return before it is answered 413.")
+@click.option("--ingest", "ingest_paths", multiple=True, type=click.Path(exists=True),
+              help="Ingest these files or folders into the store while serving (repeatable).")
+def serve(store_path, host, port, timeout, max_results, ingest_paths):
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
+
+    GET /sparql?query=..., POST application/sparql-query or a form; the Accept header picks
+    SPARQL JSON, XML, CSV or TSV (SELECT, ASK) or Turtle, N-Triples, JSON-LD (CONSTRUCT).
+    Updates and SERVICE are refused. The server holds the store: ingest into it with
+    --ingest (queries see whole batches while it runs).
+
+    \b
+    Example:
+        graphbuild serve --store conflict.db
+        curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT * WHERE { ?e a sem:Event } LIMIT 5'
+        graphbuild serve --ingest todays_news.jsonl
+    """
+    import threading
+    from pathlib import Path
+
+    from .remote import is_url
+    from .serve import make_server
+
+    if not ingest_paths and not is_url(store_path) and not Path(store_path).exists():
+        raise click.ClickException(f"no store at {store_path}: run 'graphbuild ingest' first or pass --store")
+    store = _open(store_path, read_only=False)
+    try:
+        server = make_server(store, host, port, timeout=timeout, max_results=max_results)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"graphbuild serve: SPARQL endpoint {server.url}/sparql, query page {server.url}/ "
+               f"(read-only; timeout {timeout:g} s, at most {max_results} results). Ctrl-C stops.", err=True)
+    if ingest_paths:
+        threading.Thread(target=_ingest_while_serving, args=(store, ingest_paths), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        store.close()
+
+
+def _ingest_while_serving(store, paths) -> None:
+    from .pipeline import ingest as run_ingest
+
+    try:
+        report = run_ingest(paths, store)
+    except Exception as exc:  # noqa: BLE001 - the server goes on serving what was stored
+        click.echo(f"ingest stopped: {type(exc).__name__}: {exc}", err=True)
+        return
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"ingest done: articles read: {report.read}, ingested: {report.ingested}, "
+               f"failed: {report.failed}; triples in store: {report.triples}", err=True)
 
 
 @cli.command()
