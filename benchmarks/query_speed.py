@@ -70,6 +70,9 @@ def build_store(path: Path, target: int = TARGET_TRIPLES) -> int:
     marker = path.with_suffix(".done")
     if marker.exists():
         return int(marker.read_text())
+    if path.exists() and path != DEFAULT_STORE:  # a store of the user's own
+        with Store(path, read_only=True) as store:
+            return len(store)
     path.parent.mkdir(parents=True, exist_ok=True)
     pipeline = Pipeline()
     source = generated_articles()
@@ -89,13 +92,112 @@ def build_store(path: Path, target: int = TARGET_TRIPLES) -> int:
     return triples
 
 
+def timed(run, rounds: int) -> tuple[float, object]:
+    """Median seconds of ``rounds`` runs, and the last run's answer."""
+    times, answer = [], None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        answer = run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), answer
+
+
+def start_server(store: Path) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen([sys.executable, "-m", "graphbuild", "serve", "--store", str(store), "--port", "0",
+                                "--max-results", "10000000", "--timeout", "600"],
+                               cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    line = process.stderr.readline()
+    return process, line.split("SPARQL endpoint ", 1)[1].split("/sparql", 1)[0]
+
+
+def http_query(base: str, sparql: str) -> bytes:
+    url = f"{base}/sparql?" + urllib.parse.urlencode({"query": sparql})
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        return response.read()
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def load_test(base: str, queries: list[str], clients: int, requests: int) -> dict:
+    """``clients`` threads share ``requests`` queries (round robin over ``queries``)."""
+    times, errors, lock = [], [], threading.Lock()
+    per_client = max(1, requests // clients)
+
+    def client(n: int) -> None:
+        for k in range(per_client):
+            start = time.perf_counter()
+            try:
+                http_query(base, queries[(n + k) % len(queries)])
+            except Exception as exc:  # noqa: BLE001 - counted and reported
+                with lock:
+                    errors.append(repr(exc))
+                continue
+            with lock:
+                times.append(time.perf_counter() - start)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {"requests": clients * per_client, "errors": len(errors), "p50": percentile(times, 50),
+            "p99": percentile(times, 99), "per_s": len(times) / wall, "first_error": errors[:1]}
+
+
+def startup(store: Path, rounds: int = 3) -> float:
+    """Median wall time of `graphbuild query ASK` as a fresh process (import, open, answer)."""
+    command = [sys.executable, "-m", "graphbuild", "query", "ASK { ?e a sem:Event }", "--store", str(store)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return timed(lambda: subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True), rounds)[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--build-only", action="store_true")
     args = parser.parse_args()
     triples = build_store(args.store)
     print(f"store: {args.store} ({triples} triples)")
+    if args.build_only:
+        return
+
+    import pyoxigraph as ox
+
+    from graphbuild.geosparql import FUNCTIONS
+    from graphbuild.sparql import run_query
+    from graphbuild.store import QUERY_PREFIXES, Store
+
+    print(f"`graphbuild query ASK` as a new process: {startup(args.store):.2f} s (median of 3)")
+    queries = {p.stem: p.read_text() for p in sorted((ROOT / "examples" / "queries").glob("*.rq"))}
+    store, raw = Store(args.store, read_only=True), ox.Store.read_only(str(args.store))
+    process, base = start_server(args.store)
+    try:
+        print(f"\n{'query':22} {'rows':>7} {'pyoxigraph':>11} {'API':>8} {'serve':>8}   (median of {args.rounds}, seconds)")
+        for name, sparql in queries.items():
+            def run_raw():
+                return list(raw.query(sparql, prefixes=QUERY_PREFIXES, use_default_graph_as_union=True,
+                                      custom_functions=FUNCTIONS))
+            t_raw, rows = timed(run_raw, args.rounds)
+            t_api, _ = timed(lambda: run_query(store, sparql), args.rounds)
+            t_http, _ = timed(lambda: http_query(base, sparql), args.rounds)
+            print(f"{name:22} {len(rows):7d} {t_raw:11.3f} {t_api:8.3f} {t_http:8.3f}")
+        result = load_test(base, list(queries.values()), args.clients, args.requests)
+        print(f"\nserve, {args.clients} concurrent clients, {result['requests']} queries (the examples, round robin): "
+              f"errors {result['errors']}, p50 {result['p50']:.3f} s, p99 {result['p99']:.3f} s, "
+              f"{result['per_s']:.1f} queries/s {result['first_error'] or ''}")
+    finally:
+        process.terminate()
+        process.wait()
 
 
 if __name__ == "__main__":

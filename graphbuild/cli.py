@@ -406,6 +406,7 @@ def _ingest_while_serving(store, paths) -> None:
 
     try:
         report = run_ingest(paths, store)
+        store.flush()
     except Exception as exc:  # noqa: BLE001 - the server goes on serving what was stored
         click.echo(f"ingest stopped: {type(exc).__name__}: {exc}", err=True)
         return

@@ -14,9 +14,6 @@ update request, which Oxigraph (and Fuseki, GraphDB) apply as one transaction.
 """
 from __future__ import annotations
 
-import urllib.error
-import urllib.parse
-import urllib.request
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -49,6 +46,7 @@ class RemoteStore(Store):
         if not (query_url or base):
             raise StoreError("a remote store needs its server's URL (--store http://HOST:PORT) or --query-url")
         self.path = None
+        self.read_only = read_only
         self.url = base or query_url
         self._entities_written: set[str] = set()
         self._store = SparqlClient(query_url or f"{base}/query",
@@ -69,6 +67,9 @@ class SparqlClient:
 
     # ------------------------------------------------------------ protocol
     def _post(self, url: str, body: str, content_type: str, accept: str | None = None):
+        import urllib.error
+        import urllib.request  # here: commands on the embedded store need no HTTP client
+
         request = urllib.request.Request(url, data=body.encode("utf-8"), method="POST",
                                          headers={"Content-Type": content_type + "; charset=utf-8"})
         if accept:
