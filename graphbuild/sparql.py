@@ -77,6 +77,12 @@ class Token:
     def where(self) -> str:
         return f"line {self.line}, column {self.column}"
 
+    @property
+    def shown(self) -> str:
+        """The token for a one-line message: spaces collapsed, long ones cut."""
+        text = " ".join(self.text.split())
+        return text if len(text) <= 40 else text[:39] + "…"
+
 
 def tokens(sparql: str) -> list[Token]:
     """The query's tokens (no spaces or comments), each with its 1-based line and column."""
@@ -106,9 +112,9 @@ def check_query(sparql: str, who: str = "graphbuild query") -> str:
         raise QueryError("the query is empty: give a SELECT, ASK, CONSTRUCT or DESCRIBE query")
     first = toks[i]
     if first.text.upper() in UPDATE_WORDS:
-        raise QueryRefused(f"{who} is read-only; use ingest/delete ({first.text} at {first.where})")
+        raise QueryRefused(f"{who} is read-only; use ingest/delete ({first.shown} at {first.where})")
     if first.text.upper() not in QUERY_FORMS:
-        raise QueryError(f"SPARQL syntax error at {first.where}: '{first.text}' is not a query form "
+        raise QueryError(f"SPARQL syntax error at {first.where}: '{first.shown}' is not a query form "
                          "(SELECT, ASK, CONSTRUCT or DESCRIBE)")
     for n, tok in enumerate(toks):
         if tok.kind == "word" and tok.text.upper() == "SERVICE":
@@ -117,7 +123,7 @@ def check_query(sparql: str, who: str = "graphbuild query") -> str:
         if tok.kind == "pname" and n > i and not tok.text.startswith("_:"):
             prefix = tok.text.split(":", 1)[0]
             if prefix not in declared:
-                raise QueryError(f"unknown prefix '{prefix}:' in {tok.text} at {tok.where} "
+                raise QueryError(f"unknown prefix '{prefix}:' in {tok.shown} at {tok.where} "
                                  f"(declare it: PREFIX {prefix}: <...>)")
         if (tok.kind == "word" and n + 1 < len(toks) and toks[n + 1].text == "("
                 and tok.text.upper() not in _CALL_WORDS):
@@ -146,7 +152,7 @@ def _syntax_message(message: str, toks: list[Token]) -> str:
         return "SPARQL syntax error: " + " ".join(message.split())
     line, column, expected = int(match[1]), int(match[2]), " ".join(match[3].split())
     here = [t for t in toks if (t.line, t.column) <= (line, column)]
-    near = f" near '{here[-1].text}'" if here else ""
+    near = f" near '{here[-1].shown}'" if here else ""
     hint = f" ({expected})" if len(expected) <= 60 and "[" not in expected else ""
     return f"SPARQL syntax error at line {line}, column {column}{near}{hint}"
 

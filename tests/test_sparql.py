@@ -116,3 +116,20 @@ def test_results_serialise_in_every_protocol_format():
     assert serialize(graph, "application/n-triples") == (
         b'<urn:e> <http://www.w3.org/2000/01/rdf-schema#label> "clash"@en .\n')
     assert b'"@value":"clash"' in serialize(graph, "application/ld+json").replace(b" ", b"")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+SPARQL_BITS = st.sampled_from(["SELECT", "ASK", "CONSTRUCT", "WHERE", "{", "}", "(", ")", "?x", "?y", "sem:Event",
+                               "foo:bar", "<urn:a>", '"text"', "FILTER", "BIND", "AS", "SERVICE", "INSERT", ".",
+                               ";", "PREFIX", "x:", "COUNT", "*", "#", "\n", "'", '"""', "geof:distance", "1.5"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=80), st.lists(SPARQL_BITS, max_size=25).map(" ".join)))
+def test_any_string_is_answered_or_refused_in_one_line(text):
+    store = _store_with_one_event()
+    try:
+        run_query(store, text)
+    except QueryError as exc:
+        assert "\n" not in str(exc) and str(exc)
