@@ -387,6 +387,7 @@ def serve(store_path, host, port, timeout, max_results, ingest_paths):
     try:
         server = make_server(store, host, port, timeout=timeout, max_results=max_results)
     except OSError as exc:
+        store.close()
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     click.echo(f"graphbuild serve: SPARQL endpoint {server.url}/sparql, query page {server.url}/ "
                f"(read-only; timeout {timeout:g} s, at most {max_results} results). Ctrl-C stops.", err=True)

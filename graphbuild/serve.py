@@ -42,9 +42,9 @@ class SparqlServer(ThreadingHTTPServer):
 
     def __init__(self, store, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, timeout: float = 30.0,
                  max_results: int = 100_000, workers: int = 8):
-        super().__init__((host, port), SparqlHandler)
         self.store, self.query_timeout, self.max_results = store, timeout, max_results
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        super().__init__((host, port), SparqlHandler)  # on failure it calls server_close
 
     @property
     def url(self) -> str:

@@ -3,6 +3,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -239,7 +240,26 @@ def test_serves_while_ingesting_and_readers_see_whole_batches(tmp_path):
         stop(process)
 
 
-def test_serve_refuses_a_missing_store_and_a_busy_port(tmp_path):
+def test_serve_refuses_a_missing_store_and_a_busy_port(cli_store, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-m", "graphbuild", "serve", "--store", str(tmp_path / "none")],
-                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode == 1 and f"no store at {tmp_path / 'none'}" in result.stderr
+    shutil.copytree(cli_store, tmp_path / "store")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "graphbuild", "serve", "--store", str(tmp_path / "store"),
+                                 "--port", str(port)], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode == 1 and f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_help_has_an_example():
+    from click.testing import CliRunner
+
+    from graphbuild.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output and "127.0.0.1" in result.output
