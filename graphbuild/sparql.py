@@ -176,35 +176,51 @@ def run_query(store, sparql: str, *, who: str = "graphbuild query", max_results:
     form = check_query(sparql, who)
     deadline = time.monotonic() + timeout if timeout else None
     try:
-        results = store.query(sparql)
-        if isinstance(results, ox.QueryBoolean):
-            return QueryResult(form, boolean=bool(results))
-        items, limit = [], max_results
-        if isinstance(results, ox.QuerySolutions):
-            variables = [v.value for v in results.variables]
-            source = ([row[v] for v in variables] for row in results)
-        else:
-            variables, source = [], (t.triple if isinstance(t, ox.Quad) else t for t in results)
-        for item in source:
-            items.append(item)
-            if limit is not None and len(items) > limit:
-                raise ResultTooLarge(f"the result has more than {limit} "
-                                     f"{'rows' if variables else 'triples'}: add a LIMIT")
-            if (deadline and time.monotonic() > deadline) or (cancelled and cancelled()):
-                raise QueryTimeout(f"the query ran longer than {timeout:g} s")
-    except (QueryError, StoreError):
-        raise
-    except SyntaxError as exc:
-        raise QueryError(_syntax_message(str(exc), tokens(sparql))) from None
-    except (RuntimeError, OSError, ValueError) as exc:
-        text = " ".join(str(exc).split())
-        match = re.search(r"custom function (<[^>]*>) is not supported", text)
-        if match:
-            raise QueryError(f"unknown function {match[1]}") from None
-        raise QueryError(f"the query failed: {text}") from None
+        return _read(store.query(sparql), form, max_results, timeout, deadline, cancelled)
+    except Exception as exc:  # noqa: BLE001 - translated below
+        # pyoxigraph's result iterators live in the traceback's frames and may only be freed on
+        # the thread that made them (serve answers on another one): drop the frames here
+        exc.__traceback__ = None
+        error = exc
+    raise _one_line(error, sparql)
+
+
+def _read(results, form, limit, timeout, deadline, cancelled) -> QueryResult:
+    if isinstance(results, ox.QueryBoolean):
+        return QueryResult(form, boolean=bool(results))
+    items = []
+    if isinstance(results, ox.QuerySolutions):
+        variables = [v.value for v in results.variables]
+        source = ([row[v] for v in variables] for row in results)
+    else:
+        variables, source = [], (t.triple if isinstance(t, ox.Quad) else t for t in results)
+    for item in source:
+        items.append(item)
+        if limit is not None and len(items) > limit:
+            raise ResultTooLarge(f"the result has more than {limit} "
+                                 f"{'rows' if variables else 'triples'}: add a LIMIT")
+        if (deadline and time.monotonic() > deadline) or (cancelled and cancelled()):
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s")
     if variables or form == "SELECT":
         return QueryResult(form, variables=variables, rows=items)
     return QueryResult(form, triples=items)
+
+
+def _one_line(error: Exception, sparql: str) -> Exception:
+    """The error to raise for one that running a query raised."""
+    if isinstance(error, StoreError) and str(error).startswith("SPARQL syntax error: "):  # Store.query's
+        return QueryError(_syntax_message(str(error).split(": ", 1)[1], tokens(sparql)))
+    if isinstance(error, (QueryError, StoreError)):
+        return error
+    if isinstance(error, SyntaxError):
+        return QueryError(_syntax_message(str(error), tokens(sparql)))
+    if isinstance(error, (RuntimeError, OSError, ValueError)):
+        text = " ".join(str(error).split())
+        match = re.search(r"custom function (<[^>]*>) is not supported", text)
+        if match:
+            return QueryError(f"unknown function {match[1]}")
+        return QueryError(f"the query failed: {text}")
+    return error
 
 
 # ------------------------------------------------------------------- serialising answers
