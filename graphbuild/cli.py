@@ -383,7 +383,8 @@ def serve(store_path, host, port, timeout, max_results, ingest_paths):
 
     if not ingest_paths and not is_url(store_path) and not Path(store_path).exists():
         raise click.ClickException(f"no store at {store_path}: run 'graphbuild ingest' first or pass --store")
-    store = _open(store_path, read_only=False)
+    # an embedded store is opened for writing so that the server holds its lock (see serve.py)
+    store = _open(store_path, read_only=is_url(store_path) and not ingest_paths)
     try:
         server = make_server(store, host, port, timeout=timeout, max_results=max_results)
     except OSError as exc:
