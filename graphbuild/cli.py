@@ -134,11 +134,12 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format of SELECT results.")
 def query(sparql, query_file, store_path, fmt):
-    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over all graphs.
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over all graphs.
 
     The prefixes gb, et, at, sem, rdf, rdfs, xsd, skos, owl, dct, nif, gaf,
     prov, wgs84, geo, geof and uom are predeclared; geof:distance, geof:sfWithin
     and geof:sfContains work on points. CONSTRUCT results print as Turtle.
+    Read-only and offline: updates and SERVICE are refused.
 
     \b
     Example:
