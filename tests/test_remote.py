@@ -74,6 +74,7 @@ def test_every_reading_command_answers_alike(remote_examples, cli_store, tmp_pat
     for command in (["stats"], ["analyze", "--format", "json"], ["export", "--format", "events-csv"],
                     ["export", "--format", "graphml", "--view", "actors"], ["query", "-f", ROOT / "examples" /
                                                                           "queries" / "who_fought_whom.rq"],
+                    ["query", "-f", ROOT / "examples" / "queries" / "within_50km.rq"],  # the server's GeoSPARQL
                     ["query", "ASK { ?e a sem:Event ; gb:fatalities 25 }"]):
         assert run(*command, *remote) == run(*command, *local), command
     run("report", "-o", tmp_path / "local.html", *local)
