@@ -3,8 +3,8 @@
 
     python benchmarks/query_speed.py [--store DIR] [--rounds N] [--clients 50] [--requests N]
 
-The store is built once (cached in /tmp/graphbuild-bench/query-1m.db) by ingesting about
-10,000 generated articles: the evaluation texts in /work/shared/eval/*.jsonl when present (read
+The store is built once (cached in /tmp/graphbuild-bench/query-1m.db) by ingesting generated
+articles (about 8,000): the evaluation texts in /work/shared/eval/*.jsonl when present (read
 at run time, never copied; each published the day after its coded date) and copies of
 examples/articles.jsonl with new ids, each copy published 400 days after the one before, until
 the store holds a million triples; the write-ahead log is flushed at the end, as `ingest` does.
@@ -87,8 +87,8 @@ def build_store(path: Path, target: int = TARGET_TRIPLES) -> int:
             print(f"  {done} articles, {report.triples} triples, {time.perf_counter() - start:.0f} s",
                   file=sys.stderr, flush=True)
         triples = len(store)
-        store._store.flush()
-        store._store.optimize()
+        store.flush()  # as `graphbuild ingest` does when it closes the store
+        store._store.optimize()  # and compacted, as a store that has rested is
     marker.write_text(str(triples))
     return triples
 
