@@ -373,7 +373,8 @@ def serve(store_path, host, port, timeout, max_results, ingest_paths):
     \b
     Example:
         graphbuild serve --store conflict.db
-        curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT * WHERE { ?e a sem:Event } LIMIT 5'
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?e a sem:Event } LIMIT 5' \\
+            http://127.0.0.1:7878/sparql
         graphbuild serve --ingest todays_news.jsonl
     """
     import threading
