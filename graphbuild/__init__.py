@@ -4,19 +4,39 @@
     >>> store = graphbuild.Store("conflict.db")
     >>> report = graphbuild.ingest(["examples/articles.jsonl"], store)
     >>> store.select("SELECT ?label WHERE { ?e a sem:Event ; rdfs:label ?label }")
+
+The names below are imported on first use, so that commands which do not extract
+(query, export, serve, --help) never pay for importing spaCy.
 """
+from __future__ import annotations
+
+import importlib
+
 __version__ = "0.1.0"
 
-from .articles import Article, InputError, read_articles  # noqa: E402
-from .analysis import analyze  # noqa: E402
-from .export import (EventFilter, events_table, load_events, to_geojson, to_networkx,  # noqa: E402
-                     write_events_csv, write_geojson, write_gexf, write_graphml)
-from .report import write_report  # noqa: E402
-from .pipeline import IngestReport, Pipeline, ingest  # noqa: E402
-from .store import Store, StoreError  # noqa: E402
+_WHERE = {
+    "Article": "articles", "InputError": "articles", "read_articles": "articles",
+    "analyze": "analysis",
+    "EventFilter": "export", "events_table": "export", "load_events": "export", "to_geojson": "export",
+    "to_networkx": "export", "write_events_csv": "export", "write_geojson": "export",
+    "write_gexf": "export", "write_graphml": "export",
+    "write_report": "report",
+    "IngestReport": "pipeline", "Pipeline": "pipeline", "ingest": "pipeline",
+    "Store": "store", "StoreError": "store",
+    "RemoteStore": "remote", "open_store": "remote",
+    "run_query": "sparql", "QueryError": "sparql",
+}
 
-__all__ = [
-    "Article", "InputError", "read_articles", "Store", "StoreError", "Pipeline", "ingest",
-    "IngestReport", "events_table", "load_events", "EventFilter", "to_networkx", "to_geojson",
-    "write_events_csv", "write_graphml", "write_gexf", "write_geojson", "write_report", "analyze",
-]
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'graphbuild' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -12,22 +12,38 @@ import sys
 from typing import Callable
 
 import click
-import pyoxigraph as ox
 
 from . import __version__
 from .dates import parse_published
 from .export import RDF_FORMATS, VIEWS, EventFilter
-from .rdf import PREFIXES
 from .store import Store, StoreError, default_store_path, to_python
 
-store_option = click.option(
-    "--store", "store_path", default=default_store_path, show_default="./graphbuild.db or $GRAPHBUILD_STORE",
-    type=click.Path(file_okay=False), help="Folder of the on-disk graph store.")
+def _remote_endpoint(ctx, param, value):
+    ctx.meta.setdefault("graphbuild.endpoints", {})[param.name] = value
+
+
+def store_option(command):
+    """--store (a folder or a server URL) and the endpoints of a server without Oxigraph's conventions."""
+    for option in reversed([
+        click.option("--store", "store_path", default=default_store_path, type=click.Path(file_okay=False),
+                     show_default="./graphbuild.db or $GRAPHBUILD_STORE",
+                     help="Folder of the on-disk graph store, or the URL of an Oxigraph server "
+                          "(http://HOST:PORT: its /query and /update)."),
+        click.option("--query-url", envvar="GRAPHBUILD_QUERY_URL", expose_value=False, callback=_remote_endpoint,
+                     help="SPARQL query endpoint of another server (Fuseki, GraphDB ...); replaces --store."),
+        click.option("--update-url", envvar="GRAPHBUILD_UPDATE_URL", expose_value=False, callback=_remote_endpoint,
+                     help="SPARQL update endpoint of that server (for ingest and delete)."),
+    ]):
+        command = option(command)
+    return command
 
 
 def _open(store_path: str, read_only: bool) -> Store:
+    from .remote import open_store
+
+    endpoints = click.get_current_context().meta.get("graphbuild.endpoints", {})
     try:
-        return Store(store_path, read_only=read_only)
+        return open_store(store_path, read_only=read_only, **endpoints)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -160,9 +176,13 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
     except (ModelNotFound, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     with store, progress_bar(lambda: count_records(paths), "article", "ingest") as bar:
-        report = run_ingest(paths, store, pipeline=pipeline, published=published, batch_size=batch_size,
-                            on_record=lambda r: bar.update(r.count if isinstance(r, InputError) else 1))
-        events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+        try:
+            report = run_ingest(paths, store, pipeline=pipeline, published=published, batch_size=batch_size,
+                                on_record=lambda r: bar.update(r.count if isinstance(r, InputError) else 1))
+            events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
+        except StoreError as exc:  # a remote server that went away: say what is kept
+            raise click.ClickException(f"{exc}; batches written before the failure are kept (each is all "
+                                       "or nothing): run the same ingest again to finish, re-ingesting replaces")
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
     for error in report.errors:
@@ -181,11 +201,12 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format of SELECT results.")
 def query(sparql, query_file, store_path, fmt):
-    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over all graphs.
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over all graphs.
 
     The prefixes gb, et, at, sem, rdf, rdfs, xsd, skos, owl, dct, nif, gaf,
     prov, wgs84, geo, geof and uom are predeclared; geof:distance, geof:sfWithin
     and geof:sfContains work on points. CONSTRUCT results print as Turtle.
+    Read-only and offline: updates and SERVICE are refused.
 
     \b
     Example:
@@ -193,24 +214,24 @@ def query(sparql, query_file, store_path, fmt):
             rdfs:label ?label ; sem:hasTimeStamp ?date } ORDER BY ?date"
         graphbuild query -f who_fought_whom.rq --format csv
     """
+    from .sparql import QueryError, run_query, serialize
+
     if query_file is not None:
         sparql = query_file.read()
     if not sparql:
         raise click.UsageError("give a SPARQL query or -f FILE.rq")
     with _open(store_path, read_only=True) as store:
         try:
-            results = store.query(sparql)
-        except StoreError as exc:
+            result = run_query(store, sparql)
+        except (QueryError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
-        if isinstance(results, ox.QueryBoolean):
-            click.echo("true" if bool(results) else "false")
-        elif isinstance(results, ox.QueryTriples):
-            click.echo(ox.serialize(results, format=ox.RdfFormat.TURTLE,
-                                    prefixes=PREFIXES).decode("utf-8"), nl=False)
-        else:
-            names = [v.value for v in results.variables]
-            rows = [[to_python(row[n]) for n in names] for row in results]
-            click.echo(format_rows(names, rows, fmt), nl=False)
+    if result.boolean is not None:
+        click.echo("true" if result.boolean else "false")
+    elif result.form in ("CONSTRUCT", "DESCRIBE"):
+        click.echo(serialize(result, "text/turtle").decode("utf-8"), nl=False)
+    else:
+        rows = [[to_python(term) for term in row] for row in result.rows]
+        click.echo(format_rows(result.variables, rows, fmt), nl=False)
 
 
 def format_rows(names: list[str], rows: list[list], fmt: str) -> str:
@@ -431,6 +452,75 @@ def stats(store_path):
     click.echo(f"actors:   {numbers['actors']}")
     click.echo(f"places:   {numbers['places']}")
     click.echo(f"triples:  {numbers['triples']}")
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens the endpoint to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is answered 503.")
+@click.option("--max-results", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Rows (or triples) a query may return before it is answered 413.")
+@click.option("--ingest", "ingest_paths", multiple=True, type=click.Path(exists=True),
+              help="Ingest these files or folders into the store while serving (repeatable).")
+def serve(store_path, host, port, timeout, max_results, ingest_paths):
+    """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
+
+    GET /sparql?query=..., POST application/sparql-query or a form; the Accept header picks
+    SPARQL JSON, XML, CSV or TSV (SELECT, ASK) or Turtle, N-Triples, JSON-LD (CONSTRUCT).
+    Updates and SERVICE are refused. The server holds the store: ingest into it with
+    --ingest (queries see whole batches while it runs).
+
+    \b
+    Example:
+        graphbuild serve --store conflict.db
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?e a sem:Event } LIMIT 5' \\
+            http://127.0.0.1:7878/sparql
+        graphbuild serve --ingest todays_news.jsonl
+    """
+    import threading
+    from pathlib import Path
+
+    from .remote import is_url
+    from .serve import make_server
+
+    if not ingest_paths and not is_url(store_path) and not Path(store_path).exists():
+        raise click.ClickException(f"no store at {store_path}: run 'graphbuild ingest' first or pass --store")
+    # an embedded store is opened for writing so that the server holds its lock (see serve.py)
+    store = _open(store_path, read_only=is_url(store_path) and not ingest_paths)
+    try:
+        server = make_server(store, host, port, timeout=timeout, max_results=max_results)
+    except OSError as exc:
+        store.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    click.echo(f"graphbuild serve: SPARQL endpoint {server.url}/sparql, query page {server.url}/ "
+               f"(read-only; timeout {timeout:g} s, at most {max_results} results). Ctrl-C stops.", err=True)
+    if ingest_paths:
+        threading.Thread(target=_ingest_while_serving, args=(store, ingest_paths), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        store.close()
+
+
+def _ingest_while_serving(store, paths) -> None:
+    from .pipeline import ingest as run_ingest
+
+    try:
+        report = run_ingest(paths, store)
+        store.flush()
+    except Exception as exc:  # noqa: BLE001 - the server goes on serving what was stored
+        click.echo(f"ingest stopped: {type(exc).__name__}: {exc}", err=True)
+        return
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"ingest done: articles read: {report.read}, ingested: {report.ingested}, "
+               f"failed: {report.failed}; triples in store: {report.triples}", err=True)
 
 
 @cli.command()

@@ -13,12 +13,14 @@ import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import IO, Iterable
+from typing import IO, TYPE_CHECKING, Iterable
 
-import networkx as nx
 import pyoxigraph as ox
 
 from .store import Store
+
+if TYPE_CHECKING:  # networkx is imported where a view is built: commands that need none start faster
+    import networkx as nx
 
 EVENT_COLUMNS = [
     "event_id", "doc_ids", "event_type", "sub_event_type", "date", "date_earliest",
@@ -363,6 +365,8 @@ def _tally(attrs: dict, record: EventRecord) -> None:
 
 
 def _events_view(records: list[EventRecord]) -> nx.MultiDiGraph:
+    import networkx as nx
+
     graph = nx.MultiDiGraph(view="events")
     for record in records:
         row = record.row
@@ -395,6 +399,8 @@ def _events_view(records: list[EventRecord]) -> nx.MultiDiGraph:
 
 def _actors_view(records: list[EventRecord]) -> nx.Graph:
     """Actor-actor network: an edge for each pair of actors that met in an event."""
+    import networkx as nx
+
     graph = nx.Graph(view="actors")
     for record in records:
         for actor in record.actors:
@@ -463,6 +469,8 @@ def _add_relations(graph: nx.Graph, store: Store, restricted: bool) -> None:
 
 def _places_view(records: list[EventRecord]) -> nx.Graph:
     """Places with their events, linked where the same actor was active in both."""
+    import networkx as nx
+
     graph = nx.Graph(view="places")
     actors_at: dict[str, dict[str, str]] = defaultdict(dict)
     for record in records:
@@ -513,6 +521,8 @@ def write_graphml(store: Store, path_or_file, view: str = "events",
                   where: EventFilter | None = None) -> nx.Graph:
     """Write a view as GraphML (Gephi, Cytoscape, yEd); returns the graph written."""
     graph = to_networkx(store, view, where)
+    import networkx as nx
+
     nx.write_graphml(graph, path_or_file, named_key_ids=True)
     return graph
 
@@ -539,6 +549,8 @@ def write_gexf(store: Store, path_or_file, view: str = "events",
                where: EventFilter | None = None) -> nx.Graph:
     """Write a view as dynamic GEXF 1.2 for Gephi; returns the graph written."""
     graph = to_networkx(store, view, where)
+    import networkx as nx
+
     nx.write_gexf(gexf_graph(graph), path_or_file)
     return graph
 
