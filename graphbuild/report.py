@@ -15,8 +15,8 @@ import networkx as nx
 
 from . import __version__
 from .analysis import fighting_pairs, hotspots, plottable, top_actors, week_of, weekly
-from .export import (ACTOR_TYPE_COLOURS, EVENT_TYPE_COLOURS, OTHER_COLOUR, EventFilter, EventRecord,
-                     _actors_view, colour_of, load_events)
+from .export import (ACTOR_TYPE_COLOURS, DEFAULT_MODALITIES, EVENT_TYPE_COLOURS, OTHER_COLOUR, EventFilter,
+                     EventRecord, _actors_view, colour_of, load_events)
 from .store import Store
 
 EVENT_TYPES = list(EVENT_TYPE_COLOURS)
@@ -327,6 +327,9 @@ def _describe(where: EventFilter | None) -> str:
     for name, values in (("type", where.event_types), ("country", where.countries), ("actor", where.actors)):
         if values:
             parts.append(f"{name} {' or '.join(values)}")
+    if where.modality != DEFAULT_MODALITIES:
+        modality = where.modality if isinstance(where.modality, str) else " or ".join(where.modality) or "all"
+        parts.append(f"modality {modality}")
     return "; ".join(parts)
 
 

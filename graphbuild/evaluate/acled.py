@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article
-from .export import events_table
-from .gazetteer import distance_km
-from .pipeline import Pipeline, ingest
-from .store import Store
+from ..articles import Article
+from ..export import events_table
+from ..gazetteer import distance_km
+from ..pipeline import Pipeline, ingest
+from ..store import Store
 
 FIELDS = ("event_type", "sub_event_type", "actor1", "actor1_type", "actor2", "actor2_type",
           "location", "country", "date", "fatalities")
