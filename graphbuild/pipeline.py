@@ -54,7 +54,7 @@ class Pipeline:
     def _extract(self, doc, article: Article, structure: ArticleStructure) -> Extraction:
         extraction = self.extractor.extract(doc, article)
         if doc.text != article.text:  # evidence quotes the article, not the model's copy of it
-            quote_original(extraction, article.text)
+            quote_original(extraction, article.text, doc.text)
         extraction.structure = structure
         return extraction
 

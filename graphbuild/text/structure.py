@@ -25,7 +25,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _NAME = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
 # "BAGHDAD, May 3 (Reuters) -", "LONDON —", "Hajin, Syria (CNN)", "KABUL, Afghanistan (AP) —"
 _DATELINE = re.compile(
-    rf"(?P<place>{_NAME}(?:,\s*{_NAME})?)"
+    rf"(?P<place>{_NAME}(?:,\s*(?!(?i:{_MONTH})\s+\d){_NAME})?)"
     rf"(?:,?\s+(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"(?:\s*\((?P<agency>[A-Z][\w .&’'/-]{1,30})\))?"
     r"(?P<dash>\s*(?:--|[-—–]))?")
@@ -116,16 +116,15 @@ def _dateline(text: str, start: int) -> Dateline | None:
     match = _DATELINE.match(text, start)
     if match is None:
         return None
-    place = match.group("place")
+    place, agency, dash = match.group("place"), match.group("agency"), match.group("dash")
     shouting = place.replace(",", "").replace(" ", "").replace("-", "").isupper()
-    if not (match.group("agency") or (match.group("dash") and (shouting or match.group("date")))):
-        return None
-    if not match.group("agency") and not match.group("dash"):
+    # "LONDON —", "Kabul, May 3 -", "Hajin, Syria (CNN)"; not "Indian Border Security Force (BSF)"
+    if not ((dash and (shouting or match.group("date") or agency)) or (agency and "," in place)):
         return None
     end = match.end()
     date = _span(text, match.start("date"), match.end("date")) if match.group("date") else None
     return Dateline(_span(text, match.start(), end), _span(text, match.start("place"), match.end("place")),
-                    date, match.group("agency") or "")
+                    date, agency or "")
 
 
 def mask(text: str, structure: ArticleStructure) -> str:
@@ -139,27 +138,35 @@ def mask(text: str, structure: ArticleStructure) -> str:
     return "".join(chars)
 
 
-def quote_original(value, original: str, _seen: set | None = None):
+def quote_original(value, original: str, prepared: str, _seen: set | None = None):
     """Make every :class:`TextSpan` inside ``value`` (an extraction, its events, actors ...)
-    quote ``original`` at its offsets: the model read a same-length copy with case restored
-    and boilerplate blanked, and evidence must show what the article says. Returns the
-    value, with its spans replaced in place."""
+    quote ``original`` at its offsets: the model read ``prepared``, a same-length copy with
+    case restored and boilerplate blanked, and evidence must show what the article says.
+    A span is first trimmed of the blanks it has in ``prepared`` (a sentence followed by
+    masked lines ends where its words do). Returns the value, its spans replaced in place."""
     seen = set() if _seen is None else _seen
     if isinstance(value, TextSpan):
-        return TextSpan(value.start, value.end, original[value.start:value.end])
+        start, end = value.start, value.end
+        while end > start and prepared[end - 1].isspace():
+            end -= 1
+        while start < end and prepared[start].isspace():
+            start += 1
+        if start == end:
+            start, end = value.start, value.end
+        return TextSpan(start, end, original[start:end])
     if id(value) in seen or isinstance(value, (str, int, float, bool, type(None))):
         return value
     seen.add(id(value))
     if isinstance(value, list):
-        value[:] = [quote_original(v, original, seen) for v in value]
+        value[:] = [quote_original(v, original, prepared, seen) for v in value]
     elif isinstance(value, tuple):
-        return tuple(quote_original(v, original, seen) for v in value)
-    elif isinstance(value, (set, frozenset)):
+        return tuple(quote_original(v, original, prepared, seen) for v in value)
+    elif isinstance(value, (set, frozenset, dict)):
         return value
     elif hasattr(value, "__dataclass_fields__") and not value.__dataclass_params__.frozen:
         for name in value.__dataclass_fields__:
             current = getattr(value, name)
-            new = quote_original(current, original, seen)
+            new = quote_original(current, original, prepared, seen)
             if new is not current:
                 setattr(value, name, new)
     return value

@@ -17,8 +17,7 @@ stays valid):
   one in parentheses is an acronym ("(eln)" -> "(ELN)");
 - the first word of each sentence and line, and "I".
 
-Only text that is caseless (fewer than :data:`LOWER_SHARE` of its letters upper case, or
-more than :data:`UPPER_SHARE`) is touched; ordinary text is returned as it is.
+Only caseless text (:func:`is_caseless`) is touched; ordinary text is returned as it is.
 """
 from __future__ import annotations
 
@@ -29,8 +28,12 @@ from functools import lru_cache
 from ..gazetteer import fold
 from ..lexicon import Lexicon, ontology_path, read_csv
 
-LOWER_SHARE = 0.05  # below this share of upper-case letters, text is lower case
+# English prose has 2-5% capital letters; lower-case text has next to none (an "I", an
+# acronym), all-capitals text nearly all
+LOWER_SHARE = 0.005  # below this share of upper-case letters, text is lower case
 UPPER_SHARE = 0.80  # above it, all capitals
+MIN_SENTENCES = 3  # with more capitals, text is lower case if its sentences start in lower case:
+CAPITALISED_STARTS = 0.5  # fewer than this share of them capitalised
 MIN_LETTERS = 40  # shorter texts (a headline, a label) say too little to judge
 #: a known name keeps its capitals unless the lower-case word is this common in English
 #: (Zipf scale: 7 is "the", 6 "may", 5 "army"): "IS" the group, "is" the verb
@@ -44,11 +47,13 @@ BIG_PLACE = 100_000  # people: a town this big is a name even if it is an Englis
 ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
 
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
 
 
 def is_caseless(text: str) -> bool:
-    """All capitals or all lower case (judged on the letters; short texts never are)."""
+    """All capitals, or lower case: (almost) no capital letters, or sentences that start
+    in lower case. Short texts never are (they say too little)."""
     letters = upper = 0
     for char in text:
         if char.isalpha():
@@ -57,7 +62,10 @@ def is_caseless(text: str) -> bool:
     if letters < MIN_LETTERS:
         return False
     share = upper / letters
-    return share < LOWER_SHARE or share > UPPER_SHARE
+    if share > UPPER_SHARE or share < LOWER_SHARE:
+        return True
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    return len(starts) >= MIN_SENTENCES and sum(w.isupper() for w in starts) < CAPITALISED_STARTS * len(starts)
 
 
 def _same_length(text: str, change) -> str:
