@@ -11,10 +11,10 @@ stays valid):
   and weekdays, outlets, region aliases;
 - other names the gazetteer knows (one to three words, at least one of them rare in English:
   "san miguel" -> "San Miguel"), title-cased but for particles ("de", "la", ...);
-- rare words (:data:`NAME_ZIPF`) that are no English word the model's lemmatizer tables know
+- uncommon words (:data:`NAME_ZIPF`) that are no English word the model's lemmatizer tables know
   (WordNet's nouns, verbs, adjectives, adverbs and their inflections): in news copy such a
   word is a name far more often than not ("farabundo", "cristiani"), so title-cased; a short
-  one in parentheses is an acronym ("(eln)" -> "(ELN)");
+  one in parentheses or without a vowel is an acronym ("(eln)" -> "(ELN)", "fmln" -> "FMLN");
 - the first word of each sentence and line, and "I".
 
 Only caseless text (:func:`is_caseless`) is touched; ordinary text is returned as it is.
@@ -42,11 +42,14 @@ KNOWN_NAME_MAX_ZIPF = 5.5
 #: ("kabul" 3.4, "miguel" 3.8 are; "police" 5.3, "well" 6 are not)
 RARE_ZIPF = 4.0
 MAX_PHRASE = 6  # words in the longest name looked up
-NAME_ZIPF = 2.5  # rarer words than this that English lacks are names
+# rarer words than this that English lacks are names: "rodriguez" 3.5, "alfredo" 3.3, "miguel" 3.8
+# (commoner ones, such as "jose" 4.2 or "maria" 4.3, are also other languages' words)
+NAME_ZIPF = 4.2
 BIG_PLACE = 100_000  # people: a town this big is a name even if it is an English word
 ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
 
 _WORD = re.compile(r"[^\W\d_]+")
+_VOWELS = re.compile(r"[aeiouy]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
 
@@ -140,8 +143,10 @@ class Truecaser:
                 cased[i + k] = forms[k]
             if not n and self._name_word(words[i]):
                 n, start = 1, matches[i].start()
-                acronym = len(words[i]) <= ACRONYM_LENGTH and lowered[start - 1:start] == "(" \
-                    and lowered[matches[i].end():matches[i].end() + 1] == ")"
+                # "(eln)", or letters no English word has without a vowel ("fmln", "pdc")
+                acronym = len(words[i]) <= ACRONYM_LENGTH and (
+                    (lowered[start - 1:start] == "(" and lowered[matches[i].end():matches[i].end() + 1] == ")")
+                    or not _VOWELS.search(words[i]))
                 cased[i] = _same_length(words[i], str.upper) if acronym else _title(words[i])
             i += max(n, 1)
         chars = list(lowered)
@@ -187,7 +192,8 @@ class Truecaser:
         """The word or its stem ("subversives", "bombed", "killing") is in the English tables."""
         stems = {word}
         for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                                    ("ing", ""), ("ing", "e")):
+                                    ("ing", ""), ("ing", "e"), ("men", "man"), ("er", ""), ("est", ""),
+                                    ("ier", "y"), ("iest", "y")):
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 stems.add(word[:-len(ending)] + replacement)
         return bool(stems & self.english)
