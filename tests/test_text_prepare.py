@@ -45,6 +45,13 @@ def test_all_capitals_are_lowered_around_the_names(truecaser):
     assert len(restored) == len(LOWER)
 
 
+def test_a_line_in_capitals_in_ordinary_copy_is_restored_alone(truecaser):
+    text = ("Fighters fled the town on Sunday, the monitor said.\n\"INVISIBLE SHEIKH\"\n"
+            "SDF AND PKK\nUS\nThe group's leader hid in the desert.")
+    restored = truecaser.restore(text)
+    assert restored == text.replace("INVISIBLE SHEIKH", "Invisible sheikh").replace("SDF AND PKK", "SDF and PKK")
+
+
 def test_ordinary_text_is_left_alone(truecaser):
     text = "The IS attack on Hajin killed two. Then the Army came. us and them, said a man in the town."
     assert truecaser.restore(text) == text

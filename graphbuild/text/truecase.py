@@ -50,6 +50,8 @@ ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = re.compile(r"[aeiouy]")
+_LINE = re.compile(r"[^\n]+")
+SHOUTED_LINE_LETTERS = 8  # a line in capitals with this many letters or more is restored
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
 
@@ -69,6 +71,13 @@ def is_caseless(text: str) -> bool:
         return True
     starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
     return len(starts) >= MIN_SENTENCES and sum(w.isupper() for w in starts) < CAPITALISED_STARTS * len(starts)
+
+
+def _shouted(line: str) -> bool:
+    """A line of two or more words in capitals, with no lower-case letter."""
+    letters = sum(c.isalpha() for c in line)
+    return letters >= SHOUTED_LINE_LETTERS and line.upper() == line and len(_WORD.findall(line)) >= 2 \
+        and not any(c.islower() for c in line)
 
 
 def _same_length(text: str, change) -> str:
@@ -128,10 +137,16 @@ class Truecaser:
         self.longest = max(self.longest, len(key))
 
     def restore(self, text: str) -> str:
-        """``text`` with its case restored if it is caseless, else ``text`` unchanged.
-        The result has the same length, character for character."""
-        if not is_caseless(text):
+        """``text`` with its case restored if it is caseless; else with the case of its lines
+        in capitals restored (a crosshead such as "INVISIBLE SHEIKH" in ordinary copy); else
+        unchanged. The result has the same length, character for character."""
+        if is_caseless(text):
+            return self._restore(text)
+        if not re.search(r"[A-Z]{3}", text):
             return text
+        return _LINE.sub(lambda m: self._restore(m.group()) if _shouted(m.group()) else m.group(), text)
+
+    def _restore(self, text: str) -> str:
         lowered = _same_length(text, str.lower)
         matches = list(_WORD.finditer(lowered))
         words = [m.group() for m in matches]
@@ -155,9 +170,7 @@ class Truecaser:
                 word = _title(word)
             if word != m.group():
                 chars[m.start():m.end()] = word
-        result = "".join(chars)
-        assert len(result) == len(text)
-        return result
+        return "".join(chars)
 
     def _phrase_at(self, words: list[str], i: int) -> tuple[int, tuple[str, ...]]:
         """(words matched, their cased forms) of the longest name starting at word ``i``;
