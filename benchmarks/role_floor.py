@@ -56,7 +56,7 @@ def main(argv=None) -> int:
     pipeline = Pipeline()
     words = attack_lemmas(pipeline)
     started = time.perf_counter()
-    texts = (pipeline.prepare(d.text) if args.prepare else d.text for d in docs)
+    texts = (pipeline.prepare(d.text)[0] if args.prepare else d.text for d in docs)
     result = RoleEvaluation(articles=len(docs))
     for doc_gold, doc in zip(docs, pipeline.nlp.pipe(texts, batch_size=16)):
         predicted: dict[str, set[str]] = defaultdict(set)

@@ -39,6 +39,17 @@ def test_lower_case_text_gets_names_and_sentence_starts_back(truecaser):
         assert word in restored
 
 
+def test_organisation_names_run_on_from_a_name_or_are_long(truecaser):
+    text = ("members of the tupac amaru revolutionary movement fled. the army of national liberation (eln) "
+            "and the popular liberation army clashed with security forces. the iraqi army and the national "
+            "police said so.")
+    restored = truecaser.restore(text)
+    for name in ("Tupac Amaru Revolutionary Movement", "Army of National Liberation (ELN)", "Popular Liberation Army"):
+        assert name in restored, restored
+    for words in ("security forces", "Iraqi army", "national police"):
+        assert words in restored, restored
+
+
 def test_all_capitals_are_lowered_around_the_names(truecaser):
     restored = truecaser.restore(LOWER.upper())
     assert restored.startswith("Gunmen of the Islamic State killed three soldiers in Baghdad on Monday")

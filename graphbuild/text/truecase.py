@@ -116,8 +116,9 @@ class Truecaser:
                 self._add(name)
         for name in (*calendar.month_name[1:], *calendar.day_name):
             self._add(name)
-        for row in read_csv(ontology_path("demonyms.csv")):
-            self._add(row["adjective"].title())
+        self.nationalities = {row["adjective"].lower() for row in read_csv(ontology_path("demonyms.csv"))}
+        for adjective in sorted(self.nationalities):
+            self._add(adjective.title())
         for row in read_csv(ontology_path("outlets.csv")):
             self._add(row["outlet"])
         for row in read_csv(ontology_path("region_aliases.csv")):
@@ -125,6 +126,7 @@ class Truecaser:
         for country in _countries():
             self._add(country)
         self.particles = {row["word"] for row in read_csv(ontology_path("name_particles.csv"))}
+        self.org_words, self.org_heads = _organisation_words(lexicon, set(self.phrases))
 
     def _add(self, name: str) -> None:
         words = _WORD.findall(name)
@@ -164,6 +166,7 @@ class Truecaser:
                     or not _VOWELS.search(words[i]))
                 cased[i] = _same_length(words[i], str.upper) if acronym else _title(words[i])
             i += max(n, 1)
+        self._organisation_names(words, cased)
         chars = list(lowered)
         for m, word in zip(matches, cased):
             if word == m.group() and (word == "i" or _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start())):
@@ -195,6 +198,32 @@ class Truecaser:
                 return n, tuple(w if w in self.particles else _title(w) for w in key)
         return 0, ()
 
+    def _organisation_names(self, words: list[str], cased: list[str]) -> None:
+        """Title-case the words of organisation names ("national liberation front", "revolutionary
+        armed forces") that run on from a name ("Farabundo Marti national liberation front") or
+        are three words or more: a run of the words the lexicon's organisation names are made
+        of, that begins or ends with one of their last words ("front", "army", "movement")."""
+        i = 0
+        while i < len(words):
+            if words[i] not in self.org_words or cased[i] != words[i]:
+                i += 1
+                continue
+            end = i
+            while end < len(words) and cased[end] == words[end] and (
+                    words[end] in self.org_words or (words[end] in self.particles and end + 1 < len(words)
+                                                     and words[end + 1] in self.org_words)):
+                end += 1
+            content = [w for w in words[i:end] if w not in self.particles]
+            # a nationality is no name of its own: "the iraqi army" stays a description
+            after_name = any(0 <= k < len(words) and cased[k] != words[k] and words[k] not in self.nationalities
+                             for k in (i - 1, end))
+            headed = words[end - 1] in self.org_heads or words[i] in self.org_heads
+            if headed and (len(content) >= 3 or after_name):
+                for k in range(i, end):
+                    if words[k] not in self.particles:
+                        cased[k] = _title(words[k])
+            i = end
+
     def _name_word(self, word: str) -> bool:
         """A rare word that is no English word: a name."""
         if len(word) < 3 or zipf(word) >= NAME_ZIPF:
@@ -224,6 +253,33 @@ class Truecaser:
                      for p in self.gazetteer.candidates(name) if fold(p.name) == key]
             size = self._places[name] = max([s for s in sizes if s >= 1000], default=0)
         return size
+
+
+ORGANISATION_WORD_NAMES = 5  # a word in this many multi-word lexicon names is an organisation-name word
+ORGANISATION_HEAD_NAMES = 5  # ... and a head when it ends this many of them
+
+
+def _organisation_words(lexicon: Lexicon, names: set) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words that the lexicon's multi-word organisation names are made of, and
+    those they end with; places and nationalities, which are names themselves, left out."""
+    words: dict[str, int] = {}
+    heads: dict[str, int] = {}
+    for actor in lexicon.actors:
+        if actor.category == "Person":
+            continue
+        for name in (actor.name, *actor.aliases):
+            found = _WORD.findall(name)
+            if len(found) < 2:
+                continue
+            for word in found:
+                if word[:1].isupper():
+                    words[word.lower()] = words.get(word.lower(), 0) + 1
+            if found[-1][:1].isupper():
+                heads[found[-1].lower()] = heads.get(found[-1].lower(), 0) + 1
+    own_names = {key[0] for key in names if len(key) == 1}
+    keep = frozenset(w for w, n in words.items() if n >= ORGANISATION_WORD_NAMES and len(w) > 2
+                     and w not in own_names)
+    return keep, frozenset(w for w, n in heads.items() if n >= ORGANISATION_HEAD_NAMES and w in keep)
 
 
 @lru_cache(maxsize=1)
