@@ -127,6 +127,7 @@ class Truecaser:
             self._add(country)
         self.particles = {row["word"] for row in read_csv(ontology_path("name_particles.csv"))}
         self.org_words, self.org_heads = _organisation_words(lexicon, set(self.phrases))
+        self.first_words = {key[0] for key in self.phrases}
 
     def _add(self, name: str) -> None:
         words = _WORD.findall(name)
@@ -178,14 +179,17 @@ class Truecaser:
     def _phrase_at(self, words: list[str], i: int) -> tuple[int, tuple[str, ...]]:
         """(words matched, their cased forms) of the longest name starting at word ``i``;
         (0, ()) when none starts there."""
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            key = tuple(words[i:i + n])
-            forms = self.phrases.get(key)
-            if forms is not None and [len(f) for f in forms] == [len(w) for w in key]:
-                return n, forms
+        if words[i] in self.first_words:
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                key = tuple(words[i:i + n])
+                forms = self.phrases.get(key)
+                if forms is not None and [len(f) for f in forms] == [len(w) for w in key]:
+                    return n, forms
+        if words[i] in self.particles or len(words[i]) < 3 or zipf(words[i]) >= KNOWN_NAME_MAX_ZIPF:
+            return 0, ()
         for n in range(min(5, len(words) - i), 0, -1):
             key = tuple(words[i:i + n])
-            if key[0] in self.particles or key[-1] in self.particles:
+            if key[-1] in self.particles:
                 continue
             frequencies = [zipf(w) for w in key if w not in self.particles]
             if min(frequencies) >= RARE_ZIPF or max(frequencies) >= KNOWN_NAME_MAX_ZIPF \
