@@ -9,15 +9,19 @@ stays valid):
 - names the project knows, as whole phrases or single words, in their own spelling: the
   actor lexicon ("FMLN", "al-Qaeda"), countries and their capitals, nationalities, months
   and weekdays, outlets, region aliases;
-- other names the gazetteer knows (one to three words, at least one of them rare in English:
+- other names the gazetteer knows (one to five words, at least one of them rare in English:
   "san miguel" -> "San Miguel"), title-cased but for particles ("de", "la", ...);
+- organisation names made of the words the lexicon's organisation names are made of, when
+  they run on from a name or are three words long ("farabundo marti national liberation
+  front", "army of national liberation"), but not a nationality and a noun ("iraqi army");
 - uncommon words (:data:`NAME_ZIPF`) that are no English word the model's lemmatizer tables know
   (WordNet's nouns, verbs, adjectives, adverbs and their inflections): in news copy such a
   word is a name far more often than not ("farabundo", "cristiani"), so title-cased; a short
   one in parentheses or without a vowel is an acronym ("(eln)" -> "(ELN)", "fmln" -> "FMLN");
 - the first word of each sentence and line, and "I".
 
-Only caseless text (:func:`is_caseless`) is touched; ordinary text is returned as it is.
+Only caseless text (:func:`is_caseless`) is touched, and in ordinary copy only its lines in
+capitals (a crosshead); everything else is returned as it is.
 """
 from __future__ import annotations
 
@@ -170,7 +174,8 @@ class Truecaser:
         self._organisation_names(words, cased)
         chars = list(lowered)
         for m, word in zip(matches, cased):
-            if word == m.group() and (word == "i" or _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start())):
+            starts_sentence = _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start())
+            if word == m.group() and (word == "i" or starts_sentence):
                 word = _title(word)
             if word != m.group():
                 chars[m.start():m.end()] = word
