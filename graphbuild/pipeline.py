@@ -15,7 +15,7 @@ from .model import Extraction
 from .nlp import load_pipeline
 from .rdf import extraction_to_quads
 from .store import Store
-from .text.structure import ArticleStructure, article_structure, mask, quote_original
+from .text.structure import ArticleStructure, article_structure, mask, quote_original, resolve_dateline
 from .text.truecase import Truecaser, english_words
 
 
@@ -49,6 +49,8 @@ class Pipeline:
         """The text the model reads and the article's structure: boilerplate blanked and case
         restored where the text has none. Same length as ``text``: offsets stay valid."""
         structure = article_structure(text)
+        if structure.dateline is not None:
+            resolve_dateline(structure.dateline, self.gazetteer)
         return self.truecaser.restore(mask(text, structure)), structure
 
     def _extract(self, doc, article: Article, structure: ArticleStructure) -> Extraction:

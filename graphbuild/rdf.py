@@ -176,6 +176,12 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
 
     if extraction.structure is not None:
         _write_structure(doc, art, extraction.structure, segment)
+        line = extraction.structure.dateline
+        if line is not None and line.resolved is not None:  # the place the story was filed from
+            place = line.resolved
+            claim = PlaceClaim(place.name, line.place, _own_precision(place), place, place.country)
+            doc.add(segment(line.span), GB.filedFrom, place_iri(claim))
+            _describe_place(ent, place_iri(claim), claim, gazetteer)
 
     event_iris = [NamedNode(f"{BASE}event/{quote(article.id, safe='')}/{n + 1}")
                   for n in range(len(extraction.events))]

@@ -112,6 +112,14 @@ def test_structure_finds_title_dateline_quotes_and_boilerplate():
         assert ARTICLE[span.start:span.end] == span.text
 
 
+def test_dateline_places_are_found_in_the_gazetteer(pipeline):
+    for text, name, country in [("TRIPOLI, Lebanon (AP) — Clashes broke out.", "Tripoli", "Lebanon"),
+                                ("Hajin, Syria (CNN)A group of fighters fled.", "Hajīn", "Syria"),
+                                ("ADEN -- Houthis fired missiles at the port.", "Aden", "Yemen")]:
+        place = pipeline.prepare(text)[1].dateline.resolved
+        assert (place.name, place.country) == (name, country)
+
+
 @pytest.mark.parametrize("text, place, agency", [
     ("LONDON — The minister said on Friday that talks would go on.", "LONDON", ""),
     ("Hajin, Syria (CNN)A group of fighters fled the town.", "Hajin, Syria", "CNN"),
@@ -160,5 +168,8 @@ def test_boilerplate_gives_no_event_and_structure_is_in_the_graph(pipeline):
     row = store.select("""SELECT ?place ?date ?agency ?begin WHERE { ?a gb:dateline ?d . ?d a gb:Dateline ;
         gb:datelinePlace ?place ; gb:datelineDate ?date ; gb:agency ?agency ; nif:beginIndex ?begin }""")
     assert [(r["place"], r["date"], r["agency"], r["begin"]) for r in row] == [("BAGHDAD", "May 3", "Reuters", 19)]
+    filed = store.select("""SELECT ?label ?country WHERE { ?a gb:dateline/gb:filedFrom ?p .
+        ?p rdfs:label ?label ; gb:country ?country }""")
+    assert [(r["label"], r["country"]) for r in filed] == [("Baghdad", "Iraq")]
     assert store.select("SELECT (COUNT(?p) AS ?n) WHERE { ?a gb:paragraph ?p . ?p a nif:Paragraph }")[0]["n"] == 2
     assert store.select("SELECT ?t WHERE { ?a gb:titleLine/nif:anchorOf ?t }")[0]["t"] == "Rebels attack town"

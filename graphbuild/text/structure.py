@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..gazetteer import fold
 from ..lexicon import ontology_path, read_csv
 from ..model import TextSpan
 
@@ -39,6 +40,18 @@ class Dateline:
     place: TextSpan  # where the article was filed: the scene of its story
     date: TextSpan | None = None
     agency: str = ""
+    resolved: object | None = None  # the gazetteer's Place for ``place``, see :func:`resolve_dateline`
+
+
+def resolve_dateline(dateline: Dateline, gazetteer) -> None:
+    """Find the dateline's place in the gazetteer: "KABUL, Afghanistan" is Kabul in
+    Afghanistan, "Hajin, Syria" Hajīn in Syria; the parts after the first are its country
+    or region."""
+    name, *around = [part.strip() for part in dateline.place.text.split(",") if part.strip()]
+    countries = tuple(code for code in map(gazetteer.country_code, around) if code)
+    # written in capitals, "ADEN" would read as a code; the name is what is looked up
+    dateline.resolved = gazetteer.resolve(name.title() if name.isupper() else name, countries,
+                                          frozenset(fold(part) for part in around))
 
 
 @dataclass
