@@ -15,7 +15,9 @@ import click
 
 from . import __version__
 from .dates import parse_published
-from .export import RDF_FORMATS, VIEWS, EventFilter
+from .export import DEFAULT_MODALITIES, RDF_FORMATS, VIEWS, EventFilter
+from .model import MODALITIES
+from .rdf import PREFIXES
 from .store import Store, StoreError, default_store_path, to_python
 
 def _remote_endpoint(ctx, param, value):
@@ -277,14 +279,18 @@ def filter_options(command):
         click.option("--country", "countries", multiple=True, help="Country name, e.g. Syria (repeatable)."),
         click.option("--actor", "actors", multiple=True,
                      help="Part of an actor's name, or its IRI (repeatable)."),
+        click.option("--modality", "modality", multiple=True, type=click.Choice(("all",) + MODALITIES),
+                     help="Events of this modality (repeatable), or 'all' [default: asserted, reported "
+                          "and claimed: what the text says happened]."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _filter(start, end, event_types, countries, actors) -> EventFilter:
-    return EventFilter(start, end, tuple(event_types), tuple(countries), tuple(actors))
+def _filter(start, end, event_types, countries, actors, modality=()) -> EventFilter:
+    modality = "all" if "all" in modality else tuple(modality) or DEFAULT_MODALITIES
+    return EventFilter(start, end, tuple(event_types), tuple(countries), tuple(actors), modality)
 
 
 def check_filter(store: Store, where: EventFilter) -> None:
@@ -525,33 +531,45 @@ def _ingest_while_serving(store, paths) -> None:
 
 @cli.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["acled", "muc4", "wikievents"]), default="acled",
+              show_default=True, help="The gold file's format: ACLED event rows, or full articles with "
+                                      "document-level roles (MUC-4, WikiEvents).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
-              help="Write the full results (accuracy, confusion, every miss, worst first) as JSON here.")
+              help="Write the full results as JSON here (acled: accuracy, confusion, worst misses; "
+                   "muc4/wikievents: per-role scores and every missed and spurious phrase per article).")
 @click.option("--model", envvar="GRAPHBUILD_MODEL", default=None, help="An installed spaCy pipeline.")
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N gold rows.")
-def evaluate(gold, report_path, model, limit):
-    """Score extraction against human-coded events in ACLED's JSONL format.
+def evaluate(gold, fmt, report_path, model, limit):
+    """Score extraction against human-coded gold data.
 
-    Each row's text is ingested as an article published the day after its
-    date, into a temporary store; the best-matching extracted event is compared
-    field by field (event_type, sub_event_type, actor1, actor1_type, actor2,
-    location within 25 km, country, date, fatalities).
+    acled (the default): each row's text is ingested as an article published the day
+    after its date, into a temporary store; the best-matching extracted event is compared
+    field by field (event_type, sub_event_type, actor1, actor1_type, actor2, location within
+    25 km, country, date, fatalities).
+
+    muc4, wikievents: each full article is ingested; the evidence phrases of its events'
+    roles (perpetrator = actor1; victim/target = victim, target, actor2; place) are matched
+    to the gold role fillers by equal text or equal head word; precision, recall and F1 per role.
 
     \b
     Example:
         graphbuild evaluate coded_events.jsonl --report eval.json
+        graphbuild evaluate --format muc4 muc4_dev.jsonl --limit 300 --report misses.json
     """
-    from .evaluate import evaluate as run, format_evaluation, read_gold
+    from .evaluate import ROLE_READERS, evaluate_roles, evaluate as run, format_evaluation, format_roles, read_gold
     from .pipeline import Pipeline
 
     try:
-        rows = read_gold(gold)
+        rows = read_gold(gold) if fmt == "acled" else ROLE_READERS[fmt](gold)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     rows = rows[:limit] if limit else rows
-    with progress_bar(lambda: len(rows), "row", "evaluate") as bar:
-        result = run(rows, Pipeline(model), on_record=lambda r: bar.update())
-    click.echo(format_evaluation(result), nl=False)
+    with progress_bar(lambda: len(rows), "article" if fmt != "acled" else "row", "evaluate") as bar:
+        if fmt == "acled":
+            result = run(rows, Pipeline(model), on_record=lambda r: bar.update())
+        else:
+            result = evaluate_roles(rows, Pipeline(model), on_record=lambda r: bar.update())
+    click.echo(format_evaluation(result) if fmt == "acled" else format_roles(result, fmt), nl=False)
     if report_path:
         with open(output_path(report_path), "w", encoding="utf-8") as handle:
             json.dump(result.as_dict(), handle, indent=2, ensure_ascii=False)

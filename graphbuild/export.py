@@ -39,6 +39,10 @@ RDF_FORMATS = {
 
 VIEWS = ("events", "actors", "places")
 
+#: What the text says happened: the modalities the views show unless asked for all
+#: (future, hypothetical, negated and denied events stay in the graph).
+DEFAULT_MODALITIES = ("asserted", "reported", "claimed")
+
 # Colours (hex) by event type, actor category and node kind: Gephi and Cytoscape read the
 # r/g/b attributes of GraphML and the viz:color of GEXF; the HTML report uses the same ones.
 EVENT_TYPE_COLOURS = {
@@ -138,25 +142,38 @@ class EventFilter:
     sub-event type or the finer kind, case-insensitively; ``countries`` match the event's
     country; ``actors`` keep events with an actor whose label contains one of the strings
     (or whose IRI is one of them). Within each criterion any value may match; all given
-    criteria must hold.
+    criteria must hold. ``modality`` keeps events of these modalities ("all" or an empty
+    tuple: every event); by default only what the text says happened.
     """
     start: dt.date | None = None
     end: dt.date | None = None
     event_types: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    modality: tuple[str, ...] | str = DEFAULT_MODALITIES
 
     @classmethod
     def of(cls, start=None, end=None, event_types: Iterable[str] = (), countries: Iterable[str] = (),
-           actors: Iterable[str] = ()) -> "EventFilter":
+           actors: Iterable[str] = (), modality: Iterable[str] | str = DEFAULT_MODALITIES) -> "EventFilter":
         """Build a filter from loose values (ISO date strings, any iterables)."""
-        return cls(_parse_day(start), _parse_day(end), tuple(event_types), tuple(countries), tuple(actors))
+        return cls(_parse_day(start), _parse_day(end), tuple(event_types), tuple(countries), tuple(actors),
+                   modality if isinstance(modality, str) else tuple(modality))
 
     def __bool__(self) -> bool:
-        return bool(self.start or self.end or self.event_types or self.countries or self.actors)
+        return bool(self.start or self.end or self.event_types or self.countries or self.actors
+                    or self.modality != DEFAULT_MODALITIES)
+
+    def modality_matches(self, modality: str) -> bool:
+        """Whether an event of this modality (empty: asserted) is kept."""
+        if self.modality == "all" or not self.modality:
+            return True
+        wanted = (self.modality,) if isinstance(self.modality, str) else self.modality
+        return (modality or "asserted") in wanted
 
     def matches(self, record: EventRecord) -> bool:
         row = record.row
+        if not self.modality_matches(row["modality"]):
+            return False
         if self.start or self.end:
             earliest = _parse_day(row["date_earliest"] or row["date"])
             latest = _parse_day(row["date_latest"] or row["date"]) or earliest
@@ -300,7 +317,8 @@ def load_events(store: Store, where: EventFilter | None = None, reports: bool = 
             source = "; ".join(filter(None, [source, "according to " + "; ".join(sorted(s["attributions"]))]))
         row["source"] = source
         row["sentence"] = " ".join(text.strip() for _, _, text in sorted(sentences.get(event_id, ())))
-    kept = [r for r in records.values() if where is None or where.matches(r)]
+    where = EventFilter() if where is None else where  # by default, what the text says happened
+    kept = [r for r in records.values() if where.matches(r)]
     return sorted(kept, key=lambda r: (r.row["date_earliest"], r.iri))
 
 

@@ -130,3 +130,4 @@ class Extraction:
     events: list[Event]
     relations: list[Relation] = field(default_factory=list)
     mentions: list[tuple[Actor, TextSpan]] = field(default_factory=list)  # every actor named, in order
+    structure: object | None = None  # the article's parts (graphbuild.text.structure.ArticleStructure)

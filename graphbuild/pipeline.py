@@ -15,6 +15,8 @@ from .nlp import actor_files, load_pipeline, make_doc
 from .nlp.resources import resources
 from .rdf import extraction_to_quads
 from .store import Store
+from .text.structure import ArticleStructure, article_structure, mask, quote_original, resolve_dateline
+from .text.truecase import Truecaser, english_words
 
 
 @dataclass
@@ -43,22 +45,39 @@ class Pipeline:
         self.lexicon: Lexicon = shared.lexicon
         self.gazetteer = shared.gazetteer
         self.extractor = Extractor(self.nlp, shared)
+        self.truecaser = Truecaser(self.lexicon, self.gazetteer, english_words(self.nlp))
+
+    def prepare(self, text: str) -> tuple[str, ArticleStructure]:
+        """The text the model reads and the article's structure: boilerplate blanked and case
+        restored where the text has none. Same length as ``text``: offsets stay valid."""
+        structure = article_structure(text)
+        if structure.dateline is not None:
+            resolve_dateline(structure.dateline, self.gazetteer)
+        return self.truecaser.restore(mask(text, structure)), structure
+
+    def _extract(self, doc, article: Article, structure: ArticleStructure) -> Extraction:
+        extraction = self.extractor.extract(doc, article)
+        if doc.text != article.text:  # evidence quotes the article, not the model's copy of it
+            quote_original(extraction, article.text, doc.text)
+        extraction.structure = structure
+        return extraction
 
     def extract(self, article: Article | str) -> Extraction:
         """Extract one article (or a bare text) without storing it."""
         if isinstance(article, str):
             article = Article(text=article)
-        return self.extractor.extract(self.nlp(make_doc(self.nlp, article.text, article.title, article.source)),
-                                      article)
+        text, structure = self.prepare(article.text)
+        return self._extract(self.nlp(make_doc(self.nlp, text, article.title, article.source)), article, structure)
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16,
                      n_process: int = 1) -> Iterator[tuple[Article, Extraction | Exception]]:
         """Extract articles in ``nlp.pipe`` batches; a failure is yielded, not raised."""
-        pairs = ((make_doc(self.nlp, a.text, a.title, a.source), a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                          n_process=n_process):
+        pairs = ((make_doc(self.nlp, text, a.title, a.source), (a, structure))
+                 for a in articles for text, structure in [self.prepare(a.text)])
+        for doc, (article, structure) in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
+                                                       n_process=n_process):
             try:
-                yield article, self.extractor.extract(doc, article)
+                yield article, self._extract(doc, article, structure)
             except Exception as exc:  # one bad article must not stop the batch
                 yield article, exc
 

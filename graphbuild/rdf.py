@@ -159,15 +159,29 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
     if article.url and article.url.startswith(("http://", "https://")) and " " not in article.url:
         doc.add(art, DCT.source, NamedNode(article.url))
 
-    def evidence(span: TextSpan) -> NamedNode:
+    def segment(span: TextSpan, anchor: bool = True) -> NamedNode:
         node = NamedNode(f"{art.value}#char={span.start},{span.end}")
-        doc.add(node, RDF.type, GB.Evidence)
         doc.add(node, RDF.type, NIF.String)
         doc.add(node, NIF.beginIndex, Literal(str(span.start), datatype=XSD.integer))
         doc.add(node, NIF.endIndex, Literal(str(span.end), datatype=XSD.integer))
-        doc.add(node, NIF.anchorOf, _text(span.text))
+        if anchor:
+            doc.add(node, NIF.anchorOf, _text(span.text))
         doc.add(node, NIF.referenceContext, art)
         return node
+
+    def evidence(span: TextSpan) -> NamedNode:
+        node = segment(span)
+        doc.add(node, RDF.type, GB.Evidence)
+        return node
+
+    if extraction.structure is not None:
+        _write_structure(doc, art, extraction.structure, segment)
+        line = extraction.structure.dateline
+        if line is not None and line.resolved is not None:  # the place the story was filed from
+            place = line.resolved
+            claim = PlaceClaim(place.name, line.place, _own_precision(place), place, place.country)
+            doc.add(segment(line.span), GB.filedFrom, place_iri(claim))
+            _describe_place(ent, place_iri(claim), claim, gazetteer)
 
     event_iris = [NamedNode(f"{BASE}event/{quote(article.id, safe='')}/{n + 1}")
                   for n in range(len(extraction.events))]
@@ -247,6 +261,37 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
         _describe_actor(ent, relation.subject)
         _describe_actor(ent, relation.object)
     return doc.quads, ent.quads
+
+
+def _write_structure(doc: _Writer, art: NamedNode, structure, segment) -> None:
+    """The article's parts as NIF strings: its title line, dateline (with the place and date
+    it gives), paragraphs (offsets only), quotations, and boilerplate by kind."""
+    if structure.title is not None:
+        doc.add(art, GB.titleLine, segment(structure.title))
+        doc.add(segment(structure.title), RDF.type, GB.Title)
+    if structure.dateline is not None:
+        line = structure.dateline
+        node = segment(line.span)
+        doc.add(art, GB.dateline, node)
+        doc.add(node, RDF.type, GB.Dateline)
+        doc.add(node, GB.datelinePlace, _text(line.place.text))
+        if line.date is not None:
+            doc.add(node, GB.datelineDate, _text(line.date.text))
+        if line.agency:
+            doc.add(node, GB.agency, _text(line.agency))
+    for paragraph in structure.paragraphs:
+        node = segment(paragraph, anchor=False)  # the text is the article's, at these offsets
+        doc.add(node, RDF.type, NIF.Paragraph)
+        doc.add(art, GB.paragraph, node)
+    for quotation in structure.quotations:
+        node = segment(quotation)
+        doc.add(node, RDF.type, GB.Quotation)
+        doc.add(art, GB.quotation, node)
+    for block in structure.boilerplate:
+        node = segment(block.span)
+        doc.add(node, RDF.type, GB.Boilerplate)
+        doc.add(node, GB.boilerplateKind, _text(block.kind))
+        doc.add(art, GB.boilerplate, node)
 
 
 def _write_time(doc: _Writer, ev: NamedNode, event: Event, published, argument) -> None:

@@ -15,8 +15,8 @@ import networkx as nx
 
 from . import __version__
 from .analysis import count_articles, fighting_pairs, hotspots, plottable, top_actors, week_of, weekly
-from .export import (ACTOR_TYPE_COLOURS, EVENT_TYPE_COLOURS, OTHER_COLOUR, EventFilter, EventRecord,
-                     _actors_view, colour_of, load_events)
+from .export import (ACTOR_TYPE_COLOURS, DEFAULT_MODALITIES, EVENT_TYPE_COLOURS, OTHER_COLOUR, EventFilter,
+                     EventRecord, _actors_view, colour_of, load_events)
 from .basemap import outlines
 from .store import Store
 
@@ -415,6 +415,9 @@ def _describe(where: EventFilter | None) -> str:
     for name, values in (("type", where.event_types), ("country", where.countries), ("actor", where.actors)):
         if values:
             parts.append(f"{name} {' or '.join(values)}")
+    if where.modality != DEFAULT_MODALITIES:
+        modality = where.modality if isinstance(where.modality, str) else " or ".join(where.modality) or "all"
+        parts.append(f"modality {modality}")
     return "; ".join(parts)
 
 

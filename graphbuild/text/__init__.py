@@ -1,0 +1,1 @@
+"""Text before the model: case restoration and article structure (all length-preserving)."""

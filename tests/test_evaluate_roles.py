@@ -1,0 +1,126 @@
+"""Document-level role fillers: `graphbuild evaluate --format muc4|wikievents`, on small gold files."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphbuild.cli import cli
+from graphbuild.evaluate import evaluate_roles, read_muc4, read_wikievents
+from graphbuild.evaluate.roles import normalise, phrase_matches, score_article
+
+CLASH = ("Islamic State militants attacked an army checkpoint in Mosul on Monday, killing two soldiers, "
+         "the Iraqi military said.")
+QUIET = "The finance minister presented the budget to parliament on Tuesday."
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def muc_file(tmp_path):
+    # MUC-4's form: each role a list of entities, each a list of [mention, offset]
+    return write_jsonl(tmp_path / "muc.jsonl", [
+        {"id": "clash", "text": CLASH.lower(),
+         "roles": {"PerpInd": [[["islamic state militants", 0]]], "PerpOrg": [],
+                   "Target": [[["army checkpoint", 34]]], "Victim": [[["two soldiers", 82], ["soldiers", 86]]],
+                   "Weapon": []}},
+        {"id": "quiet", "text": QUIET.lower(),
+         "roles": {"PerpInd": [], "PerpOrg": [], "Target": [], "Victim": [], "Weapon": []}},
+    ])
+
+
+@pytest.fixture
+def wiki_file(tmp_path):
+    return write_jsonl(tmp_path / "wiki.jsonl", [
+        {"id": "clash", "text": CLASH, "date": "2020-05-05", "events": [
+            {"type": "Conflict.Attack.Unspecified", "trigger": "attacked",
+             "args": [{"role": "Attacker", "text": "militants"}, {"role": "Target", "text": "checkpoint"},
+                      {"role": "Place", "text": "Mosul"}]},
+            {"type": "Life.Die.Unspecified", "trigger": "killing",
+             "args": [{"role": "Victim", "text": "soldiers"}, {"role": "Killer", "text": "militants"}]},
+            {"type": "Contact.Contact.Broadcast", "trigger": "said",
+             "args": [{"role": "Communicator", "text": "Iraqi military"}]},
+        ]},
+    ])
+
+
+def test_normalising_drops_leading_articles_and_numbers():
+    assert normalise("The 3 soldiers") == "soldiers"
+    assert normalise("two Syrian soldiers") == "syrian soldiers"
+    assert normalise("an army checkpoint.") == "army checkpoint"
+    assert normalise("the") == "the"
+
+
+def test_phrases_match_by_equal_text_or_head_word():
+    assert phrase_matches("the militants", ["Militants"])
+    assert phrase_matches("Islamic State militants", ["IS militants", "they"])
+    assert phrase_matches("army checkpoint", ["checkpoint"])
+    assert not phrase_matches("Islamic State", ["Islamic State militants"])
+    assert not phrase_matches("soldiers", ["police"])
+
+
+def test_score_article_counts_gold_entities_and_distinct_phrases():
+    gold = {"perpetrator": [["militants", "gunmen"]], "victim/target": [["soldiers"], ["checkpoint"]]}
+    predicted = {"perpetrator": {"the gunmen", "Islamic State"}, "victim/target": {"two soldiers"}}
+    scores = score_article(gold, predicted)
+    assert scores["perpetrator"] == {"gold_matched": 1, "gold": 1, "predicted_matched": 1, "predicted": 2,
+                                     "missed": [], "spurious": ["Islamic State"]}
+    assert scores["victim/target"]["missed"] == ["checkpoint"]
+    assert scores["place"]["gold"] == scores["place"]["predicted"] == 0
+
+
+def test_readers_map_roles_and_event_types(muc_file, wiki_file):
+    muc = read_muc4(muc_file)
+    assert [d.id for d in muc] == ["clash", "quiet"]
+    assert muc[0].gold == {"perpetrator": [["islamic state militants"]],
+                           "victim/target": [["army checkpoint"], ["two soldiers", "soldiers"]]}
+    wiki = read_wikievents(wiki_file)[0]
+    assert wiki.published.isoformat() == "2020-05-05"
+    # one entity per distinct argument text; the broadcast's communicator is no role of an attack
+    assert wiki.gold == {"perpetrator": [["militants"]], "victim/target": [["checkpoint"], ["soldiers"]],
+                         "place": [["Mosul"]]}
+
+
+def test_bad_gold_lines_are_named(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "x", "roles": {}}\n{"id": "b", "text": "y"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.jsonl:2: a gold row needs 'roles'"):
+        read_muc4(bad)
+    bad.write_text('{"id": "a", "text": "x", "roles": {"Victim": [5]}}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.jsonl:1: role 'Victim' is not a list of entities"):
+        read_muc4(bad)
+
+
+def test_roles_are_scored_on_the_stores_evidence(pipeline, wiki_file, muc_file):
+    result = evaluate_roles(read_wikievents(wiki_file), pipeline)
+    assert result.articles == 1 and result.failed == 0
+    assert result.recall("place") == 1.0 and result.precision("place") == 1.0  # "Mosul"
+    assert result.matched_gold["perpetrator"] == 1  # "Islamic State militants"
+    assert result.matched_gold["victim/target"] >= 1  # "two soldiers"
+    # lower-case MUC-4 text: case is restored before the model, so the group is still found
+    muc = evaluate_roles(read_muc4(muc_file), pipeline)
+    assert muc.matched_gold["perpetrator"] == 1
+    assert muc.scored_roles() == ["perpetrator", "victim/target"]
+    assert muc.matched_gold["victim/target"] >= 1  # "two soldiers"
+    assert muc.gold["perpetrator"] == 1 and muc.gold["victim/target"] == 2  # the quiet article has none
+
+
+def test_cli_prints_scores_and_writes_every_miss(wiki_file, tmp_path):
+    report = tmp_path / "misses.json"
+    result = CliRunner().invoke(cli, ["evaluate", "--format", "wikievents", str(wiki_file), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "perpetrator" in result.output and "F1" in result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["articles"] == 1 and set(data["roles"]) == {"perpetrator", "victim/target", "place"}
+    for miss in data["misses"]:
+        assert miss["id"] == "clash"
+        assert all(set(v) == {"missed", "spurious"} for k, v in miss.items() if k != "id")
+
+
+def test_cli_names_a_bad_gold_file(tmp_path):
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"id": "x", "text": "y", "events": [{"args": []}]}])
+    result = CliRunner().invoke(cli, ["evaluate", "--format", "wikievents", str(bad)])
+    assert result.exit_code != 0
+    assert "bad.jsonl:1: an event needs 'type'" in result.output

@@ -1,0 +1,175 @@
+"""Text before the model: case restoration and article structure (both length-preserving)."""
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from graphbuild.articles import Article
+from graphbuild.model import TextSpan
+from graphbuild.pipeline import ingest
+from graphbuild.store import Store
+from graphbuild.text.structure import article_structure, mask, quote_original
+from graphbuild.text.truecase import is_caseless
+
+LOWER = ("gunmen of the islamic state killed three soldiers in baghdad on monday, the iraqi army said. "
+         "the rebels of the farabundo marti front (fmln) attacked a bridge near san miguel.")
+
+
+@pytest.fixture(scope="module")
+def truecaser(pipeline):
+    return pipeline.truecaser
+
+
+def test_caseless_texts_are_told_from_ordinary_prose():
+    assert is_caseless(LOWER)
+    assert is_caseless(LOWER.upper())
+    assert not is_caseless("Gunmen of the Islamic State killed three soldiers in Baghdad on Monday, the army said.")
+    # a lower-case transcript with an odd capital is still lower case: its sentences start small
+    assert is_caseless("i said we would go. they came at night. Then the army came. we ran to the river. "
+                       "they burned the houses.")
+    assert not is_caseless("too short")
+
+
+def test_lower_case_text_gets_names_and_sentence_starts_back(truecaser):
+    restored = truecaser.restore(LOWER)
+    assert len(restored) == len(LOWER) and restored.lower() == LOWER
+    for name in ("Gunmen", "Islamic State", "Baghdad", "Monday", "Iraqi", "The rebels", "(FMLN)", "San Miguel"):
+        assert name in restored, (name, restored)
+    for word in (" soldiers ", " army ", " bridge "):
+        assert word in restored
+
+
+def test_organisation_names_run_on_from_a_name_or_are_long(truecaser):
+    text = ("members of the tupac amaru revolutionary movement fled. the army of national liberation (eln) "
+            "and the popular liberation army clashed with security forces. the iraqi army and the national "
+            "police said so.")
+    restored = truecaser.restore(text)
+    for name in ("Tupac Amaru Revolutionary Movement", "Army of National Liberation (ELN)", "Popular Liberation Army"):
+        assert name in restored, restored
+    for words in ("security forces", "Iraqi army", "national police"):
+        assert words in restored, restored
+
+
+def test_all_capitals_are_lowered_around_the_names(truecaser):
+    restored = truecaser.restore(LOWER.upper())
+    assert restored.startswith("Gunmen of the Islamic State killed three soldiers in Baghdad on Monday")
+    assert len(restored) == len(LOWER)
+
+
+def test_a_line_in_capitals_in_ordinary_copy_is_restored_alone(truecaser):
+    text = ("Fighters fled the town on Sunday, the monitor said.\n\"INVISIBLE SHEIKH\"\n"
+            "SDF AND PKK\nUS\nThe group's leader hid in the desert.")
+    restored = truecaser.restore(text)
+    assert restored == text.replace("INVISIBLE SHEIKH", "Invisible sheikh").replace("SDF AND PKK", "SDF and PKK")
+
+
+def test_ordinary_text_is_left_alone(truecaser):
+    text = "The IS attack on Hajin killed two. Then the Army came. us and them, said a man in the town."
+    assert truecaser.restore(text) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdeßİıǅﬁ .,!?\n()\"“xyzqk"), min_size=0, max_size=300))
+def test_restoring_case_never_moves_a_character(pipeline, text):
+    restored = pipeline.truecaser.restore(text)
+    assert len(restored) == len(text)
+    prepared, _ = pipeline.prepare(text)
+    assert len(prepared) == len(text)
+
+
+def test_lower_case_article_finds_its_actors_and_quotes_the_original(pipeline):
+    extraction = pipeline.extract(Article(text=LOWER, id="lower", published=dt.date(2020, 5, 4)))
+    actors = {p.actor.label for e in extraction.events for p in e.participants}
+    assert "Islamic State" in actors
+    for event in extraction.events:
+        for span in [event.trigger, *event.sentences, *(p.span for p in event.participants)]:
+            assert span.text == LOWER[span.start:span.end]  # evidence shows what the article says
+
+
+ARTICLE = ("Rebels attack town\n"
+           "BAGHDAD, May 3 (Reuters) - Gunmen killed three soldiers near Baqubah on Sunday, the army said.\n"
+           "“We will keep fighting until the end,” a commander told reporters.\n"
+           "Image copyright Getty Images\n"
+           "Read more: Turkish jets bomb Kurdish fighters in Sinjar\n"
+           "Most read in World News\n"
+           "Share this with Facebook Twitter Email\n")
+
+
+def test_structure_finds_title_dateline_quotes_and_boilerplate():
+    structure = article_structure(ARTICLE)
+    assert structure.title.text == "Rebels attack town"
+    line = structure.dateline
+    assert (line.span.text, line.place.text, line.date.text, line.agency) == (
+        "BAGHDAD, May 3 (Reuters) -", "BAGHDAD", "May 3", "Reuters")
+    assert [q.text for q in structure.quotations] == ["“We will keep fighting until the end,”"]
+    assert [(b.kind, b.span.text) for b in structure.boilerplate] == [
+        ("caption", "Image copyright Getty Images"),
+        ("navigation", "Read more: Turkish jets bomb Kurdish fighters in Sinjar"),
+        ("navigation", "Most read in World News"),
+        ("sharing", "Share this with Facebook Twitter Email")]
+    assert [p.text[:7] for p in structure.paragraphs] == ["BAGHDAD", "“We wil"]
+    for span in [structure.title, line.span, *structure.paragraphs, *(b.span for b in structure.boilerplate)]:
+        assert ARTICLE[span.start:span.end] == span.text
+
+
+def test_dateline_places_are_found_in_the_gazetteer(pipeline):
+    for text, name, country in [("TRIPOLI, Lebanon (AP) — Clashes broke out.", "Tripoli", "Lebanon"),
+                                ("Hajin, Syria (CNN)A group of fighters fled.", "Hajīn", "Syria"),
+                                ("ADEN -- Houthis fired missiles at the port.", "Aden", "Yemen")]:
+        place = pipeline.prepare(text)[1].dateline.resolved
+        assert (place.name, place.country) == (name, country)
+
+
+@pytest.mark.parametrize("text, place, agency", [
+    ("LONDON — The minister said on Friday that talks would go on.", "LONDON", ""),
+    ("Hajin, Syria (CNN)A group of fighters fled the town.", "Hajin, Syria", "CNN"),
+    ("KABUL, Afghanistan (AP) — A bomb went off near a school.", "KABUL, Afghanistan", "AP"),
+    ("Indian Border Security Force (BSF) troops fired at smugglers.", None, None),
+    ("Islamic State (IS) fighters attacked a checkpoint.", None, None),
+])
+def test_datelines(text, place, agency):
+    line = article_structure(text).dateline
+    assert (line.place.text, line.agency) == (place, agency) if place else line is None
+
+
+def test_masking_blanks_boilerplate_only():
+    structure = article_structure(ARTICLE)
+    masked = mask(ARTICLE, structure)
+    assert len(masked) == len(ARTICLE)
+    assert "Sinjar" not in masked and "Getty" not in masked
+    assert "BAGHDAD, May 3 (Reuters)" in masked and "Gunmen killed" in masked
+
+
+def test_quote_original_rewrites_nested_spans_and_trims_blanks():
+    original = "abc DEF ghi"
+    prepared = "Abc def    "
+    value = {"key": [TextSpan(4, 7, "def")]}  # not a dataclass: left as it is
+    spans = [TextSpan(4, 7, "def"), (object(), TextSpan(0, 3, "Abc")), TextSpan(0, 11, prepared)]
+    quote_original(spans, original, prepared)
+    assert spans[0].text == "DEF" and spans[1][1].text == "abc"
+    assert (spans[2].start, spans[2].end, spans[2].text) == (0, 7, "abc DEF")
+    assert quote_original(value, original, prepared) is value
+
+
+def test_boilerplate_gives_no_event_and_structure_is_in_the_graph(pipeline):
+    store = Store(None)
+    report = ingest([Article(text=ARTICLE, id="structured", published=dt.date(2020, 5, 4))], store,
+                    pipeline=pipeline)
+    assert report.failed == 0
+    sentences = [r["s"] for r in store.select(
+        "SELECT ?s WHERE { ?e a gb:EventReport ; gaf:denotedBy/nif:anchorOf ?s }")]
+    assert sentences and not any("Sinjar" in s or "Turkish" in s for s in sentences)
+    labels = [r["l"] for r in store.select("SELECT ?l WHERE { ?e a gb:EventReport ; gb:actor1/rdfs:label ?l }")]
+    assert not any("Turk" in label for label in labels)
+    kinds = sorted((r["kind"], r["text"]) for r in store.select("""
+        SELECT ?kind ?text WHERE { ?a gb:boilerplate ?b . ?b a gb:Boilerplate ; gb:boilerplateKind ?kind ;
+                                   nif:anchorOf ?text ; nif:beginIndex ?begin }"""))
+    assert ("caption", "Image copyright Getty Images") in kinds and len(kinds) == 4
+    row = store.select("""SELECT ?place ?date ?agency ?begin WHERE { ?a gb:dateline ?d . ?d a gb:Dateline ;
+        gb:datelinePlace ?place ; gb:datelineDate ?date ; gb:agency ?agency ; nif:beginIndex ?begin }""")
+    assert [(r["place"], r["date"], r["agency"], r["begin"]) for r in row] == [("BAGHDAD", "May 3", "Reuters", 19)]
+    filed = store.select("""SELECT ?label ?country WHERE { ?a gb:dateline/gb:filedFrom ?p .
+        ?p rdfs:label ?label ; gb:country ?country }""")
+    assert [(r["label"], r["country"]) for r in filed] == [("Baghdad", "Iraq")]
+    assert store.select("SELECT (COUNT(?p) AS ?n) WHERE { ?a gb:paragraph ?p . ?p a nif:Paragraph }")[0]["n"] == 2
+    assert store.select("SELECT ?t WHERE { ?a gb:titleLine/nif:anchorOf ?t }")[0]["t"] == "Rebels attack town"
