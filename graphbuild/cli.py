@@ -17,7 +17,6 @@ from . import __version__
 from .dates import parse_published
 from .export import DEFAULT_MODALITIES, RDF_FORMATS, VIEWS, EventFilter
 from .model import MODALITIES
-from .rdf import PREFIXES
 from .store import Store, StoreError, default_store_path, to_python
 
 def _remote_endpoint(ctx, param, value):
