@@ -70,7 +70,7 @@ def extract_batch(records: list, model: str | None = None, extra_actors: tuple[s
         if isinstance(record, str):
             record = Article(text=record)
         elif isinstance(record, dict):
-            record = article_from_record(record, f"{where or 'record'} {n + 1}")
+            record = article_from_record(record, f"{where} record {n + 1}".lstrip())
         if isinstance(record, InputError):
             out.append(ArticleRDF(record.where, record.where, error=record.message))
         else:
@@ -179,8 +179,7 @@ def dask_client(address):
     if isinstance(address, Client):
         return address, lambda: None
     if address == "local":
-        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True)
         client = Client(cluster)
 
         def close():
@@ -188,7 +187,7 @@ def dask_client(address):
             cluster.close()
         return client, close
     try:
-        client = Client(address, timeout=30)
+        client = Client(address)
     except (OSError, TimeoutError) as exc:
         raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     return client, client.close
@@ -217,16 +216,22 @@ def extract_on_dask(source, client, batch_size: int, model: str | None,
     for job in jobs:
         pending.append((job[0], job[1], submit(job[2])))
         if len(pending) >= 2 * threads:
-            yield _dask_result(*pending.popleft())
+            yield _dask_result(client, *pending.popleft(), model, extra_actors)
     while pending:
-        yield _dask_result(*pending.popleft())
+        yield _dask_result(client, *pending.popleft(), model, extra_actors)
 
 
-def _dask_result(label, batch, future) -> list[ArticleRDF]:
+def _dask_result(client, label, batch, future, model, extra_actors) -> list[ArticleRDF]:
     try:
         return future.result()
     except Exception as exc:  # the task failed on the cluster (KilledWorker names the worker)
         why = f"extraction on Dask failed: {type(exc).__name__}: {exc}"
         if batch is None:
             return [ArticleRDF(label, label, error=why)]
+        if len(batch) > 1 and type(exc).__name__ == "KilledWorker":
+            # A worker died running the batch (or beside it): redo it one article at a time,
+            # each alone, so that only an article that kills a worker again is lost.
+            return [r for a in batch for r in _dask_result(
+                client, None, [a], client.submit(extract_batch, [a], model, extra_actors, pure=False),
+                model, extra_actors)]
         return [ArticleRDF(a.id, a.origin, error=why) for a in batch]
