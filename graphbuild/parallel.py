@@ -7,8 +7,9 @@ and returns each one's RDF as N-Quads: costly to compute, cheap to send, and par
 Oxigraph in one call, so the one writer only merges and stores. Results come back in input
 order, so the graph is the same as a one-process ingest's.
 
-A worker process that dies (a segfault in a native library, the kernel's OOM killer) costs
-only the articles it was extracting: the pool is rebuilt, and the batches it left unfinished
+The pool of worker processes is kept for the process's next ingest. A worker process that
+dies (a segfault in a native library, the kernel's OOM killer) costs only the articles it
+was extracting: the pool is rebuilt, and the batches it left unfinished
 are redone one article at a time, so the article that kills a process again is the only one
 reported (with its file and line).
 """
@@ -107,23 +108,33 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 # ------------------------------------------------------------------ this machine
 
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, kept for this process's next ingest: starting the
+    processes and loading a pipeline in each takes seconds. (Python's exit handler stops it.)"""
+    if workers not in _POOLS:
+        # workers start clean, not as forks of a process with a writer thread and an open store
+        _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+    return _POOLS[workers]
+
+
+def _renew_pool(workers: int) -> ProcessPoolExecutor:
+    _POOLS.pop(workers).shutdown(wait=True, cancel_futures=True)
+    return _pool(workers)
+
+
 def extract_in_processes(batched: Iterable[list[Article]], workers: int, model: str | None,
                          extra_actors: tuple[str, ...]) -> Iterator[list[ArticleRDF]]:
     """Each batch's results, in input order, extracted by ``workers`` processes (at most two
     batches per process in flight, so memory stays bounded however long the input)."""
-    context = multiprocessing.get_context("forkserver")  # workers start clean, not as forks of
-    # a process with a writer thread and an open store
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context)
-
-    pool = new_pool()
     pending: deque = deque()
     source = iter(batched)
 
     def fill() -> None:
         while len(pending) < 2 * workers and (batch := next(source, None)) is not None:
-            pending.append((batch, pool.submit(extract_batch, batch, model, extra_actors)))
+            pending.append((batch, _pool(workers).submit(extract_batch, batch, model, extra_actors)))
 
     try:
         fill()
@@ -137,34 +148,32 @@ def extract_in_processes(batched: Iterable[list[Article]], workers: int, model: 
                 # at a time in a new pool, so only an article that kills it again is lost.
                 unfinished = [(batch, future)] + list(pending)
                 pending.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = new_pool()
+                _renew_pool(workers)
                 for lost, done in unfinished:
                     if done.done() and not done.cancelled() and done.exception() is None:
                         yield done.result()
                     else:
-                        results, pool = _one_by_one(lost, pool, new_pool, model, extra_actors)
-                        yield results
+                        yield _one_by_one(lost, workers, model, extra_actors)
                 fill()
                 continue
             fill()
             yield results
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for _, future in pending:  # the caller stopped early: drop what it will not read
+            future.cancel()
 
 
-def _one_by_one(batch, pool, new_pool, model, extra_actors):
+def _one_by_one(batch, workers, model, extra_actors) -> list[ArticleRDF]:
     results = []
     for article in batch:
         try:
-            results.extend(pool.submit(extract_batch, [article], model, extra_actors).result())
+            results.extend(_pool(workers).submit(extract_batch, [article], model, extra_actors).result())
         except BrokenProcessPool:
             results.append(ArticleRDF(article.id, article.origin, error=(
                 "extraction killed its worker process (it crashed or was killed, e.g. out of "
                 "memory); the article was skipped, the rest of the run went on")))
-            pool.shutdown(wait=True)
-            pool = new_pool()
-    return results, pool
+            _renew_pool(workers)
+    return results
 
 
 # ------------------------------------------------------------------ Dask

@@ -1,0 +1,145 @@
+"""Ingest throughput as one on-disk store grows from empty to a million triples and more.
+
+    python benchmarks/store_growth.py GOLD.jsonl [--rows 1000] [--batches 10] [--same-events K]
+        [--workers N] [--store DIR]
+
+GOLD.jsonl is an ACLED-format file (``text`` and ``date`` per row, e.g. the evaluation's dev
+set; it is read, never copied). Batch k holds the same --rows notes with every year in the
+text and the publication date moved k years on, so each batch reports new events and costs
+the same to extract: what changes from batch to batch is only the size of the store it is
+written into. --same-events K writes each note K times per batch (other ids, same dates): K
+articles report every event, and they are merged. All batches stream through one ingest, as
+a long-running ingest does. For each batch it prints articles/s, the seconds the writer spent
+planning merges and writing, the store's triples after it, and peak memory; at the end the
+last batch's throughput as a share of the first's.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from graphbuild import merging
+from graphbuild.articles import Article
+from graphbuild.pipeline import ingest
+from graphbuild.store import Store
+
+
+def load_rows(path: str, limit: int) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and len(rows) < limit:
+                rows.append(json.loads(line))
+    return rows
+
+
+def moved(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def batch(rows: list[dict], k: int, same_events: int) -> list[Article]:
+    articles = []
+    for n, row in enumerate(rows):
+        day = dt.date.fromisoformat(row["date"])
+        text = row["text"].replace(str(day.year), str(day.year + k))
+        for copy in range(same_events):
+            articles.append(Article(text=text, id=f"{row.get('id') or n}-{k}-{copy}",
+                                    published=moved(day, k) + dt.timedelta(days=1)))
+    return articles
+
+
+class WriterClock:
+    """Seconds the writer spends planning merges and writing (wrapped around the two calls)."""
+
+    def __init__(self):
+        self.seconds = 0.0
+        self._plan, self._replace = merging.plan_write, Store.replace_articles
+        clock = self
+
+        def plan_write(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return clock._plan(*args, **kwargs)
+            finally:
+                clock.seconds += time.perf_counter() - start
+
+        def replace_articles(store, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return clock._replace(store, *args, **kwargs)
+            finally:
+                clock.seconds += time.perf_counter() - start
+
+        import graphbuild.pipeline
+
+        graphbuild.pipeline.plan_write = plan_write
+        Store.replace_articles = replace_articles
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold")
+    parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--batches", type=int, default=10)
+    parser.add_argument("--same-events", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--store", help="store folder (default: a temporary one)")
+    args = parser.parse_args()
+
+    rows = load_rows(args.gold, args.rows)
+    per_batch = len(rows) * args.same_events
+    clock = WriterClock()
+    marks = []  # when each batch's first article is read: (time, writer seconds, peak MB,
+    # triples, seconds spent counting them, which the throughput leaves out)
+
+    def mark() -> None:
+        start = time.perf_counter()
+        triples = len(store)
+        marks.append((start, clock.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      triples, time.perf_counter() - start))
+
+    def on_record(_record) -> None:
+        nonlocal seen
+        if seen % per_batch == 0:
+            mark()
+        seen += 1
+
+    def articles():
+        for k in range(args.batches):
+            yield from batch(rows, k, args.same_events)
+
+    seen = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(args.store or Path(tmp) / "growth.db")
+        report = ingest(articles(), store, batch_size=args.batch_size, workers=args.workers,
+                        on_record=on_record)
+        mark()
+        store.close()
+    print(f"{args.batches} batches of {per_batch} articles ({len(rows)} notes x {args.same_events}), "
+          f"workers={args.workers}: {report.ingested} ingested, {report.failed} failed, "
+          f"{report.events} event reports, {marks[-1][3]} triples")
+    print("batch  triples before  articles/s  writer s  peak MB")
+    rates = []
+    for k in range(1, len(marks)):
+        (t0, w0, _, size, counting), (t1, w1, peak, _, _) = marks[k - 1], marks[k]
+        rates.append(per_batch / (t1 - t0 - counting))
+        print(f"{k:5}  {size:14}  {rates[-1]:10.1f}  {w1 - w0:8.1f}  {peak:7.0f}")
+    # The first batch's time includes starting the pipeline's first parse; the timing of
+    # batch 1 starts when its first article is read, after the pipeline is loaded.
+    print(f"last batch / first batch throughput: {rates[-1] / rates[0]:.2f}  "
+          f"(writer seconds: {marks[-1][1] - marks[-2][1]:.1f} / {marks[1][1] - marks[0][1]:.1f})")
+    sys.exit(1 if report.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
