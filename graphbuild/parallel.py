@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -116,8 +117,16 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     processes and loading a pipeline in each takes seconds. (Python's exit handler stops it.)"""
     if workers not in _POOLS:
         # workers start clean, not as forks of a process with a writer thread and an open store
-        _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"))
+        _POOLS[workers] = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver"),
+                                              initializer=_exit_with_parent)
     return _POOLS[workers]
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the process that started it dies (killed, it cannot stop its pool)."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), daemon=True).start()
 
 
 def _renew_pool(workers: int) -> ProcessPoolExecutor:
