@@ -64,6 +64,7 @@ class WriterClock:
 
     def __init__(self):
         self.seconds = 0.0
+        self.planning = 0.0  # of which planning merges
         self.stored = 0
         self.on_write = lambda: None
         self._plan, self._replace = merging.plan_write, Store.replace_articles
@@ -75,6 +76,7 @@ class WriterClock:
                 return clock._plan(*args, **kwargs)
             finally:
                 clock.seconds += time.thread_time() - start
+                clock.planning += time.thread_time() - start
 
         def replace_articles(store, articles, *args, **kwargs):
             start = time.thread_time()
@@ -111,7 +113,7 @@ def main() -> None:
     def mark() -> None:
         start, cpu = time.perf_counter(), time.process_time()
         triples = len(store)
-        marks.append((start, clock.seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        marks.append((start, (clock.seconds, clock.planning), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       triples, time.perf_counter() - start, cpu, time.process_time() - cpu))
 
     def on_write() -> None:
@@ -126,7 +128,7 @@ def main() -> None:
     # warm up (first parses, gazetteer pages, worker processes) so that batch 1 is not slowed
     warm = batch(rows[:args.batch_size * 2 * args.workers], -1, 1)
     ingest(warm, Store(None), pipeline=pipeline, batch_size=args.batch_size, workers=args.workers)
-    clock.seconds, clock.stored = 0.0, 0
+    clock.seconds, clock.planning, clock.stored = 0.0, 0.0, 0
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(args.store or Path(tmp) / "growth.db")
         store.load_ontology()
@@ -138,19 +140,20 @@ def main() -> None:
     print(f"{args.batches} batches of {per_batch} articles ({len(rows)} notes x {args.same_events}), "
           f"workers={args.workers}: {report.ingested} ingested, {report.failed} failed, "
           f"{report.events} event reports, {marks[-1][3]} triples")
-    print("batch  triples after  articles/s  articles/CPU s  writer CPU s  peak MB")
+    print("batch  triples after  articles/s  articles/CPU s  writer CPU s (planning)  peak MB")
     rates, cpu_rates = [], []
     for k in range(1, len(marks)):
         (t0, w0, _, _, counting, c0, cpu_counting), (t1, w1, peak, size, _, c1, _) = marks[k - 1], marks[k]
         rates.append(per_batch / (t1 - t0 - counting))
         cpu_rates.append(per_batch / (c1 - c0 - cpu_counting))
-        print(f"{k:5}  {size:13}  {rates[-1]:10.1f}  {cpu_rates[-1]:14.1f}  {w1 - w0:12.1f}  {peak:7.0f}")
+        print(f"{k:5}  {size:13}  {rates[-1]:10.1f}  {cpu_rates[-1]:14.1f}  {w1[0] - w0[0]:12.1f} "
+              f"({w1[1] - w0[1]:4.1f})  {peak:7.0f}")
     # Batch k is timed from the write that completes batch k - 1 (batch 1: from the start, the
     # pipeline loaded) to the one that completes it. The CPU time is this process's (with
     # --workers 1, all of the ingest's work).
     print(f"last batch / first batch throughput: {rates[-1] / rates[0]:.2f} (wall), "
           f"{cpu_rates[-1] / cpu_rates[0]:.2f} (CPU); writer CPU seconds "
-          f"{marks[-1][1] - marks[-2][1]:.1f} / {marks[1][1] - marks[0][1]:.1f}")
+          f"{marks[-1][1][0] - marks[-2][1][0]:.1f} / {marks[1][1][0] - marks[0][1][0]:.1f}")
     sys.exit(1 if report.failed else 0)
 
 
