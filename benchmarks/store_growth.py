@@ -9,7 +9,10 @@ text and the publication date moved k years on, so each batch reports new events
 the same to extract: what changes from batch to batch is only the size of the store it is
 written into. (The triples counted after each batch include the batches already extracted and
 written by then: the writer is a batch of --batch-size behind the reader.) --same-events K writes each note K times per batch (other ids, same dates): K
-articles report every event, and they are merged. All batches stream through one ingest, as
+articles report every event, and they are merged. --same-dates keeps every batch's texts and
+dates: each batch reports the same events again, so a report's merged group grows by one per
+batch (10 reports in batch 10), the worst case for merging, as when a feed reports the same
+weeks over and over. All batches stream through one ingest, as
 a long-running ingest does. For each batch it prints articles/s, the seconds the writer spent
 planning merges and writing, the store's triples after it, and peak memory; at the end the
 last batch's throughput as a share of the first's.
@@ -47,13 +50,15 @@ def moved(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def batch(rows: list[dict], k: int, same_events: int) -> list[Article]:
-    articles = []
+def batch(rows: list[dict], k: int, same_events: int, same_dates: bool = False) -> list[Article]:
+    articles, batch_number = [], k
     for n, row in enumerate(rows):
         day = dt.date.fromisoformat(row["date"])
         text = row["text"].replace(str(day.year), str(day.year + k))
+        if same_dates:
+            text, k = row["text"], 0
         for copy in range(same_events):
-            articles.append(Article(text=text, id=f"{row.get('id') or n}-{k}-{copy}",
+            articles.append(Article(text=text, id=f"{row.get('id') or n}-{batch_number}-{copy}",
                                     published=moved(day, k) + dt.timedelta(days=1)))
     return articles
 
@@ -99,6 +104,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--same-events", type=int, default=1)
+    parser.add_argument("--same-dates", action="store_true",
+                        help="every batch reports the same events again (their merged groups grow)")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--store", help="store folder (default: a temporary one)")
@@ -122,7 +129,7 @@ def main() -> None:
 
     def articles():
         for k in range(args.batches):
-            yield from batch(rows, k, args.same_events)
+            yield from batch(rows, k, args.same_events, args.same_dates)
 
     pipeline = Pipeline() if args.workers == 1 else None
     # warm up (first parses, gazetteer pages, worker processes) so that batch 1 is not slowed
