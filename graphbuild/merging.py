@@ -77,6 +77,7 @@ class Report:
     actors: set[str] = field(default_factory=set)
     fatalities: int | None = None
     claims: list[tuple[NamedNode, object]] = field(default_factory=list)  # what merging consolidates
+    _partners: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(self, predicate: NamedNode, obj) -> None:
         p = predicate.value
@@ -120,9 +121,12 @@ class Report:
         """The keys a report that may match this one has (see :func:`match`)."""
         if not self.mergeable:
             return set()
-        top = top_type(self.event_type)
-        weeks = {d.isocalendar()[:2]: d for d in self.days()}
-        return {_key(top, day, cell) for day in weeks.values() for cell in self._cells(MAX_KM)}
+        if self._partners is None or self._partners[0] is not top_type:  # asked for again and again
+            top = top_type(self.event_type)
+            weeks = {d.isocalendar()[:2]: d for d in self.days()}
+            self._partners = (top_type, {_key(top, day, cell) for day in weeks.values()
+                                         for cell in self._cells(MAX_KM)})
+        return self._partners[1]
 
     def _cells(self, km: float) -> list[str]:
         """The grid cells within ``km`` of this report's place; a place without coordinates
@@ -198,20 +202,18 @@ def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[st
     shortest first (then by IRI), and never join two reports of the same article."""
     by_iri = {r.iri: r for r in reports}
     links = []
-    by_type: dict[str, list[Report]] = {}
+    by_key: dict[str, list[Report]] = {}
     for r in by_iri.values():
-        if r.mergeable:
-            by_type.setdefault(top_type(r.event_type), []).append(r)
-    for same_type in by_type.values():
-        ordered = sorted(same_type, key=lambda r: (r.earliest, r.iri))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                if b.earliest > a.latest:
-                    break  # sorted by earliest day: no later report overlaps a
-                found = match(a, b, top_type)
-                if found:
-                    first, second = sorted((a.iri, b.iri))
-                    links.append((found[0], first, second, found[1]))
+        if key := r.merge_key(top_type):
+            by_key.setdefault(key, []).append(r)
+    for a in by_iri.values():  # only reports with a key a match can have (see Report.partner_keys)
+        for key in a.partner_keys(top_type):
+            for b in by_key.get(key, ()):
+                if a.iri < b.iri:
+                    first, second = sorted((a, b), key=lambda r: (r.earliest, r.iri))
+                    found = match(first, second, top_type)
+                    if found:
+                        links.append((found[0], a.iri, b.iri, found[1]))
     links.sort()
     parent = {iri: iri for iri in by_iri}
     articles = {iri: {r.article} for iri, r in by_iri.items()}
