@@ -92,7 +92,7 @@ def extract_batch(records: list, model: str | None = None, extra_actors: tuple[s
 
 
 def _dask_worker() -> str:
-    """" on Dask worker ADDRESS" when this runs in a Dask worker, else ""."""
+    """Where this runs, for error messages: " on Dask worker ADDRESS" in a Dask worker, else nothing."""
     try:
         from distributed import get_worker
 
