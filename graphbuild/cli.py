@@ -153,7 +153,12 @@ def _date_option(ctx, param, value):
               help="Articles per spaCy batch.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor lexicon CSV (name, aliases, category, country, wikidata).")
-def ingest(paths, store_path, published, model, batch_size, actor_files):
+@click.option("--workers", type=click.IntRange(1, 1024), default=os.cpu_count() or 1, show_default="this machine's cores",
+              help="Extraction processes (one writer stores their results in order; 1 = all in this process).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786) or 'local' "
+                   "(a LocalCluster on this machine). Needs pip install 'graphbuild[dask]'.")
+def ingest(paths, store_path, published, model, batch_size, actor_files, workers, dask_address):
     """Extract events from articles and store them as RDF.
 
     PATHS are JSONL files (one article per line: id, text, published, title,
@@ -166,24 +171,31 @@ def ingest(paths, store_path, published, model, batch_size, actor_files):
     Example:
         graphbuild ingest examples/ --store conflict.db
         graphbuild ingest report.txt --published 2019-02-08
+        graphbuild ingest news.jsonl --workers 8
+        graphbuild ingest news.jsonl --dask tcp://10.0.0.5:8786
     """
     from .articles import InputError, count_records
     from .nlp import ModelNotFound
     from .pipeline import Pipeline, ingest as run_ingest
 
     store = _open(store_path, read_only=False)
-    try:
-        pipeline = Pipeline(model, actor_files)
-    except (ModelNotFound, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
+    pipeline = None
+    if workers == 1 and dask_address is None:  # else each worker process builds its own
+        try:
+            pipeline = Pipeline(model, actor_files)
+        except (ModelNotFound, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
     with store, progress_bar(lambda: count_records(paths), "article", "ingest") as bar:
         try:
-            report = run_ingest(paths, store, pipeline=pipeline, published=published, batch_size=batch_size,
+            report = run_ingest(paths, store, pipeline=pipeline, model=model, extra_actors=actor_files,
+                                published=published, batch_size=batch_size, workers=workers, dask=dask_address,
                                 on_record=lambda r: bar.update(r.count if isinstance(r, InputError) else 1))
             events = store.select("SELECT (COUNT(?e) AS ?n) WHERE { ?e a sem:Event }")[0]["n"]
         except StoreError as exc:  # a remote server that went away: say what is kept
             raise click.ClickException(f"{exc}; batches written before the failure are kept (each is all "
                                        "or nothing): run the same ingest again to finish, re-ingesting replaces")
+        except (ModelNotFound, ValueError, RuntimeError) as exc:  # a worker's pipeline; Dask
+            raise click.ClickException(str(exc)) from None
     for notice in report.notices:
         click.echo(f"note: {notice}", err=True)
     for error in report.errors:

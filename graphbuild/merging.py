@@ -15,9 +15,18 @@ which reports are the same real-world event, and is what ``sem:Event`` means:
 
 Which reports merge is a function of the set of reports only (links are taken in a fixed
 order, never two reports of one article in one event), so ingesting articles in any order
-gives the same graph. Every write recomputes the connected groups of matching reports it
-touches, in the same transaction as the articles, so re-ingesting or deleting an article
-undoes its merges.
+gives the same graph. This module decides; the store only applies: :func:`plan_write` and
+:func:`plan_delete` read the store and return a :class:`MergePlan` (events-graph statements
+to remove and to add) that recomputes the connected groups of matching reports a write
+touches, which the store applies in the same transaction as the articles, so re-ingesting or
+deleting an article undoes its merges.
+
+Finding the stored reports a new one may match costs the same in a store of any size: each
+mergeable report carries a lookup key in the events graph (``gb:mergeKey``: its ACLED event
+type, the ISO week its dates begin in and a grid cell of :data:`CELL_DEGREES` around its
+place), and a new report looks up only the few keys a match could have (the weeks of the
+days a matching report may begin on, the cells within :data:`MAX_KM`): an exact match on an
+indexed literal, never a scan of every report near in time.
 """
 from __future__ import annotations
 
@@ -33,6 +42,9 @@ from .rdf import BASE, DCT, GAF, GB, PROV, RDF, RDFS, SEM, WGS84, _date, _int, a
 
 EVENTS_GRAPH = NamedNode(BASE + "graph/events")
 MAX_KM = 20.0
+CELL_DEGREES = 0.2  # lookup grid: a cell is ~22 km high, so matches lie in neighbouring cells
+_KM_PER_DEGREE = 6371.0 * math.pi / 180
+_POLAR = 85.0  # rows beyond this latitude are one cell each (meridians converge)
 MERGEABLE_PRECISION = {GB.day.value, GB.week.value}
 _SOURCE, _TYPE, _EARLIEST, _LATEST = DCT.source.value, SEM.eventType.value, \
     SEM.hasEarliestBeginTimeStamp.value, SEM.hasLatestEndTimeStamp.value
@@ -65,6 +77,7 @@ class Report:
     actors: set[str] = field(default_factory=set)
     fatalities: int | None = None
     claims: list[tuple[NamedNode, object]] = field(default_factory=list)  # what merging consolidates
+    _partners: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(self, predicate: NamedNode, obj) -> None:
         p = predicate.value
@@ -97,6 +110,58 @@ class Report:
         """Days on which a report that could match this one may begin (its earliest day)."""
         start = self.earliest - dt.timedelta(days=6)
         return [start + dt.timedelta(days=n) for n in range((self.latest - start).days + 1)]
+
+    def merge_key(self, top_type) -> str | None:
+        """This report's lookup key (event type, ISO week of its first day, place cell)."""
+        if not self.mergeable:
+            return None
+        return _key(top_type(self.event_type), self.earliest, self._cells(0.0)[0])
+
+    def partner_keys(self, top_type) -> set[str]:
+        """The keys a report that may match this one has (see :func:`match`)."""
+        if not self.mergeable:
+            return set()
+        if self._partners is None or self._partners[0] is not top_type:  # asked for again and again
+            top = top_type(self.event_type)
+            weeks = {d.isocalendar()[:2]: d for d in self.days()}
+            self._partners = (top_type, {_key(top, day, cell) for day in weeks.values()
+                                         for cell in self._cells(MAX_KM)})
+        return self._partners[1]
+
+    def _cells(self, km: float) -> list[str]:
+        """The grid cells within ``km`` of this report's place; a place without coordinates
+        is its own cell (only the same place is within reach, at 0 km)."""
+        if self.lat is None or self.lon is None:
+            return [self.place]
+        reach = km / _KM_PER_DEGREE * 1.01
+        rows = range(_row(self.lat - reach), _row(self.lat + reach) + 1)
+        if km == 0.0:
+            rows = range(_row(self.lat), _row(self.lat) + 1)
+        columns = round(360 / CELL_DEGREES)
+        cells = []
+        for row in rows:
+            edges = (abs(-90 + row * CELL_DEGREES), abs(-90 + (row + 1) * CELL_DEGREES))
+            if max(edges) > _POLAR:
+                cells.append(f"{row}:*")
+                continue
+            top = max(*edges, abs(self.lat))  # a degree of longitude is shortest there
+            span = km / (_KM_PER_DEGREE * math.cos(math.radians(top))) * 1.01
+            first, last = _column(self.lon - span), _column(self.lon + span)
+            cells += [f"{row}:{c % columns}" for c in range(first, last + 1)]
+        return cells
+
+
+def _row(lat: float) -> int:
+    return math.floor((min(max(lat, -90.0), 90.0) + 90.0) / CELL_DEGREES)
+
+
+def _column(lon: float) -> int:
+    return math.floor((lon + 180.0) / CELL_DEGREES)
+
+
+def _key(top: str, day: dt.date, cell: str) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{top} {year}-W{week:02d} {cell}"
 
 
 def _km(a: Report, b: Report) -> float | None:
@@ -162,20 +227,18 @@ def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[st
     shortest first (then by IRI), and never join two reports of the same article."""
     by_iri = {r.iri: r for r in reports}
     links = []
-    by_type: dict[str, list[Report]] = {}
+    by_key: dict[str, list[Report]] = {}
     for r in by_iri.values():
-        if r.mergeable:
-            by_type.setdefault(top_type(r.event_type), []).append(r)
-    for same_type in by_type.values():
-        ordered = sorted(same_type, key=lambda r: (r.earliest, r.iri))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                if b.earliest > a.latest:
-                    break  # sorted by earliest day: no later report overlaps a
-                found = match(a, b, top_type)
-                if found:
-                    first, second = sorted((a.iri, b.iri))
-                    links.append((found[0], first, second, found[1]))
+        if key := r.merge_key(top_type):
+            by_key.setdefault(key, []).append(r)
+    for a in by_iri.values():  # only reports with a key a match can have (see Report.partner_keys)
+        for key in a.partner_keys(top_type):
+            for b in by_key.get(key, ()):
+                if a.iri < b.iri:
+                    first, second = sorted((a, b), key=lambda r: (r.earliest, r.iri))
+                    found = match(first, second, top_type)
+                    if found:
+                        links.append((found[0], a.iri, b.iri, found[1]))
     links.sort()
     parent = {iri: iri for iri in by_iri}
     articles = {iri: {r.article} for iri, r in by_iri.items()}
@@ -214,12 +277,14 @@ def _best(members: list[Report]) -> Report:
                                        -len(r.actors), r.iri))
 
 
-def event_quads(members: list[Report], reasons: list[str]) -> list[Quad]:
-    """The events graph's statements for one group of reports."""
+def event_quads(members: list[Report], reasons: list[str], top_type=None) -> list[Quad]:
+    """The events graph's statements for one group of reports, with each report's lookup key."""
     g = EVENTS_GRAPH
+    keys = [Quad(NamedNode(m.iri), GB.mergeKey, Literal(key), g)
+            for m in members if (key := m.merge_key(top_type or acled_top_type))]
     if len(members) == 1:
         r = NamedNode(members[0].iri)
-        return [Quad(r, RDF.type, SEM.Event, g), Quad(r, GB.report, r, g), Quad(r, GB.sources, _int(1), g)]
+        return [Quad(r, RDF.type, SEM.Event, g), Quad(r, GB.report, r, g), Quad(r, GB.sources, _int(1), g)] + keys
     node = merged_iri(members)
     quads = {Quad(node, RDF.type, SEM.Event, g), Quad(node, RDF.type, GB.MergedEvent, g),
              Quad(node, GB.sources, _int(len({m.article for m in members})), g)}
@@ -256,7 +321,7 @@ def event_quads(members: list[Report], reasons: list[str]) -> list[Quad]:
     modalities = [o.value.rsplit("#", 1)[-1] for m in members for p, o in m.claims if p.value == GB.modality.value]
     if modalities:
         quads.add(Quad(node, GB.modality, GB[min(modalities, key=MODALITY_ORDER.index)], g))
-    return sorted(quads, key=str)
+    return sorted(quads.union(keys), key=str)
 
 
 # ------------------------------------------------------------------ reading reports
@@ -319,10 +384,29 @@ def _load_reports(store, where: str) -> dict[str, Report]:
     return reports
 
 
-def plan(store, new_reports: list[Report], replaced_articles: list[str], top_type) -> tuple[list[Quad], list[Quad]]:
-    """What to change in the events graph when these articles are (re)written or deleted:
-    (quads to delete, quads to add). Recomputes every connected group of matching reports
-    that the change touches, and nothing else; writes only the difference."""
+@dataclass
+class MergePlan:
+    """A change to the events graph, for the store to apply with the articles' graphs."""
+    remove: list[Quad] = field(default_factory=list)
+    add: list[Quad] = field(default_factory=list)
+
+
+def plan_write(store, articles: list[tuple[str, list[Quad], list[Quad]]], top_type=None) -> MergePlan:
+    """The events-graph change for (re)writing these articles ``(id, quads, entity quads)``."""
+    reports = [r for _, quads, entity_quads in articles for r in reports_from_quads(quads, entity_quads)]
+    return plan(store, reports, [a for a, _, _ in articles], top_type)
+
+
+def plan_delete(store, article_ids: list[str], top_type=None) -> MergePlan:
+    """The events-graph change for deleting these articles."""
+    return plan(store, [], article_ids, top_type)
+
+
+def plan(store, new_reports: list[Report], replaced_articles: list[str], top_type=None) -> MergePlan:
+    """What to change in the events graph when these articles are (re)written or deleted.
+    Recomputes every connected group of matching reports that the change touches, and
+    nothing else; plans only the difference. Reads the store, never writes it."""
+    top_type = top_type or acled_top_type
     replaced = {article_iri(a).value for a in replaced_articles}
     removed: dict[str, Report] = {}
     if replaced:
@@ -331,13 +415,11 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
     known: dict[str, Report] = {r.iri: r for r in new_reports}
     stale: set[str] = set(removed)            # subjects whose events-graph statements go
     frontier = list(new_reports) + list(removed.values())
-    seen_days: set[dt.date] = set()
+    seen_keys: set[str] = set()
     while frontier:
-        days = {d for r in frontier if r.mergeable for d in r.days()} - seen_days
-        seen_days |= days
-        found: dict[str, Report] = {}
-        if days:
-            found = _nearby(store, frontier, days, top_type)
+        keys = {k for r in frontier for k in r.partner_keys(top_type)} - seen_keys
+        seen_keys |= keys
+        found: dict[str, Report] = _nearby(store, keys) if keys else {}
         # reports already merged with a frontier report are recomputed with it
         mates = _cluster_mates(store, {r.iri for r in frontier} | set(found))
         stale |= mates["clusters"]
@@ -356,42 +438,24 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
         frontier = next_frontier
     quads: set[Quad] = set()
     for members, reasons in cluster(list(known.values()), top_type):
-        quads.update(event_quads(members, reasons))
+        quads.update(event_quads(members, reasons, top_type))
     stale |= {q.subject.value for q in quads}
     old = _current(store, stale)
-    return sorted(old - quads, key=str), sorted(quads - old, key=str)
+    return MergePlan(sorted(old - quads, key=str), sorted(quads - old, key=str))
 
 
-def _nearby(store, frontier: list[Report], days: set[dt.date], top_type) -> dict[str, Report]:
-    """Stored reports that may match a frontier report: beginning on one of these days, dated
-    to the day or week, of an event type and at a place (within :data:`MAX_KM`) some frontier
-    report has. Only those are read in full."""
-    rows = store.query(f"""
-        SELECT DISTINCT ?r ?t ?pl WHERE {{ VALUES ?d {{ {_values(_date(d) for d in sorted(days))} }}
-          ?r sem:hasEarliestBeginTimeStamp ?d ; gb:timePrecision ?p ; sem:eventType ?t ; sem:hasPlace ?pl .
-          FILTER (?p IN (gb:day, gb:week)) ?r a gb:EventReport }}""")
-    by_top: dict[str, list[Report]] = {}
-    for f in frontier:
-        if f.mergeable:
-            by_top.setdefault(top_type(f.event_type), []).append(f)
-    candidates = [(row["r"].value, row["pl"].value, by_top.get(top_type(row["t"].value), []))
-                  for row in rows]
-    candidates = [(r, pl, peers) for r, pl, peers in candidates if peers]
-    places = sorted({pl for _, pl, _ in candidates})
-    coords: dict[str, tuple[float, float]] = {}
-    if places:
-        for row in store.query(f"""
-                SELECT ?pl ?lat ?lon WHERE {{ VALUES ?pl {{ {_values(NamedNode(p) for p in places)} }}
-                  ?pl wgs84:lat ?lat ; wgs84:long ?lon }}"""):
-            coords[row["pl"].value] = (float(row["lat"].value), float(row["lon"].value))
-    keep = set()
-    for iri, place, peers in candidates:
-        probe = Report(iri, place=place, lat=coords.get(place, (None, None))[0], lon=coords.get(place, (None, None))[1])
-        if any((km := _km(probe, peer)) is not None and km <= MAX_KM for peer in peers):
-            keep.add(iri)
-    if not keep:
-        return {}
-    return _load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(keep)) + " }")
+def _nearby(store, keys: set[str]) -> dict[str, Report]:
+    """Stored reports with one of these lookup keys, read in full."""
+    return _load_reports(store, f"""VALUES ?k {{ {_values(Literal(k) for k in sorted(keys))} }}
+        GRAPH {EVENTS_GRAPH} {{ ?r gb:mergeKey ?k }}""")
+
+
+@lru_cache(maxsize=4096)
+def acled_top_type(type_iri: str) -> str:
+    """The ACLED event type of a taxonomy concept, from the default lexicon."""
+    from .lexicon import load_lexicon
+
+    return load_lexicon().acled_types(type_iri.rsplit("/", 1)[-1])[0].id
 
 
 def _current(store, subjects: set[str]) -> set[Quad]:
@@ -418,15 +482,5 @@ def _cluster_mates(store, iris: set[str]) -> dict:
     return {"clusters": clusters, "members": members}
 
 
-def delete_block(quads: list[Quad]) -> list[str]:
-    """A SPARQL update deleting these events-graph statements (empty when there are none)."""
-    if not quads:
-        return []
-    lines = [f"DELETE DATA {{ GRAPH {EVENTS_GRAPH} {{"]
-    lines.extend(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    lines.append("} } ;")
-    return lines
-
-
-__all__ = ["EVENTS_GRAPH", "MAX_KM", "Report", "cluster", "delete_block", "event_quads", "match",
-           "plan", "reports_from_quads"]
+__all__ = ["EVENTS_GRAPH", "MAX_KM", "MergePlan", "Report", "acled_top_type", "cluster", "event_quads",
+           "match", "plan", "plan_delete", "plan_write", "reports_from_quads"]

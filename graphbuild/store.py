@@ -8,15 +8,14 @@ replaces it.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import pyoxigraph as ox
 
 from .lexicon import ontology_path
 from .geosparql import FUNCTIONS as GEO_FUNCTIONS, GEOF, UOM
-from .merging import EVENTS_GRAPH
+from .merging import EVENTS_GRAPH, MergePlan
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph
 
 DEFAULT_STORE = "graphbuild.db"
@@ -70,15 +69,17 @@ class Store:
         self.replace_articles([(article_id, quads, entity_quads)])
 
     def replace_articles(self, articles: list[tuple[str, list[ox.Quad], list[ox.Quad]]],
-                         top_type: Callable[[str], str] | None = None) -> None:
+                         plan: MergePlan | None = None) -> None:
         """Replace several articles' graphs in one transaction: all of them or none.
         (Committing is the store's main cost; a batch pays it once.) The events graph,
-        which says which reports are one real-world event, is updated in the same
-        transaction; ``top_type`` maps an event type IRI to its ACLED event type."""
-        from .merging import delete_block, plan, reports_from_quads
+        which says which reports are one real-world event, changes in the same transaction
+        as ``plan`` says (:func:`graphbuild.merging.plan_write` for these articles, made
+        here when not given): the store applies what merging decides."""
+        if plan is None:
+            from .merging import plan_write
 
-        reports = [r for _, quads, entity_quads in articles for r in reports_from_quads(quads, entity_quads)]
-        gone, event_quads = plan(self, reports, [a for a, _, _ in articles], top_type or _top_type)
+            plan = plan_write(self, articles)
+        gone, event_quads = plan.remove, plan.add
         entities = {}
         for _, _, entity_quads in articles:
             for q in entity_quads:
@@ -93,22 +94,25 @@ class Store:
                                for g, quads in graphs for q in quads)
         else:
             sweep = self._orphan_sweep([g for g, _ in graphs[:len(articles)]])
-            drops = delete_block(gone) + [f"DROP SILENT GRAPH {g} ;" for g, _ in graphs[:len(articles)]]
+            drops = _delete_block(gone) + [f"DROP SILENT GRAPH {g} ;" for g, _ in graphs[:len(articles)]]
             blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
             self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"] + sweep))
         self._entities_written.update(entities)
 
-    def delete_articles(self, article_ids: list[str], top_type: Callable[[str], str] | None = None) -> int:
-        """Delete articles (their graphs and their part in merged events) in one transaction;
+    def delete_articles(self, article_ids: list[str], plan: MergePlan | None = None) -> int:
+        """Delete articles (their graphs and their part in merged events, as ``plan`` says:
+        :func:`graphbuild.merging.plan_delete`, made here when not given) in one transaction;
         returns how many of them were in the store."""
-        from .merging import delete_block, plan
-
         article_ids = [a for a in dict.fromkeys(article_ids) if self._store.contains_named_graph(article_graph(a))]
         if not article_ids:
             return 0
-        gone, event_quads = plan(self, [], article_ids, top_type or _top_type)
+        if plan is None:
+            from .merging import plan_delete
+
+            plan = plan_delete(self, article_ids)
+        gone, event_quads = plan.remove, plan.add
         sweep = self._orphan_sweep([article_graph(a) for a in article_ids])
-        updates = delete_block(gone) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
+        updates = _delete_block(gone) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
         if event_quads:
             updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "} ;"]
         self._store.update("\n".join(updates + sweep[1:]).rstrip(" ;"))
@@ -218,12 +222,12 @@ def _refuse_other_folder(path: Path) -> None:
                          "(it is created) or an existing store")
 
 
-@lru_cache(maxsize=4096)
-def _top_type(type_iri: str) -> str:
-    """The ACLED event type of a taxonomy concept, from the default lexicon."""
-    from .lexicon import load_lexicon
-
-    return load_lexicon().acled_types(type_iri.rsplit("/", 1)[-1])[0].id
+def _delete_block(quads: list[ox.Quad]) -> list[str]:
+    """A SPARQL update deleting these events-graph statements (empty when there are none)."""
+    if not quads:
+        return []
+    return [f"DELETE DATA {{ GRAPH {EVENTS_GRAPH} {{"] + [f"{q.subject} {q.predicate} {q.object} ." for q in quads] \
+        + ["} } ;"]
 
 
 def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:

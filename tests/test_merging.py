@@ -1,8 +1,10 @@
 """One event node per real-world event across articles: merging reports, in any order, undone cleanly."""
 import datetime as dt
+import math
 import random
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from graphbuild.articles import Article, read_articles
 from graphbuild.export import events_table
@@ -162,3 +164,32 @@ def test_separate_protests_in_one_city_on_one_day_stay_apart(pipeline):
     assert len(protests) == 2, rows
     assert sorted(r["doc_ids"] for r in protests) == ["beirut-a", "beirut-b"]
     assert all(r["actor1"] == "Protesters (Lebanon)" for r in protests)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lat=st.floats(-89.9, 89.9), lon=st.floats(-180, 179.99), bearing=st.floats(0, 2 * math.pi),
+       km=st.floats(0, 19.9), shift=st.integers(-6, 6), span=st.sampled_from([0, 6]))
+def test_a_matching_report_has_one_of_the_keys_looked_up(lat, lon, bearing, km, shift, span):
+    """The lookup by key never misses a match: whatever two matching reports' places (the
+    poles and the date line included) and dates, the one stored has a key the other looks up."""
+    a = report("e:a/1", "art:a", place="p:a", lat=lat, lon=lon, span=span,
+               precision=GB.day.value if span == 0 else GB.week.value)
+    # a point ``km`` away along ``bearing``, on a sphere of the radius the distance uses
+    d, p1, l1 = km / 6371.0, math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(bearing))
+    l2 = l1 + math.atan2(math.sin(bearing) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    lon2 = (math.degrees(l2) + 540) % 360 - 180
+    day = (dt.date(2019, 1, 10) + dt.timedelta(days=shift)).isoformat()
+    b = report("e:b/1", "art:b", day=day, place="p:b", lat=math.degrees(p2), lon=lon2, span=span,
+               precision=GB.day.value if span == 0 else GB.week.value)
+    if match(a, b, top):
+        assert b.merge_key(top) in a.partner_keys(top)
+        assert a.merge_key(top) in b.partner_keys(top)
+
+
+def test_keys_name_type_week_and_cell():
+    a = report("e:a/1", "art:a")  # 2019-01-10 at 34.69 N 40.83 E
+    assert a.merge_key(top) == "battles 2019-W02 623:1104"
+    assert len(a.partner_keys(top)) < 40                      # a few cells in two weeks
+    assert report("e:a/1", "art:a", lat=None, lon=None).merge_key(top) == "battles 2019-W02 p:hajin"
+    assert report("e:a/1", "art:a", actors=()).merge_key(top) is None  # not mergeable: no key
