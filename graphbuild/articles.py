@@ -241,11 +241,11 @@ def _read_csv(handle, name: str, published, delimiter: str) -> Iterator[Record]:
     if isinstance(data, InputError):
         yield data
         return
-    reader = csv.DictReader(io.StringIO(data), delimiter=delimiter)
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        yield InputError(name, "CSV needs a header row with a \"text\" column")
-        return
+    reader = csv.DictReader(io.StringIO(data, newline=""), delimiter=delimiter)
     try:
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            yield InputError(name, "CSV needs a header row with a \"text\" column")
+            return
         for row in reader:
             yield article_from_record(row, f"{name}:{reader.line_num}", published)
     except csv.Error as exc:  # a field over the csv module's limit, a stray quote at the end
