@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .articles import Article
-from .dates import resolve_date
+from .dates import assumed_day, resolve_date
 from .gazetteer import Gazetteer, Place, consonants, fold, skeleton
 from .lexicon import ARMED_CATEGORIES, Lexicon, ontology_path, read_csv, slug
 from .model import (Actor, CountClaim, Event, Extraction, Participant, PlaceClaim, TextSpan,
@@ -240,6 +240,8 @@ class Extractor:
             self._claimed_actor(event, context)
             # a death report typed only now, or a clash nobody is named in
             self._unidentified_actor(event, context, battles=True)
+            if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
+                event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule
         return Extraction(article=article, events=events, relations=relations,
                           mentions=[(m.actor, m.span(doc)) for m in context.mentions])
 
