@@ -75,6 +75,23 @@ def skeleton(key: str) -> str:
     return text if sum(map(str.isalpha, text)) >= 4 else ""
 
 
+def _shouted(name: str) -> bool:
+    """Whether a name is written as a code or an acronym: a word with two capitals or more
+    ("UP", "LoC", "HuJI", "HAMAS"; also "McAllen", whose own name it is)."""
+    return any(sum(c.isupper() for c in word) >= 2 for word in name.split())
+
+
+def _spelt_as(own: str, written: str) -> bool:
+    """Whether a place's own name is ``written``, capitals included (all capitals match any
+    case), ignoring diacritics, spaces and punctuation: "N'Djamena" is "NDjamena"."""
+    def letters(text):
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in text if c.isalnum() and c.isascii())
+
+    own, written = letters(own), letters(written)
+    return own == written or (written.isupper() and own.upper() == written)
+
+
 def _ending_variants(key: str) -> list[str]:
     """Other spellings of a name's final Arabic -ah/-eh ("Nabatiyeh": "nabatiye", "nabatiya",
     "nabatiyah"); none for a short name ("Fatah" is no "Fate")."""
@@ -238,10 +255,14 @@ class Gazetteer:
                     found = tuple(regions)
             self._memo[key] = found
         found = self._memo[key]
-        if len(name) <= 4 and name.isupper():
-            # "UP", "ARD", "KKE": a code is a country's or a province's, never a village that
-            # happens to have it among its alternate names
-            found = tuple(p for p in found if p.feature in ("country", "admin1"))
+        if _shouted(name):
+            # "UP", "KPK", "LoC", "JeM", "HAMAS": a code or an acronym is a country's or a province's,
+            # or a town's whose own name is spelt so ("McAllen", "N'Djamena", "KARACHI" heading a
+            # report), never a place that has it among its alternate names or codes ("LoC" is no
+            # Binh Long, "HAMAS" no Hamm); a short code in capitals is never a town
+            short = len(name) <= 4 and name.isupper()
+            found = tuple(p for p in found if p.feature in ("country", "admin1")
+                          or (not short and _spelt_as(p.name, name)))
         return list(found)
 
     def _lookup(self, key: str, table: str = "names", countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
@@ -258,7 +279,7 @@ class Gazetteer:
         """The place of one of ``countries`` whose name is spelt like ``name`` but for its
         vowels (another transliteration), when exactly one such town or region is known."""
         key = skeleton(fold(_GENERIC_SUFFIX.sub("", name.strip())))
-        if not key or not countries:
+        if not key or not countries or _shouted(name):  # an acronym is no other spelling of a name
             return None
         found = self._lookup(key, "skeletons", countries)
         return found[0] if len({(p.country_code, p.admin1) for p in found}) == 1 else None

@@ -225,3 +225,19 @@ def test_a_two_word_town_is_found_run_together(gazetteer):
 def test_a_region_word_prefers_a_region_to_a_town_of_another_country(gazetteer):
     assert gazetteer.resolve("Zulia", ("CO", "VE"), region=True, region_word=True).country_code == "VE"
     assert gazetteer.resolve("Zulia", ("CO", "VE")).country_code == "CO"  # El Zulia, a Colombian town
+
+
+@pytest.mark.parametrize("acronym", ["LoC", "JeM", "HAMAS", "PoK"])
+def test_acronyms_are_not_towns_that_merely_list_them(gazetteer, acronym):
+    """"LoC" (the Line of Control) is not Binh Long, nor "HAMAS" Hamm, though GeoNames gives
+    those towns such a code or alternate name; written as a word, the name still finds them."""
+    assert gazetteer.candidates(acronym) == []
+    assert gazetteer.candidates(acronym.capitalize())
+
+
+def test_capitals_that_spell_a_place_or_a_province_still_find_it(gazetteer):
+    assert [p.country_code for p in gazetteer.candidates("KARACHI")] == ["PK"]  # not Qaraçı, Azerbaijan
+    assert gazetteer.resolve("NDjamena").name == "N'Djamena"
+    assert gazetteer.resolve("McAllen").country_code == "US"
+    assert gazetteer.resolve("KPK").name == "Khyber Pakhtunkhwa"
+    assert gazetteer.resolve("UP").name == "Uttar Pradesh"
