@@ -132,7 +132,7 @@ def import_dump(index: Path, dump: str | os.PathLike, progress: Callable[[int, i
     dump has none). Raises ValueError when no line of the file is a GeoNames row."""
     dump = Path(dump)
     work = index.with_name(index.name + ".import")
-    with _exclusive(index.with_name(index.name + ".import-lock")):
+    with _exclusive(index.with_name(index.name + ".lock")):  # the lock the index is built under
         work.unlink(missing_ok=True)
         try:
             report = _import_into_copy(index, work, dump, progress, start)
