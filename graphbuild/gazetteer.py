@@ -255,14 +255,15 @@ class Gazetteer:
                     found = tuple(regions)
             self._memo[key] = found
         found = self._memo[key]
-        if _shouted(name):
+        written = _GENERIC_SUFFIX.sub("", name.strip())  # "Sapele LGA": Sapele, no acronym
+        if _shouted(written):
             # "UP", "KPK", "LoC", "JeM", "HAMAS": a code or an acronym is a country's or a province's,
             # or a town's whose own name is spelt so ("McAllen", "N'Djamena", "KARACHI" heading a
             # report), never a place that has it among its alternate names or codes ("LoC" is no
             # Binh Long, "HAMAS" no Hamm); a short code in capitals is never a town
-            short = len(name) <= 4 and name.isupper()
+            short = len(written) <= 4 and written.isupper()
             found = tuple(p for p in found if p.feature in ("country", "admin1")
-                          or (not short and _spelt_as(p.name, name)))
+                          or (not short and _spelt_as(p.name, written)))
         return list(found)
 
     def _lookup(self, key: str, table: str = "names", countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
@@ -278,8 +279,9 @@ class Gazetteer:
     def fuzzy(self, name: str, countries: tuple[str, ...]) -> Place | None:
         """The place of one of ``countries`` whose name is spelt like ``name`` but for its
         vowels (another transliteration), when exactly one such town or region is known."""
-        key = skeleton(fold(_GENERIC_SUFFIX.sub("", name.strip())))
-        if not key or not countries or _shouted(name):  # an acronym is no other spelling of a name
+        written = _GENERIC_SUFFIX.sub("", name.strip())
+        key = skeleton(fold(written))
+        if not key or not countries or _shouted(written):  # an acronym is no other spelling of a name
             return None
         found = self._lookup(key, "skeletons", countries)
         return found[0] if len({(p.country_code, p.admin1) for p in found}) == 1 else None

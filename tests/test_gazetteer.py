@@ -241,3 +241,7 @@ def test_capitals_that_spell_a_place_or_a_province_still_find_it(gazetteer):
     assert gazetteer.resolve("McAllen").country_code == "US"
     assert gazetteer.resolve("KPK").name == "Khyber Pakhtunkhwa"
     assert gazetteer.resolve("UP").name == "Uttar Pradesh"
+
+
+def test_a_unit_word_in_capitals_is_no_acronym(gazetteer):
+    assert gazetteer.resolve("Sapele LGA", ("NG",)).name == "Sapele"
