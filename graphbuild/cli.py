@@ -502,6 +502,8 @@ def gazetteer_import(dump):
     def progress(done, places):
         if bar is not None:
             rate = places / max(time.monotonic() - began, 1e-6)
+            if done >= bar.length:  # all read: the names are indexed next (minutes for allCountries)
+                bar.label = "indexing names"
             bar.update(done - bar.pos, f"{places:,} places, {rate:,.0f}/s")
 
     try:

@@ -245,3 +245,31 @@ def test_capitals_that_spell_a_place_or_a_province_still_find_it(gazetteer):
 
 def test_a_unit_word_in_capitals_is_no_acronym(gazetteer):
     assert gazetteer.resolve("Sapele LGA", ("NG",)).name == "Sapele"
+
+
+def test_import_shows_a_progress_bar_on_a_terminal(local, tmp_path):
+    """In a real pseudo-terminal: the bar with its percentage, places and rate; the summary on stdout."""
+    import pty
+
+    dump = tmp_path / "SY.txt"
+    dump.write_text("".join(_row(91_000_000 + n, f"Mazraat Rasm {n}") + "\n" for n in range(50_000)),
+                    encoding="utf-8")
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "graphbuild", "gazetteer", "import", str(dump)],
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE, stderr=follower,
+                          timeout=600)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("places added or updated: 50000 (of 50000 lines")
+    screen = shown.decode()
+    assert "100%" in screen and "50,000 places" in screen and "/s" in screen and "indexing names" in screen
