@@ -137,6 +137,8 @@ def import_dump(index: Path, dump: str | os.PathLike, progress: Callable[[int, i
         try:
             report = _import_into_copy(index, work, dump, progress, start)
             if report.places:
+                with open(work, "rb") as written:  # on disk before it takes the index's name
+                    os.fsync(written.fileno())
                 os.replace(work, index)
         finally:
             work.unlink(missing_ok=True)
@@ -150,7 +152,7 @@ def _import_into_copy(index: Path, work: Path, dump: Path, progress, start) -> I
     finally:
         source.close()
     try:
-        # the copy is thrown away if anything fails: no journal, no syncs until the end
+        # the copy is thrown away if anything fails: no journal, one sync at the end
         db.executescript("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;
             PRAGMA temp_store = FILE;
