@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import sqlite3
 import sys
 from typing import Callable
 
@@ -699,19 +700,48 @@ def gazetteer_import(dump):
     """Add a GeoNames dump (allCountries.txt, SY.txt, cities500.txt; zipped or not) for
     villages and sites the bundled data lacks.
 
+    The dump is streamed (the 12-million-line allCountries.txt takes well under 1 GB of
+    memory) into a copy of the index that replaces it only when complete: an interrupted
+    import leaves the index as it was. Lines that are not GeoNames rows are skipped and
+    reported once, with their count and first line numbers (the exit code is then 1).
+
     \b
     Example:
         graphbuild gazetteer import SY.zip
     """
+    import time
+
     from .gazetteer import Gazetteer
 
+    bar = None
+    began = time.monotonic()
+
+    def start(total):
+        nonlocal bar
+        if sys.stderr.isatty():  # a bar on a terminal; nothing when piped or logged
+            bar = click.progressbar(length=total, label="importing", file=sys.stderr, show_eta=True,
+                                    item_show_func=lambda text: text)
+            bar.__enter__()
+
+    def progress(done, places):
+        if bar is not None:
+            rate = places / max(time.monotonic() - began, 1e-6)
+            if done >= bar.length:  # all read: the names are indexed next (minutes for allCountries)
+                bar.label = "indexing names"
+            bar.update(done - bar.pos, f"{places:,} places, {rate:,.0f}/s")
+
     try:
-        gazetteer = Gazetteer()
-        with progress_bar(lambda: None, "place", "gazetteer import") as bar:
-            added = gazetteer.import_geonames(dump, on_row=bar.update)
-    except (ValueError, OSError) as exc:
+        report = Gazetteer().import_geonames(dump, progress, start)
+    except (ValueError, OSError, sqlite3.Error) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"places added or updated: {added}")
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    click.echo(f"places added or updated: {report.places} (of {report.lines} lines, "
+               f"{time.monotonic() - began:.0f} s)")
+    if report.problem():
+        click.echo(f"error: {report.problem()}", err=True)
+        sys.exit(1)
 
 
 @gazetteer.command("lookup")

@@ -4,7 +4,8 @@
 January 10); "about two months ago" is December 2018; "last November" is November 2018.
 Every result has earliest/latest bounds and a precision (day, week, month, year), as
 the graph model stores them. Relative expressions need a publication date; without one
-they stay unresolved (None).
+they stay unresolved (None). An event the text gives no time for takes
+:func:`assumed_day`: the day before publication, said to be assumed.
 """
 from __future__ import annotations
 
@@ -27,9 +28,18 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _NUMBER = r"(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-_HEDGE = re.compile(r"^(?:(?:on|in|at|since|from|about|around|some|nearly|almost|approximately|roughly|"
+_HEDGE = re.compile(r"^(?:(?:on|in|at|over|since|from|about|around|some|nearly|almost|approximately|roughly|"
                     r"the|of|by|during|early|late|mid|earlier|later)\b[\s-]*)+")
-_PART_OF_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon|midday|noon|dawn|overnight)$")
+_PARTS_OF_DAY = r"(?:night|morning|evening|afternoon|midday|noon|dawn|overnight|midnight|hours)"
+_PART_OF_DAY = re.compile(r"\s+" + _PARTS_OF_DAY + "$")
+#: "the early hours of", "on the night of", "the intervening night of": the day named after it
+_PART_OF_DAY_OF = re.compile(r"^(?:(?:on|in|during|at|late|early|the|wee|small|intervening|same)\s+)*"
+                             + _PARTS_OF_DAY + r"\s+of\s+(?:the\s+)?")
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+#: "Wednesday, January 7": the weekday before a written date adds nothing
+_WEEKDAY_BEFORE_DATE = re.compile(r"^((?:on |the )*)" + _WEEKDAY + r"\s+(?=\d|(?:" + "|".join(MONTHS) + r")\b)")
+#: How far before publication an event the text gives no time for may have happened.
+ASSUMED_WINDOW_DAYS = 6
 
 
 @dataclass(frozen=True)
@@ -38,11 +48,24 @@ class TimeSpan:
 
     earliest: dt.date
     latest: dt.date
-    precision: str  # "day", "week", "month" or "year"
+    precision: str  # "day", "week", "month", "year", or "assumed-day" (see :func:`assumed_day`)
+    assumed: dt.date | None = None  # for "assumed-day": the most likely day within the bounds
 
     @property
     def day(self) -> dt.date | None:
-        return self.earliest if self.precision == "day" else None
+        """The day the event is dated to: known from the text, or assumed."""
+        return self.earliest if self.precision == "day" else self.assumed
+
+
+def assumed_day(published: dt.date) -> TimeSpan:
+    """The time of an event the text gives no time words for, from the publication date.
+
+    News reports an event on the day after it happened more often than on any other day
+    (wire copy and dailies go out overnight, ACLED's sources and GTD's are mostly such
+    reports), so the day before publication is the assumed day; the bounds stay honest:
+    the week up to and including the publication day. Precision ``assumed-day``."""
+    return TimeSpan(published - dt.timedelta(days=ASSUMED_WINDOW_DAYS), published, "assumed-day",
+                    published - dt.timedelta(days=1))
 
 
 def parse_published(value: str) -> dt.date:
@@ -122,8 +145,14 @@ def _normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"[,()]", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" .")
-    if text not in ("last night", "tonight"):
-        text = _PART_OF_DAY.sub("", text)
+    text = _PART_OF_DAY_OF.sub("", text)  # "the early hours of Tuesday": Tuesday
+    text = _WEEKDAY_BEFORE_DATE.sub(r"\1", text)
+    m = _PART_OF_DAY.search(text)
+    if m and m.start() > 0:
+        text = text[:m.start()]
+        # "this morning", "early this morning": today; "last night", "late last night": yesterday
+        text = re.sub(r"\bthis$", "today", text)
+        text = re.sub(r"\blast$", "yesterday", text)
     return text
 
 
@@ -137,7 +166,7 @@ def _resolve(text: str, published: dt.date | None) -> TimeSpan | None:
         return None
     core = _HEDGE.sub("", text).strip()
     for rule in (_named_day, _weekday, _relative_period, _ago, _month_range,
-                 _day_month_without_year, _month_without_year, _future):
+                 _day_month_without_year, _day_of_month, _month_without_year, _future):
         span = rule(core, text, published)
         if span is not None:
             return span
@@ -160,11 +189,15 @@ def _absolute(text: str) -> TimeSpan | None:
     if m:
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         return TimeSpan(day, day, "day")
-    m = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", core)
-    if m:  # day first, as in most of the world's news
-        day = dt.date(int(m[3]), int(m[2]), int(m[1]))
+    m = re.match(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$", core)
+    if m:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         return TimeSpan(day, day, "day")
-    m = re.match(rf"^{_DAY}\s*-\s*(?P<day2>\d{{1,2}}) {_MONTH} {_YEAR}$", core)
+    m = re.match(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$", core)
+    if m:  # day first, as in most of the world's news
+        day = dt.date(int(m[4]), int(m[3]), int(m[1]))
+        return TimeSpan(day, day, "day")
+    m = re.match(rf"^{_DAY}\s*-\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH} {_YEAR}$", core)
     if m:
         month, year = MONTHS[m["month"]], int(m["year"])
         return _span(dt.date(year, month, int(m["day"])), dt.date(year, month, int(m["day2"])))
@@ -183,8 +216,7 @@ def _absolute(text: str) -> TimeSpan | None:
 
 
 def _named_day(core, text, published):
-    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-               "yesterday": -1, "last night": -1, "overnight": 0, "tomorrow": 1,
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "overnight": 0, "tomorrow": 1,
                "the day before yesterday": -2, "day before yesterday": -2}
     for phrase, offset in offsets.items():
         if core == phrase or text == phrase or core == phrase.removeprefix("the "):
@@ -194,7 +226,9 @@ def _named_day(core, text, published):
 
 
 def _weekday(core, text, published):
-    m = re.match(r"^(?:last |this |past )?(?P<wd>" + "|".join(WEEKDAYS) + r")$", core)
+    # "Tuesday last" (Indian and Pakistani English); "Tuesday-Wednesday night", "the intervening
+    # night of Tuesday and Wednesday": the night that begins on the first
+    m = re.match(r"^(?:last |this |past )?(?P<wd>" + _WEEKDAY + r")(?: last|\s*(?:-|and|/)\s*" + _WEEKDAY + ")?$", core)
     if not m:
         return None
     back = (published.weekday() - WEEKDAYS[m["wd"]]) % 7 or 7
@@ -224,6 +258,18 @@ def _relative_period(core, text, published):
     m = re.match(rf"^(?:last|this past|past) {_MONTH}$", core)
     if m:
         return _past_month(MONTHS[m["month"]], published, strictly_before=True)
+    m = re.match(rf"^{_MONTH} (?:of )?(?P<which>last|this) year$", core)
+    if m:
+        if m["which"] == "last":
+            return _month(year - 1, MONTHS[m["month"]])
+        return _past_month(MONTHS[m["month"]], published, strictly_before=False)
+    if core in ("weekend", "last weekend", "this weekend", "past weekend"):
+        # the Saturday and Sunday on or before publication; "last weekend" in a weekend's
+        # paper is the one before
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if core == "last weekend" and published.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return TimeSpan(saturday, min(saturday + dt.timedelta(days=1), published), "week")
     return None
 
 
@@ -262,8 +308,8 @@ def _resolve_simple(text, published):
 
 
 def _month_range(core, text, published):
-    patterns = [rf"^{_MONTH} {_DAY}\s*(?:-|to|and) ?(?P<day2>\d{{1,2}})$",
-                rf"^(?:between )?{_DAY}\s*(?:-|to|and) ?(?P<day2>\d{{1,2}}) {_MONTH}$"]
+    patterns = [rf"^{_MONTH} {_DAY}\s*(?:-|to|and) ?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?$",
+                rf"^(?:between )?{_DAY}\s*(?:-|to|and) ?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH}$"]
     for pattern in patterns:
         m = re.match(pattern, core)
         if m:
@@ -279,6 +325,20 @@ def _day_month_without_year(core, text, published):
         return None
     day = _past_day(MONTHS[m["month"]], int(m["day"]), published)
     return TimeSpan(day, day, "day")
+
+
+def _day_of_month(core, text, published):
+    """"the 7th": that day of the publication month, or of the month before when it is
+    still to come; "the 7th of this month", "7th inst.": of the publication month."""
+    m = re.match(r"^(?P<day>\d{1,2})(?:st|nd|rd|th)(?P<this> of (?:this|the) month| inst(?:ant)?)?$", core)
+    if not m:
+        return None
+    day = int(m["day"])
+    if day <= published.day or m["this"]:
+        found = published.replace(day=day)  # raises ValueError for a day the month lacks
+    else:
+        found = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=day)
+    return TimeSpan(found, found, "day")
 
 
 def _month_without_year(core, text, published):

@@ -49,21 +49,30 @@ _GENERIC_SUFFIX = re.compile(
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+")
 
 
+_MARKS = re.compile(r"[ʿʾ'‘’`]")
+_NON_KEY = re.compile(r"[^a-z0-9]+")
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
+_FINAL_H = re.compile(r"h\b")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a place name: ascii, lower case, no article or punctuation."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[ʿʾ'‘’`]", "", text).lower().strip()
+    text = name
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _MARKS.sub("", text).lower().strip()
     text = _ARTICLES.sub("", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NON_KEY.sub(" ", text).strip()
 
 
 def consonants(key: str) -> str:
     """A folded name without its vowels and doubled letters ("tall tamr" and "tal tamer" ->
     "tl tmr"; "mineralne" and "mineralnoye" -> "mnrln"): the spelling transliterations
     of Arabic, Ukrainian or Russian names keep."""
-    words = [re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]|h\b", "", w)) for w in key.split()]
+    text = (_FINAL_H.sub("", key) if "h" in key else key).translate(_NO_VOWELS)
+    words = _DOUBLED.sub(r"\1", text).split()  # no letter is doubled across a space
     # particles and articles ("de", "ez", "al") are left out: "San Luis de Potosi" is San Luis Potosí
     return " ".join(w for w in words if len(w) > 1)
 
@@ -71,7 +80,24 @@ def consonants(key: str) -> str:
 def skeleton(key: str) -> str:
     """The :func:`consonants` of a name as a lookup key; empty when too little is left to go on."""
     text = consonants(key)
-    return text if sum(c.isalpha() for c in text) >= 4 else ""
+    return text if sum(map(str.isalpha, text)) >= 4 else ""
+
+
+def _shouted(name: str) -> bool:
+    """Whether a name is written as a code or an acronym: a word with two capitals or more
+    ("UP", "LoC", "HuJI", "HAMAS"; also "McAllen", whose own name it is)."""
+    return any(sum(c.isupper() for c in word) >= 2 for word in name.split())
+
+
+def _spelt_as(own: str, written: str) -> bool:
+    """Whether a place's own name is ``written``, capitals included (all capitals match any
+    case), ignoring diacritics, spaces and punctuation: "N'Djamena" is "NDjamena"."""
+    def letters(text):
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in text if c.isalnum() and c.isascii())
+
+    own, written = letters(own), letters(written)
+    return own == written or (written.isupper() and own.upper() == written)
 
 
 def _ending_variants(key: str) -> list[str]:
@@ -103,6 +129,9 @@ class Gazetteer:
         self.path = Path(path) if path else self.default_path()
         if not self.path.exists():
             self.build_once(self.path)
+        self._open()
+
+    def _open(self) -> None:
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._countries = {row[0]: ACLED_COUNTRY_NAMES.get(row[0], row[1]) for row in self._db.execute(
             "SELECT country_code, name FROM places WHERE feature='country'")}
@@ -186,31 +215,18 @@ class Gazetteer:
         db.close()
         os.replace(tmp, path)
 
-    def import_geonames(self, path: str | os.PathLike, on_row=None) -> int:
+    def import_geonames(self, path: str | os.PathLike, progress=None, start=None):
         """Add the places of a GeoNames dump (``allCountries.txt``, ``SY.txt``,
-        ``cities500.txt``; tab-separated, zipped or not) to the index. Returns how many
-        rows were added or updated. Populated places (class P) index as towns, first- and
-        second-order divisions as regions, other features (hills, wadis, camps) as sites.
-        ``on_row`` is called for every row read (a progress bar)."""
-        rows = []
-        for row in _geonames_rows(Path(path), self._admin1_names()):
-            rows.append(row)
-            if on_row is not None:  # a progress bar
-                on_row()
-        db = sqlite3.connect(self.path)
-        with db:
-            db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", [r[0] for r in rows])
-            db.executemany("DELETE FROM names WHERE id = ?", [(r[0][0],) for r in rows])
-            db.executemany("DELETE FROM skeletons WHERE id = ?", [(r[0][0],) for r in rows])
-            db.executemany("INSERT INTO names VALUES (?,?)", [n for r in rows for n in r[1]])
-            db.executemany("INSERT INTO skeletons VALUES (?,?)", _skeleton_rows(n for r in rows for n in r[1]))
-        db.close()
-        self._memo.clear()
-        return len(rows)
+        ``cities500.txt``; tab-separated, zipped or not) to the index, streaming and
+        atomically (see :mod:`graphbuild.geonames`). Populated places (class P) index as
+        towns, first- and second-order divisions as regions, other features (hills, wadis,
+        camps) as sites. Returns an :class:`~graphbuild.geonames.ImportReport`."""
+        from .geonames import import_dump
 
-    def _admin1_names(self) -> dict[str, str]:
-        return {row[0]: row[1] for row in self._db.execute(
-            "SELECT id, name FROM places WHERE feature = 'admin1'")}
+        report = import_dump(self.path, path, progress, start)
+        self.close()
+        self._open()
+        return report
 
     # ------------------------------------------------------------------ lookups
     def country_name(self, code: str) -> str | None:
@@ -249,10 +265,15 @@ class Gazetteer:
                     found = tuple(regions)
             self._memo[key] = found
         found = self._memo[key]
-        if len(name) <= 4 and name.isupper():
-            # "UP", "ARD", "KKE": a code is a country's or a province's, never a village that
-            # happens to have it among its alternate names
-            found = tuple(p for p in found if p.feature in ("country", "admin1"))
+        written = _GENERIC_SUFFIX.sub("", name.strip())  # "Sapele LGA": Sapele, no acronym
+        if _shouted(written):
+            # "UP", "KPK", "LoC", "JeM", "HAMAS": a code or an acronym is a country's or a province's,
+            # or a town's whose own name is spelt so ("McAllen", "N'Djamena", "KARACHI" heading a
+            # report), never a place that has it among its alternate names or codes ("LoC" is no
+            # Binh Long, "HAMAS" no Hamm); a short code in capitals is never a town
+            short = len(written) <= 4 and written.isupper()
+            found = tuple(p for p in found if p.feature in ("country", "admin1")
+                          or (not short and _spelt_as(p.name, written)))
         return list(found)
 
     def _lookup(self, key: str, table: str = "names", countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
@@ -268,8 +289,9 @@ class Gazetteer:
     def fuzzy(self, name: str, countries: tuple[str, ...]) -> Place | None:
         """The place of one of ``countries`` whose name is spelt like ``name`` but for its
         vowels (another transliteration), when exactly one such town or region is known."""
-        key = skeleton(fold(_GENERIC_SUFFIX.sub("", name.strip())))
-        if not key or not countries:
+        written = _GENERIC_SUFFIX.sub("", name.strip())
+        key = skeleton(fold(written))
+        if not key or not countries or _shouted(written):  # an acronym is no other spelling of a name
             return None
         found = self._lookup(key, "skeletons", countries)
         return found[0] if len({(p.country_code, p.admin1) for p in found}) == 1 else None
@@ -344,47 +366,6 @@ class Gazetteer:
 
     def close(self):
         self._db.close()
-
-
-def _geonames_rows(path: Path, admin1_names: dict[str, str]):
-    """(place row, name rows) for each line of a GeoNames dump; a bad line raises
-    ValueError naming the file and line."""
-    import io
-    import zipfile
-
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            members = [n for n in archive.namelist() if n.endswith(".txt") and "readme" not in n.lower()]
-            if not members:
-                raise ValueError(f"{path}: no .txt dump inside the zip file")
-            with archive.open(members[0]) as handle:
-                yield from _geonames_lines(io.TextIOWrapper(handle, encoding="utf-8"), f"{path}:{members[0]}",
-                                           admin1_names)
-    else:
-        with open(path, encoding="utf-8") as handle:
-            yield from _geonames_lines(handle, str(path), admin1_names)
-
-
-def _geonames_lines(lines, name: str, admin1_names: dict[str, str]):
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        f = line.rstrip("\n").split("\t")
-        if len(f) < 15:
-            raise ValueError(f"{name}:{number}: not a GeoNames row (expected 19 tab-separated columns, "
-                             f"got {len(f)})")
-        try:
-            gid, lat, lon, pop = str(int(f[0])), float(f[4]), float(f[5]), int(f[14] or 0)
-        except ValueError:
-            raise ValueError(f"{name}:{number}: bad id, coordinates or population") from None
-        cls, code, cc, adm1 = f[6], f[7], f[8], f[10]
-        feature = ("city" if cls == "P" else "admin1" if code == "ADM1" else "admin2" if code == "ADM2"
-                   else "site" if cls in ("S", "T", "H", "L", "V", "R") else None)
-        if feature is None:
-            continue
-        admin1 = admin1_names.get(f"{cc}.{adm1}", "")
-        names = _joined({fold(n) for n in [f[1], f[2], *f[3].split(",")] if n})
-        yield ((gid, f[1], lat, lon, cc, admin1, "", pop, feature), [(k, gid) for k in names if k])
 
 
 _REGION_WORDS = re.compile(

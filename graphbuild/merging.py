@@ -7,7 +7,7 @@ which reports are the same real-world event, and is what ``sem:Event`` means:
 - a report that matches no other stays its own event: ``<report> a sem:Event ;
   gb:report <report> ; gb:sources 1``;
 - reports from different articles that match (same ACLED event type, overlapping dates known
-  to the day or week, places within :data:`MAX_KM`, at least one actor in common) become one
+  to the day or week, or assumed, places within :data:`MAX_KM`, at least one actor in common) become one
   ``sem:Event, gb:MergedEvent`` with ``gb:report`` to each, ``gb:sources`` (the number of
   articles), consolidated claims (the most precise report's type, place and label; the
   common dates; every actor; the lowest fatality count, ACLED's conservative reading) and a
@@ -45,9 +45,9 @@ MAX_KM = 20.0
 CELL_DEGREES = 0.2  # lookup grid: a cell is ~22 km high, so matches lie in neighbouring cells
 _KM_PER_DEGREE = 6371.0 * math.pi / 180
 _POLAR = 85.0  # rows beyond this latitude are one cell each (meridians converge)
-MERGEABLE_PRECISION = {GB.day.value, GB.week.value}
-_SOURCE, _TYPE, _EARLIEST, _LATEST = DCT.source.value, SEM.eventType.value, \
-    SEM.hasEarliestBeginTimeStamp.value, SEM.hasLatestEndTimeStamp.value
+MERGEABLE_PRECISION = {GB.day.value, GB.week.value, GB.assumedDay.value}
+_SOURCE, _TYPE, _EARLIEST, _LATEST, _STAMP = DCT.source.value, SEM.eventType.value, \
+    SEM.hasEarliestBeginTimeStamp.value, SEM.hasLatestEndTimeStamp.value, SEM.hasTimeStamp.value
 _PRECISION, _PLACE, _ACTOR, _FATALITIES = GB.timePrecision.value, SEM.hasPlace.value, \
     SEM.hasActor.value, GB.fatalities.value
 _COUNTRY_LEVEL = GB.countryLevel.value
@@ -70,6 +70,7 @@ class Report:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     precision: str = ""
+    stamp: dt.date | None = None  # the day, known or assumed
     place: str = ""
     place_precision: str = ""
     lat: float | None = None
@@ -93,6 +94,8 @@ class Report:
             self.latest = dt.date.fromisoformat(obj.value)
         elif p == _PRECISION:
             self.precision = obj.value
+        elif p == _STAMP:
+            self.stamp = dt.date.fromisoformat(obj.value)
         elif p == _PLACE:
             self.place = obj.value
         elif p == _ACTOR:
@@ -311,9 +314,17 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
         earliest, latest = best.earliest, best.latest
     quads.add(Quad(node, SEM.hasEarliestBeginTimeStamp, _date(earliest), g))
     quads.add(Quad(node, SEM.hasLatestEndTimeStamp, _date(latest), g))
+    # reports that give no time assume the day before their publication: the first report's
+    assumed = [m.stamp for m in members if m.precision == GB.assumedDay.value and m.stamp
+               and earliest <= m.stamp <= latest]
     if earliest == latest:
         quads.add(Quad(node, SEM.hasTimeStamp, _date(earliest), g))
-    quads.add(Quad(node, GB.timePrecision, GB.day if earliest == latest else GB.week, g))
+        quads.add(Quad(node, GB.timePrecision, GB.day, g))
+    elif assumed:
+        quads.add(Quad(node, SEM.hasTimeStamp, _date(min(assumed)), g))
+        quads.add(Quad(node, GB.timePrecision, GB.assumedDay, g))
+    else:
+        quads.add(Quad(node, GB.timePrecision, GB.week, g))
     for prop in (GB.fatalities, GB.injured):
         values = [int(o.value) for m in members for p, o in m.claims if p.value == prop.value]
         if values:

@@ -67,6 +67,8 @@ ACTOR_TYPE_IRIS = {
 }
 PRECISION_IRIS = {"exact": GB.exact, "near": GB.near, "region": GB.region,
                   "country": GB.countryLevel, "unlocated": GB.unlocated}
+TIME_PRECISION_IRIS = {"day": GB.day, "week": GB.week, "month": GB.month, "year": GB.year,
+                       "assumed-day": GB.assumedDay}
 ROLE_PROPERTIES = {"actor1": GB.actor1, "actor2": GB.actor2, "victim": GB.victim,
                    "associated": GB.associatedActor}
 
@@ -295,8 +297,9 @@ def _write_structure(doc: _Writer, art: NamedNode, structure, segment) -> None:
 
 
 def _write_time(doc: _Writer, ev: NamedNode, event: Event, published, argument) -> None:
-    """Time bounds: the resolved expression; else the week before publication (news
-    reports recent events); else unresolved, said so."""
+    """Time bounds: the resolved expression; for an event extraction gave no time (a future
+    one, say), the week before publication (news reports recent events); else unresolved,
+    said so. A day, known or assumed, is also ``sem:hasTimeStamp``."""
     claim = event.time
     span = claim.time if claim is not None else None
     if claim is not None and claim.span is not None:
@@ -310,10 +313,10 @@ def _write_time(doc: _Writer, ev: NamedNode, event: Event, published, argument) 
         return
     doc.add(ev, SEM.hasEarliestBeginTimeStamp, _date(span.earliest))
     doc.add(ev, SEM.hasLatestEndTimeStamp, _date(span.latest))
-    doc.add(ev, GB.timePrecision, GB[span.precision])
-    if span.precision == "day":
-        doc.add(ev, SEM.hasTimeStamp, _date(span.earliest))
-        argument(SEM.hasTimeStamp, _date(span.earliest), claim.span if claim else None)
+    doc.add(ev, GB.timePrecision, TIME_PRECISION_IRIS[span.precision])
+    if span.day is not None:
+        doc.add(ev, SEM.hasTimeStamp, _date(span.day))
+        argument(SEM.hasTimeStamp, _date(span.day), claim.span if claim else None)
 
 
 def _describe_actor(ent: _Writer, actor: Actor) -> None:
@@ -395,5 +398,6 @@ def event_label(event: Event, lexicon: Lexicon) -> str:
     if event.time is not None and event.time.time is not None:
         t = event.time.time
         label += ", " + (t.earliest.isoformat() if t.precision == "day"
+                         else f"{t.day.isoformat()} (assumed)" if t.day is not None
                          else f"{t.earliest.isoformat()}..{t.latest.isoformat()}")
     return label

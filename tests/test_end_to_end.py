@@ -1,11 +1,13 @@
 """The whole flow on the bundled examples with the real model and the real Oxigraph store."""
 import csv
+import datetime as dt
 import io
 
 import networkx as nx
 import pyshacl
 import rdflib
 
+from graphbuild.articles import Article
 from graphbuild.export import EVENT_COLUMNS, events_table, to_networkx, write_graphml, write_rdf
 from graphbuild.lexicon import ontology_path
 from graphbuild.pipeline import ingest
@@ -124,9 +126,9 @@ def test_networkx_view_links_actors_to_events(example_store):
     assert any(graph.nodes[a].get("label") == "Abu Muath al-Jazairi" for e in hajin for a in graph.predecessors(e))
 
 
-def test_shacl_shapes_pass_on_the_example_graph(example_store, tmp_path):
+def _conforms(store, tmp_path):
     path = tmp_path / "all.nq"
-    write_rdf(example_store, str(path), "nquads")
+    write_rdf(store, str(path), "nquads")
     dataset = rdflib.Dataset()
     dataset.parse(path, format="nquads")
     data = rdflib.Graph()
@@ -135,7 +137,30 @@ def test_shacl_shapes_pass_on_the_example_graph(example_store, tmp_path):
     shapes = rdflib.Graph().parse(ontology_path("shapes.ttl"))
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
                                          allow_warnings=False)
+    return conforms, text
+
+
+def test_shacl_shapes_pass_on_the_example_graph(example_store, tmp_path):
+    conforms, text = _conforms(example_store, tmp_path)
     assert conforms, text
+
+
+def test_events_without_time_words_have_an_assumed_day_in_tables_and_merging(pipeline, tmp_path):
+    """Two outlets report an attack without saying when, a day apart: each report is dated to
+    the day before its publication, and the event to the first report's day, said to be assumed."""
+    text = "Taliban militants attacked a police checkpoint in Kandahar city, killing two policemen."
+    articles = [Article(text=text, id="first", published=dt.date(2015, 3, 10), source="Pajhwok"),
+                Article(text=text, id="second", published=dt.date(2015, 3, 11), source="Tolo News")]
+    store = Store(tmp_path / "store")
+    assert ingest(articles, store, pipeline=pipeline).failed == 0
+    reports = {r["doc_ids"]: r for r in events_table(store, reports=True)}
+    assert [(reports[a]["date"], reports[a]["date_earliest"], reports[a]["date_latest"], reports[a]["time_precision"])
+            for a in ("first", "second")] == [("2015-03-09", "2015-03-04", "2015-03-10", "assumed-day"),
+                                              ("2015-03-10", "2015-03-05", "2015-03-11", "assumed-day")]
+    [event] = events_table(store)
+    assert (event["doc_ids"], event["date"], event["time_precision"]) == ("first|second", "2015-03-09", "assumed-day")
+    conforms, report = _conforms(store, tmp_path)
+    assert conforms, report
 
 
 def test_rdf_exports_parse(example_store, tmp_path):

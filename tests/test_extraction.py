@@ -915,3 +915,15 @@ def test_words_that_look_like_places_or_modifiers(extract, text, country):
     assert events[0].place.country == country
     if "Zagreb" in text:
         assert events[0].place.place.name == "Zagreb"
+
+
+def test_an_event_without_time_words_is_assumed_the_day_before_publication(extract):
+    time = only(extract("Gunmen shot dead a shopkeeper in Peshawar.", "2015-03-10")).time
+    assert time.span is None  # no words say it: the claim is derived from the article's date
+    assert (time.time.precision, time.time.day, time.time.earliest, time.time.latest) == (
+        "assumed-day", dt.date(2015, 3, 9), dt.date(2015, 3, 4), dt.date(2015, 3, 10))
+    # a day the article gave earlier is the event's; an undated article assumes nothing
+    events = extract("On Monday, gunmen attacked a checkpoint in Quetta. Two soldiers were killed in the attack.",
+                     "2015-03-11")
+    assert events and all(e.time.time.precision == "day" for e in events)
+    assert only(extract("Gunmen shot dead a shopkeeper in Peshawar.", None)).time is None

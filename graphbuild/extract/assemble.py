@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from ..articles import Article
+from ..dates import assumed_day
 from ..model import Event, Extraction, Participant, TimeClaim
 from ..nlp.place_names import PLACES
 from ..nlp.spans import text_span
@@ -75,6 +76,8 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
         claimed_actor(res, event, context)
         # a death report typed only now, or a clash nobody is named in
         unidentified_actor(res, event, context, battles=True)
+        if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
+            event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule
     return Extraction(article=article, events=events, relations=relations,
                       mentions=[(m.actor, m.span(doc)) for m in context.mentions])
 
