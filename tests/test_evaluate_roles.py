@@ -124,3 +124,26 @@ def test_cli_names_a_bad_gold_file(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", "--format", "wikievents", str(bad)])
     assert result.exit_code != 0
     assert "bad.jsonl:1: an event needs 'type'" in result.output
+
+
+def test_acled_scoring_takes_rows_that_code_fewer_fields():
+    """GTD summaries (no event type, a perpetrator, no geo precision) and the 2015 ACLED rows
+    (no sub-event type) are scored on the fields they code, not refused with a KeyError."""
+    from graphbuild.evaluate.acled import compare
+
+    event = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
+             "actor1": "", "actor1_type": "", "actor2": "", "actor2_type": "", "country": "Iraq",
+             "latitude": "33.34", "longitude": "44.40", "date": "2012-01-05", "date_earliest": "2012-01-05",
+             "date_latest": "2012-01-05", "fatalities": "8"}
+    gtd = {"text": "...", "date": "2012-01-05", "attack_type": "Bombing/Explosion", "perpetrator": "Unknown",
+           "country": "Iraq", "latitude": 33.35, "longitude": 44.41, "fatalities": 8}
+    verdict = compare(gtd, event)
+    assert verdict["event_type"] is None and verdict["sub_event_type"] is None and verdict["actor2"] is None
+    assert verdict["location"] and verdict["country"] and verdict["date"] and verdict["fatalities"]
+    assert verdict["actor1"]  # an unknown perpetrator wants no named actor
+    asia = {"text": "...", "date": "2012-01-05", "event_type": "Battles", "actor1": "Rebels", "inter1": "2",
+            "actor2": "", "inter2": "", "country": "Iraq", "latitude": 40.0, "longitude": 44.4,
+            "geo_precision": 1, "fatalities": 8}
+    verdict = compare(asia, event)
+    assert verdict["sub_event_type"] is None and verdict["event_type"] is False and verdict["location"] is False
+    assert compare(asia, None)["actor1_type"] is False and compare(gtd, None)["actor1_type"] is None

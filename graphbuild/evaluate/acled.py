@@ -107,7 +107,8 @@ def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int
                 continue
             result.scored[name] += 1
             result.correct[name] += int(ok)
-        result.confusion[(row["event_type"], best["event_type"] if best else "(no event)")] += 1
+        if "event_type" in row:
+            result.confusion[(row["event_type"], best["event_type"] if best else "(no event)")] += 1
         wrong = [k for k, v in verdict.items() if v is False]
         scored_rows.append((len(wrong), article.id, row, best, wrong))
     scored_rows.sort(key=lambda r: -r[0])
@@ -126,28 +127,54 @@ def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int
 
 
 def compare(gold: dict, event: dict | None) -> dict[str, bool | None]:
-    """Field verdicts for one gold row: True, False, or None when the field is not scored."""
-    verdict: dict[str, bool | None] = {}
-    precise = int(gold.get("geo_precision") or 3) <= 2
+    """Field verdicts for one gold row: True, False, or None when the field is not scored
+    (the gold row does not code it: GTD rows have no event type or actor categories, the
+    2015 ACLED rows no sub-event type)."""
+    coded = _coded_fields(gold)
     adjusted = bool(gold.get("fatalities_adjusted"))
+    verdict: dict[str, bool | None] = {name: None for name in FIELDS}
     if event is None:
-        for name in FIELDS:
+        for name in coded:
             verdict[name] = False
-        verdict["location"] = False if precise else None
-        verdict["fatalities"] = None if adjusted else False
-        return verdict
-    verdict["event_type"] = event["event_type"] == gold["event_type"]
-    verdict["sub_event_type"] = event["sub_event_type"] == gold["sub_event_type"]
-    verdict["actor1"] = actor_match(gold.get("actor1", ""), event["actor1"])
-    verdict["actor1_type"] = INTER.get(str(gold.get("inter1", ""))) in _split(event["actor1_type"])
-    verdict["actor2"] = actor_match(gold.get("actor2", ""), event["actor2"])
-    gold_type2 = INTER.get(str(gold.get("inter2", "")))
-    verdict["actor2_type"] = (gold_type2 in _split(event["actor2_type"])) if gold_type2 else not event["actor2_type"]
-    verdict["location"] = _within(gold, event, 25.0) if precise else None
-    verdict["country"] = _norm_country(gold.get("country", "")) == _norm_country(event["country"])
-    verdict["date"] = _date_match(gold["date"], event)
-    verdict["fatalities"] = None if adjusted else int(gold.get("fatalities") or 0) == _int(event["fatalities"])
+    else:
+        checks = {
+            "event_type": lambda: event["event_type"] == gold["event_type"],
+            "sub_event_type": lambda: event["sub_event_type"] == gold["sub_event_type"],
+            "actor1": lambda: actor_match(_gold_actor1(gold), event["actor1"]),
+            "actor1_type": lambda: INTER.get(str(gold.get("inter1", ""))) in _split(event["actor1_type"]),
+            "actor2": lambda: actor_match(gold.get("actor2", ""), event["actor2"]),
+            "actor2_type": lambda: (INTER[str(gold["inter2"])] in _split(event["actor2_type"]))
+            if str(gold.get("inter2", "")) in INTER else not event["actor2_type"],
+            "location": lambda: _within(gold, event, 25.0),
+            "country": lambda: _norm_country(gold.get("country", "")) == _norm_country(event["country"]),
+            "date": lambda: _date_match(gold["date"], event),
+            "fatalities": lambda: int(gold.get("fatalities") or 0) == _int(event["fatalities"]),
+        }
+        for name in coded:
+            verdict[name] = checks[name]()
+    if adjusted:
+        verdict["fatalities"] = None
     return verdict
+
+
+def _coded_fields(gold: dict) -> list[str]:
+    """The fields a gold row codes. Location is scored where the coder's point is a town or
+    near one (ACLED geo_precision 1-2; GTD rows, which carry no precision, give the city's point)."""
+    coded = ["country", "date"]
+    coded += [f for f in ("event_type", "sub_event_type", "fatalities") if f in gold]
+    if "actor1" in gold or "perpetrator" in gold:
+        coded.append("actor1")
+    if "actor1" in gold:  # ACLED rows: the second actor and both categories
+        coded += ["actor1_type", "actor2", "actor2_type"]
+    precision = gold.get("geo_precision")
+    if gold.get("latitude") not in (None, "") and (precision in (None, "") or int(precision) <= 2):
+        coded.append("location")
+    return coded
+
+
+def _gold_actor1(gold: dict) -> str:
+    actor = gold.get("actor1", gold.get("perpetrator", ""))
+    return "" if actor.strip().lower() in ("unknown", "") and "actor1" not in gold else actor
 
 
 def actor_match(gold: str, predicted: str) -> bool:
@@ -208,7 +235,7 @@ def _match_score(gold: dict, event: dict) -> float:
     score = 0.0
     if _within(gold, event, 25.0):
         score += 1
-    score += actor_match(gold.get("actor1", ""), event["actor1"])
+    score += actor_match(_gold_actor1(gold), event["actor1"])
     score += actor_match(gold.get("actor2", ""), event["actor2"]) * 0.5
     score += _date_match(gold["date"], event)
     score += int(gold.get("fatalities") or 0) == _int(event["fatalities"])
