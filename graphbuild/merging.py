@@ -38,12 +38,13 @@ from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from .geo import EARTH_RADIUS_KM, distance_km
 from .rdf import BASE, DCT, GAF, GB, PROV, RDF, RDFS, SEM, WGS84, _date, _int, article_iri
 
 EVENTS_GRAPH = NamedNode(BASE + "graph/events")
 MAX_KM = 20.0
 CELL_DEGREES = 0.2  # lookup grid: a cell is ~22 km high, so matches lie in neighbouring cells
-_KM_PER_DEGREE = 6371.0 * math.pi / 180
+_KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180
 _POLAR = 85.0  # rows beyond this latitude are one cell each (meridians converge)
 MERGEABLE_PRECISION = {GB.day.value, GB.week.value, GB.assumedDay.value}
 _SOURCE, _TYPE, _EARLIEST, _LATEST, _STAMP = DCT.source.value, SEM.eventType.value, \
@@ -172,10 +173,7 @@ def _km(a: Report, b: Report) -> float | None:
         return 0.0
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 #: The categories whose generic actors (ACLED's "Protesters (Lebanon)") name a kind of

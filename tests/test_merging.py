@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from graphbuild.articles import Article, read_articles
 from graphbuild.export import events_table
+from graphbuild.geo import destination
 from graphbuild.merging import Report, cluster, match
 from graphbuild.pipeline import ingest
 from graphbuild.rdf import GB
@@ -174,13 +175,10 @@ def test_a_matching_report_has_one_of_the_keys_looked_up(lat, lon, bearing, km, 
     poles and the date line included) and dates, the one stored has a key the other looks up."""
     a = report("e:a/1", "art:a", place="p:a", lat=lat, lon=lon, span=span,
                precision=GB.day.value if span == 0 else GB.week.value)
-    # a point ``km`` away along ``bearing``, on a sphere of the radius the distance uses
-    d, p1, l1 = km / 6371.0, math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(bearing))
-    l2 = l1 + math.atan2(math.sin(bearing) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
-    lon2 = (math.degrees(l2) + 540) % 360 - 180
+    lat2, lon2 = destination(lat, lon, km, math.degrees(bearing))  # a point ``km`` away
+    lon2 = (lon2 + 540) % 360 - 180
     day = (dt.date(2019, 1, 10) + dt.timedelta(days=shift)).isoformat()
-    b = report("e:b/1", "art:b", day=day, place="p:b", lat=math.degrees(p2), lon=lon2, span=span,
+    b = report("e:b/1", "art:b", day=day, place="p:b", lat=lat2, lon=lon2, span=span,
                precision=GB.day.value if span == 0 else GB.week.value)
     if match(a, b, top):
         assert b.merge_key(top) in a.partner_keys(top)
