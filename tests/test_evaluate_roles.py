@@ -147,3 +147,12 @@ def test_acled_scoring_takes_rows_that_code_fewer_fields():
     verdict = compare(asia, event)
     assert verdict["sub_event_type"] is None and verdict["event_type"] is False and verdict["location"] is False
     assert compare(asia, None)["actor1_type"] is False and compare(gtd, None)["actor1_type"] is None
+
+
+def test_the_old_joint_riots_protests_type_takes_either_of_todays():
+    from graphbuild.evaluate.acled import compare
+
+    gold = {"text": "...", "date": "2015-04-12", "event_type": "Riots/Protests", "country": "India"}
+    for predicted, ok in (("Protests", True), ("Riots", True), ("Battles", False)):
+        assert compare(gold, {"event_type": predicted, "country": "India", "date": "2015-04-12",
+                              "date_earliest": "", "date_latest": ""})["event_type"] is ok
