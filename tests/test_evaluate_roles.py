@@ -140,7 +140,7 @@ def test_acled_scoring_takes_rows_that_code_fewer_fields():
     verdict = compare(gtd, event)
     assert verdict["event_type"] is None and verdict["sub_event_type"] is None and verdict["actor2"] is None
     assert verdict["location"] and verdict["country"] and verdict["date"] and verdict["fatalities"]
-    assert verdict["actor1"]  # an unknown perpetrator wants no named actor
+    assert verdict["actor1"] is None  # an unknown perpetrator is not scored
     asia = {"text": "...", "date": "2012-01-05", "event_type": "Battles", "actor1": "Rebels", "inter1": "2",
             "actor2": "", "inter2": "", "country": "Iraq", "latitude": 40.0, "longitude": 44.4,
             "geo_precision": 1, "fatalities": 8}

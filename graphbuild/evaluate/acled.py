@@ -164,8 +164,8 @@ def _coded_fields(gold: dict) -> list[str]:
     near one (ACLED geo_precision 1-2; GTD rows, which carry no precision, give the city's point)."""
     coded = ["country", "date"]
     coded += [f for f in ("event_type", "sub_event_type", "fatalities") if f in gold]
-    if "actor1" in gold or "perpetrator" in gold:
-        coded.append("actor1")
+    if "actor1" in gold or str(gold.get("perpetrator", "unknown")).strip().lower() not in ("unknown", ""):
+        coded.append("actor1")  # a GTD perpetrator only when the coders knew it
     if "actor1" in gold:  # ACLED rows: the second actor and both categories
         coded += ["actor1_type", "actor2", "actor2_type"]
     precision = gold.get("geo_precision")
@@ -175,8 +175,7 @@ def _coded_fields(gold: dict) -> list[str]:
 
 
 def _gold_actor1(gold: dict) -> str:
-    actor = gold.get("actor1", gold.get("perpetrator", ""))
-    return "" if actor.strip().lower() in ("unknown", "") and "actor1" not in gold else actor
+    return gold.get("actor1", gold.get("perpetrator", ""))
 
 
 def actor_match(gold: str, predicted: str) -> bool:
