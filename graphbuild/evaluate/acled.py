@@ -8,7 +8,6 @@ field by field. A row with no extracted event is wrong on every field.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -63,19 +62,10 @@ class Evaluation:
 
 
 def read_gold(path: str | Path) -> list[dict]:
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: malformed JSON ({exc.msg})") from None
-            if "text" not in row or "date" not in row:
-                raise ValueError(f"{path}:{number}: a gold row needs 'text' and 'date'")
-            rows.append(row)
-    return rows
+    """The gold rows of an ACLED-format JSONL file; each needs 'text' and 'date'."""
+    from .roles import read_jsonl
+
+    return [row for _, row in read_jsonl(path, ("text", "date"))]
 
 
 def evaluate(gold_rows: list[dict], pipeline: Pipeline | None = None, worst: int | None = None,
