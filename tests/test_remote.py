@@ -32,7 +32,7 @@ def free_port() -> int:
 def start_oxigraph(*options: str):
     """A real `oxigraph serve` process on a free loopback port; returns (process, base URL)."""
     if OXIGRAPH is None:
-        pytest.skip("the oxigraph server binary is not installed (pip install '.[test]')")
+        pytest.fail("the oxigraph server binary is not installed: pip install '.[test]' installs it")
     port = free_port()
     process = subprocess.Popen([OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}", *options],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
