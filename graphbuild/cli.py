@@ -483,7 +483,9 @@ def stats(store_path):
               help="Rows (or triples) a query may return before it is answered 413.")
 @click.option("--ingest", "ingest_paths", multiple=True, type=click.Path(exists=True),
               help="Ingest these files or folders into the store while serving (repeatable).")
-def serve(store_path, host, port, timeout, max_results, ingest_paths):
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(0),
+              help="Memory for answers kept until the store is next written (0: none).")
+def serve(store_path, host, port, timeout, max_results, ingest_paths, cache_mb):
     """Serve the store as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
     GET /sparql?query=..., POST application/sparql-query or a form; the Accept header picks
@@ -509,7 +511,8 @@ def serve(store_path, host, port, timeout, max_results, ingest_paths):
     # an embedded store is opened for writing so that the server holds its lock (see serve.py)
     store = _open(store_path, read_only=is_url(store_path) and not ingest_paths)
     try:
-        server = make_server(store, host, port, timeout=timeout, max_results=max_results)
+        server = make_server(store, host, port, timeout=timeout, max_results=max_results,
+                             cache_bytes=cache_mb << 20)
     except OSError as exc:
         store.close()
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

@@ -9,6 +9,11 @@ same check as ``graphbuild query`` (graphbuild.sparql), a query that runs past t
 answered 503 and one with more results than the limit 413. Every answer allows any origin
 (CORS), so browser tools (YASGUI, a web map) can query it; it listens on 127.0.0.1 unless told.
 
+Answers are cached, serialised, by query text, format and the store's write generation: a
+dashboard asking the same questions again is answered from memory, any write (an ingest
+batch, a delete) makes every cached answer stale, and clients asking the same question at
+once share one evaluation. A remote store is never cached (other clients write to it).
+
 The server keeps its store open. An embedded store is opened for writing, so that the server
 holds Oxigraph's lock: an ``ingest`` in another process is refused with a clear error rather
 than writing under a reader (RocksDB allows one writing process and a read-only open beside it
@@ -20,7 +25,8 @@ from __future__ import annotations
 
 import threading
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 
@@ -41,9 +47,10 @@ class SparqlServer(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, store, host: str = "127.0.0.1", port: int = DEFAULT_PORT, *, timeout: float = 30.0,
-                 max_results: int = 100_000, workers: int = 8):
+                 max_results: int = 100_000, workers: int = 8, cache_bytes: int = 64 << 20):
         self.store, self.query_timeout, self.max_results = store, timeout, max_results
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        self.cache = ResultCache(cache_bytes)
         super().__init__((host, port), SparqlHandler)  # on failure it calls server_close
 
     @property
@@ -62,9 +69,64 @@ class SparqlServer(ThreadingHTTPServer):
             stop.set()  # the evaluation stops at its next result
             raise QueryTimeout(f"the query ran longer than {self.query_timeout:g} s (--timeout)") from None
 
+    def answer_bytes(self, sparql: str, media_type: str) -> bytes:
+        """The serialised answer, from the cache when the store has not been written since."""
+        generation = getattr(self.store, "generation", None)
+        key = None if generation is None else (sparql, media_type, generation)
+        return self.cache.get(key, lambda: serialize(self.answer(sparql), media_type))
+
     def server_close(self) -> None:
         super().server_close()
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+class ResultCache:
+    """Serialised answers by key (query, media type, store generation), least recently used
+    dropped past ``max_bytes``; entries of an older generation go at the next store. Callers
+    asking for a key being computed wait for that computation instead of repeating it.
+    A key of None is never cached. Failures (timeouts, errors) are not kept."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes, self.size = max_bytes, 0
+        self._answers: OrderedDict[tuple, bytes] = OrderedDict()
+        self._running: dict[tuple, Future] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple | None, compute) -> bytes:
+        if key is None or self.max_bytes <= 0:
+            return compute()
+        with self._lock:
+            body = self._answers.get(key)
+            if body is not None:
+                self._answers.move_to_end(key)
+                return body
+            running = self._running.get(key)
+            if running is None:
+                self._running[key] = mine = Future()
+        if running is not None:
+            return running.result()
+        try:
+            body = compute()
+        except BaseException as exc:
+            with self._lock:
+                del self._running[key]
+            mine.set_exception(exc)
+            raise
+        with self._lock:
+            del self._running[key]
+            self._store(key, body)
+        mine.set_result(body)
+        return body
+
+    def _store(self, key: tuple, body: bytes) -> None:
+        for old in [k for k in self._answers if k[-1] != key[-1]]:  # written since: stale
+            self.size -= len(self._answers.pop(old))
+        if len(body) > self.max_bytes // 4:  # one huge answer must not evict everything else
+            return
+        self._answers[key] = body
+        self.size += len(body)
+        while self.size > self.max_bytes:
+            self.size -= len(self._answers.popitem(last=False)[1])
 
 
 def make_server(store, host: str = "127.0.0.1", port: int = DEFAULT_PORT, **options) -> SparqlServer:
@@ -125,7 +187,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if media_type is None:
                 offered = ", ".join(GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else RESULT_TYPES)
                 return self._error(406, f"no acceptable format for a {form} result; offered: {offered}")
-            body = serialize(self.server.answer(sparql), media_type)
+            body = self.server.answer_bytes(sparql, media_type)
         except QueryError as exc:
             return self._error(exc.status, str(exc))
         except StoreError as exc:

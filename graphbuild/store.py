@@ -42,6 +42,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._entities_written: set[str] = set()  # entity statements this object has stored
+        self.generation = 0  # counts this object's writes: a result cached at one generation is stale at the next
         if self.path is not None:
             _refuse_other_folder(self.path)
         try:
@@ -98,6 +99,7 @@ class Store:
             blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
             self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"] + sweep))
         self._entities_written.update(entities)
+        self.generation += 1
 
     def delete_articles(self, article_ids: list[str], plan: MergePlan | None = None) -> int:
         """Delete articles (their graphs and their part in merged events, as ``plan`` says:
@@ -116,6 +118,7 @@ class Store:
         if event_quads:
             updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "} ;"]
         self._store.update("\n".join(updates + sweep[1:]).rstrip(" ;"))
+        self.generation += 1
         return len(article_ids)
 
     def _orphan_sweep(self, graphs: list[ox.NamedNode]) -> list[str]:
@@ -148,6 +151,7 @@ class Store:
                              for q in ox.parse(handle, ox.RdfFormat.TURTLE))
         self._store.update(f"DROP SILENT GRAPH {ONTOLOGY_GRAPH} ; INSERT DATA {{ "
                            f"{_graph_block(ONTOLOGY_GRAPH, quads)} }}")
+        self.generation += 1
 
     # ---------------------------------------------------------------- reading
     def query(self, sparql: str):

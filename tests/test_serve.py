@@ -263,3 +263,60 @@ def test_serve_help_has_an_example():
 
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output and "127.0.0.1" in result.output
+
+
+def test_answers_are_cached_until_the_store_is_written():
+    """The same query twice is evaluated once; a write makes the cached answer stale."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from graphbuild.rdf import article_graph
+    from graphbuild.serve import make_server
+    from graphbuild.store import Store
+
+    store = Store(None)
+    evaluations = []
+    query = store.query
+    store.query = lambda sparql: evaluations.append(sparql) or query(sparql)
+    server = make_server(store, port=0)
+    try:
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        first = server.answer_bytes(count, "text/csv")
+        assert server.answer_bytes(count, "text/csv") == first and len(evaluations) == 1
+        assert server.answer_bytes(count, "application/sparql-results+json") != first  # another format
+        quad = Quad(NamedNode("http://example.org/a"), NamedNode("http://example.org/says"), Literal("x"),
+                    article_graph("a"))
+        store.replace_articles([("a", [quad], [])])
+        assert server.answer_bytes(count, "text/csv") == b"n\r\n1\r\n" and first == b"n\r\n0\r\n"
+    finally:
+        server.server_close()
+
+
+def test_result_cache_shares_one_evaluation_and_keeps_no_failure():
+    from graphbuild.serve import ResultCache
+
+    cache, calls, started = ResultCache(1000), [], threading.Event()
+
+    def slow():
+        calls.append(1)
+        started.set()
+        time.sleep(0.3)
+        return b"answer"
+
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(cache.get(("q", "csv", 0), slow))) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [b"answer"] * 5 and calls == [1]
+
+    def failing():
+        raise TimeoutError("too slow")
+
+    with pytest.raises(TimeoutError):
+        cache.get(("other", "csv", 0), failing)
+    assert cache.get(("other", "csv", 0), lambda: b"now") == b"now"
+    assert cache.get(("q", "csv", 1), lambda: b"x" * 200) == b"x" * 200  # a newer generation: the old answers go
+    assert cache.size == 200 and list(cache._answers) == [("q", "csv", 1)]
+    assert cache.get(("big", "csv", 1), lambda: b"x" * 300) == b"x" * 300 and cache.size == 200  # too big to keep
+    assert cache.get(None, lambda: b"uncached") == b"uncached" and len(cache._answers) == 1
