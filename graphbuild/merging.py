@@ -223,6 +223,14 @@ def match(a: Report, b: Report, top_type) -> tuple[float, str] | None:
     return (abs((a.earliest - b.earliest).days) + km / 100.0, reason)
 
 
+def _link(a: Report, b: Report, top_type) -> tuple[float, str, str, str] | None:
+    """(distance, first IRI, second IRI, reason) of a match between two reports: the order in
+    which :func:`cluster` takes links."""
+    first, second = sorted((a, b), key=lambda r: (r.earliest, r.iri))
+    found = match(first, second, top_type)
+    return found and (found[0], *sorted((a.iri, b.iri)), found[1])
+
+
 def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[str]]]:
     """Groups of reports that are one event, with the reasons of their links. Links are taken
     shortest first (then by IRI), and never join two reports of the same article."""
@@ -235,11 +243,8 @@ def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[st
     for a in by_iri.values():  # only reports with a key a match can have (see Report.partner_keys)
         for key in a.partner_keys(top_type):
             for b in by_key.get(key, ()):
-                if a.iri < b.iri:
-                    first, second = sorted((a, b), key=lambda r: (r.earliest, r.iri))
-                    found = match(first, second, top_type)
-                    if found:
-                        links.append((found[0], a.iri, b.iri, found[1]))
+                if a.iri < b.iri and (found := _link(a, b, top_type)):
+                    links.append(found)
     links.sort()
     parent = {iri: iri for iri in by_iri}
     articles = {iri: {r.article} for iri, r in by_iri.items()}
@@ -278,6 +283,11 @@ def _best(members: list[Report]) -> Report:
                                        -len(r.actors), r.iri))
 
 
+_COPY_ALL = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}  # every report's
+_COPY_BEST = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value}  # the best report's
+_LEAST = (GB.fatalities, GB.injured)  # the lowest count of any report
+
+
 def event_quads(members: list[Report], reasons: list[str], top_type=None) -> list[Quad]:
     """The events graph's statements for one group of reports, with each report's lookup key."""
     g = EVENTS_GRAPH
@@ -290,8 +300,7 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
     quads = {Quad(node, RDF.type, SEM.Event, g), Quad(node, RDF.type, GB.MergedEvent, g),
              Quad(node, GB.sources, _int(len({m.article for m in members})), g)}
     best = _best(members)
-    copy_all = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}
-    copy_best = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value}
+    copy_all, copy_best = _COPY_ALL, _COPY_BEST
     # sides: the best report's roles; an actor only other reports name keeps its role there
     placed = {o.value for p, o in best.claims if p.value in ROLE_IRIS}
     for m in [best] + [m for m in members if m is not best]:
@@ -306,24 +315,8 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
                 quads.add(Quad(node, p, o, g))
     for reason in reasons:
         quads.add(Quad(node, GB.mergeReason, Literal(reason), g))
-    earliest = max(m.earliest for m in members)
-    latest = min(m.latest for m in members)
-    if earliest > latest:  # chained overlaps without a common day: the best report's dates
-        earliest, latest = best.earliest, best.latest
-    quads.add(Quad(node, SEM.hasEarliestBeginTimeStamp, _date(earliest), g))
-    quads.add(Quad(node, SEM.hasLatestEndTimeStamp, _date(latest), g))
-    # reports that give no time assume the day before their publication: the first report's
-    assumed = [m.stamp for m in members if m.precision == GB.assumedDay.value and m.stamp
-               and earliest <= m.stamp <= latest]
-    if earliest == latest:
-        quads.add(Quad(node, SEM.hasTimeStamp, _date(earliest), g))
-        quads.add(Quad(node, GB.timePrecision, GB.day, g))
-    elif assumed:
-        quads.add(Quad(node, SEM.hasTimeStamp, _date(min(assumed)), g))
-        quads.add(Quad(node, GB.timePrecision, GB.assumedDay, g))
-    else:
-        quads.add(Quad(node, GB.timePrecision, GB.week, g))
-    for prop in (GB.fatalities, GB.injured):
+    quads.update(_date_quads(node, members, best))
+    for prop in _LEAST:
         values = [int(o.value) for m in members for p, o in m.claims if p.value == prop.value]
         if values:
             quads.add(Quad(node, prop, _int(min(values)), g))
@@ -331,6 +324,102 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
     if modalities:
         quads.add(Quad(node, GB.modality, GB[min(modalities, key=MODALITY_ORDER.index)], g))
     return sorted(quads.union(keys), key=str)
+
+
+_DATED = {SEM.hasEarliestBeginTimeStamp.value, SEM.hasLatestEndTimeStamp.value, SEM.hasTimeStamp.value,
+          GB.timePrecision.value}
+
+
+def _date_quads(node: NamedNode, members: list[Report], best: Report) -> list[Quad]:
+    """A merged event's dates: the days its reports have in common."""
+    g = EVENTS_GRAPH
+    earliest = max(m.earliest for m in members)
+    latest = min(m.latest for m in members)
+    if earliest > latest:  # chained overlaps without a common day: the best report's dates
+        earliest, latest = best.earliest, best.latest
+    quads = [Quad(node, SEM.hasEarliestBeginTimeStamp, _date(earliest), g),
+             Quad(node, SEM.hasLatestEndTimeStamp, _date(latest), g)]
+    # reports that give no time assume the day before their publication: the first report's
+    assumed = [m.stamp for m in members if m.precision == GB.assumedDay.value and m.stamp
+               and earliest <= m.stamp <= latest]
+    if earliest == latest:
+        quads += [Quad(node, SEM.hasTimeStamp, _date(earliest), g), Quad(node, GB.timePrecision, GB.day, g)]
+    elif assumed:
+        quads += [Quad(node, SEM.hasTimeStamp, _date(min(assumed)), g),
+                  Quad(node, GB.timePrecision, GB.assumedDay, g)]
+    else:
+        quads.append(Quad(node, GB.timePrecision, GB.week, g))
+    return quads
+
+
+def _joined_event(node: NamedNode, members: list[Report], stored: list[Quad], joining: list[Report],
+                  top_type) -> list[Quad] | None:
+    """The statements of merged event ``node`` once ``joining`` (reports of new articles, linked
+    to it or to one another) join it, made from its statements now (``stored``) and its
+    reports' dates, places and actors (``members``): what
+    :func:`event_quads` gives for all of them. None when that cannot be done so: two joining
+    reports of one article (cluster decides which goes), a joining report that would be the
+    best one (it gives type, label, place and sides) or would rename the event."""
+    group = members + joining
+    best = _best(members)
+    if len({r.article for r in joining}) < len(joining) or _best(group) not in members \
+            or merged_iri(group) != node:
+        return None
+    g, by_iri = EVENTS_GRAPH, {m.iri: m for m in group}
+    from_best = {(p.value, o.value) for p, o in best.claims if p.value in _COPY_BEST | ROLE_IRIS}
+    if not from_best <= {(q.predicate.value, q.object.value) for q in stored}:
+        return None  # the best report read now is not the one it was written with (see _place_facts)
+    # Its links: cluster takes links shortest first and the reports are all of different
+    # articles, so they are the least-distance tree of all links among them; which is the
+    # tree of the stored event's links (named in its reasons) and the joining reports' links.
+    links = [_link(a, b, top_type) for n, a in enumerate(joining) for b in members + joining[n + 1:]]
+    for q in stored:
+        if q.predicate == GB.mergeReason:
+            first, rest = q.object.value.split(" and ", 1)
+            second = rest.split(": ", 1)[0]
+            link = first in by_iri and second in by_iri and _link(by_iri[first], by_iri[second], top_type)
+            if not link:  # a stored link that no longer holds: recompute
+                return None
+            links.append(link)
+    parent = {m.iri: m.iri for m in group}
+
+    def root(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    reasons = []
+    for _, a, b, reason in sorted(link for link in links if link):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+            reasons.append(reason)
+    if len(reasons) != len(group) - 1:
+        return None
+    recounted = _DATED | {GB.sources.value, GB.mergeReason.value, GB.modality.value} | {p.value for p in _LEAST}
+    quads = {q for q in stored if q.predicate.value not in recounted}
+    quads.add(Quad(node, GB.sources, _int(len({m.article for m in group})), g))
+    quads.update(Quad(node, GB.mergeReason, Literal(reason), g) for reason in reasons)
+    quads.update(_date_quads(node, group, best))
+    placed = {o.value for p, o in best.claims if p.value in ROLE_IRIS}
+    for report in joining:
+        new = NamedNode(report.iri)
+        quads.update((Quad(node, GB.report, new, g), Quad(node, PROV.wasDerivedFrom, new, g),
+                      Quad(new, GB.mergedInto, node, g)))
+        if key := report.merge_key(top_type):
+            quads.add(Quad(new, GB.mergeKey, Literal(key), g))
+        quads.update(Quad(node, p, o, g) for p, o in report.claims
+                     if p.value in _COPY_ALL or (p.value in ROLE_IRIS and o.value not in placed))
+    for prop in _LEAST:
+        values = [int(q.object.value) for q in stored if q.predicate == prop]
+        values += [int(o.value) for r in joining for p, o in r.claims if p.value == prop.value]
+        if values:
+            quads.add(Quad(node, prop, _int(min(values)), g))
+    modalities = [q.object.value.rsplit("#", 1)[-1] for q in stored if q.predicate == GB.modality]
+    modalities += [o.value.rsplit("#", 1)[-1] for r in joining for p, o in r.claims if p.value == GB.modality.value]
+    if modalities:
+        quads.add(Quad(node, GB.modality, GB[min(modalities, key=MODALITY_ORDER.index)], g))
+    return sorted(quads, key=str)
 
 
 # ------------------------------------------------------------------ reading reports
@@ -359,6 +448,8 @@ def reports_from_quads(article_quads: Iterable[Quad], entity_quads: Iterable[Qua
 
 
 def _place_facts(report: Report, facts: dict) -> None:
+    # A place described with two precisions (by two articles) gives whichever is read last, so a
+    # stored report's may differ from the one it had when written: _joined_event checks.
     if WGS84.lat.value in facts:
         report.lat = float(facts[WGS84.lat.value].value)
         report.lon = float(facts[WGS84["long"].value].value)
@@ -421,6 +512,8 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
     if replaced:
         removed = _load_reports(store, "VALUES ?art { " + _values(NamedNode(a) for a in replaced)
                                 + " } ?r dct:source ?art .")
+    if not removed and (joined := _join(store, new_reports, top_type)) is not None:
+        return joined
     known: dict[str, Report] = {r.iri: r for r in new_reports}
     stale: set[str] = set(removed)            # subjects whose events-graph statements go
     frontier = list(new_reports) + list(removed.values())
@@ -459,6 +552,72 @@ def _nearby(store, keys: set[str]) -> dict[str, Report]:
         GRAPH {EVENTS_GRAPH} {{ ?r gb:mergeKey ?k }}""")
 
 
+def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
+    """The plan for new articles whose reports each match stored reports of at most one event,
+    a different one for each, and not one another; None when that is not so (:func:`plan`
+    then recomputes every group the write touches). Then the grouping :func:`cluster` would
+    make of everything is the stored one with each report added to the event it matches
+    (a new article shares no article with a stored group, and links that the stored grouping
+    refused it still refuses), and a merged event's statements are updated from its stored
+    ones and its reports' dates, places and actors, without reading its reports' claims: its
+    links are the least-distance tree of its stored links and the new report's, its
+    fatalities the lower of the stored count and the new one's, and so on (see event_quads)."""
+    keys = {k for r in new_reports for k in r.partner_keys(top_type)}
+    stored = _nearby(store, keys) if keys else {}
+    by_key: dict[str, list[Report]] = {}
+    for r in list(stored.values()) + new_reports:
+        if key := r.merge_key(top_type):
+            by_key.setdefault(key, []).append(r)
+    # the new reports that match one another join one group (as cluster's links would)
+    parent = {r.iri: r.iri for r in new_reports}
+
+    def root(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    matched: dict[str, list[Report]] = {}
+    for r in new_reports:
+        partners = {b.iri: b for k in r.partner_keys(top_type) for b in by_key.get(k, ()) if match(r, b, top_type)}
+        for iri in partners.keys() & parent.keys():
+            parent[max(root(iri), root(r.iri))] = min(root(iri), root(r.iri))
+        matched[r.iri] = [b for iri, b in partners.items() if iri in stored]
+    joining: dict[str, list[Report]] = {}
+    for r in new_reports:
+        joining.setdefault(root(r.iri), []).append(r)
+    into = _merged_into(store, {b.iri for found in matched.values() for b in found})
+    target: dict[str, str] = {}  # group of new reports -> the stored event it joins
+    for first, group in joining.items():
+        events = {into.get(b.iri, b.iri) for r in group for b in matched[r.iri]}
+        if len(events) > 1 or events & set(target.values()):
+            return None
+        if events:
+            target[first] = events.pop()
+    merged = set(target.values()) & set(into.values())
+    singles = set(target.values()) - merged  # reports that were their own event
+    current = _current(store, set(target.values()) | {r.iri for r in new_reports})
+    members: dict[str, list[str]] = {}
+    for q in current:
+        if q.predicate == GB.report and q.subject.value in merged:
+            members.setdefault(q.subject.value, []).append(q.object.value)
+    unread = {m for group in members.values() for m in group} - set(stored)
+    if unread:
+        stored.update(_load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(unread)) + " }"))
+    new: set[Quad] = set()
+    for first, group in joining.items():
+        event = target.get(first)
+        if event is None or event in singles:
+            for members_, reasons in cluster(group + ([stored[event]] if event else []), top_type):
+                new.update(event_quads(members_, reasons, top_type))
+            continue
+        joined = _joined_event(NamedNode(event), [stored[m] for m in sorted(members[event])],
+                               [q for q in current if q.subject.value == event], group, top_type)
+        if joined is None:
+            return None
+        new.update(joined)
+    return MergePlan(sorted(current - new, key=str), sorted(new - current, key=str))
+
+
 @lru_cache(maxsize=4096)
 def acled_top_type(type_iri: str) -> str:
     """The ACLED event type of a taxonomy concept, from the default lexicon."""
@@ -476,13 +635,20 @@ def _current(store, subjects: set[str]) -> set[Quad]:
           GRAPH {EVENTS_GRAPH} {{ ?s ?p ?o }} }}""")}
 
 
+def _merged_into(store, iris: set[str]) -> dict[str, str]:
+    """The merged event each of these reports belongs to (reports that are their own event: none)."""
+    if not iris:
+        return {}
+    return {row["r"].value: row["c"].value for row in store.query(f"""
+        SELECT ?r ?c WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in sorted(iris))} }}
+          GRAPH {EVENTS_GRAPH} {{ ?r gb:mergedInto ?c }} }}""")}
+
+
 def _cluster_mates(store, iris: set[str]) -> dict:
     """The merged events these reports belong to, and all their reports."""
     if not iris:
         return {"clusters": set(), "members": set()}
-    clusters = {row["c"].value for row in store.query(f"""
-        SELECT DISTINCT ?c WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in sorted(iris))} }}
-          GRAPH {EVENTS_GRAPH} {{ ?r gb:mergedInto ?c }} }}""")}
+    clusters = set(_merged_into(store, iris).values())
     members = set()
     if clusters:
         members = {row["m"].value for row in store.query(f"""

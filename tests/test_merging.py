@@ -191,3 +191,21 @@ def test_keys_name_type_week_and_cell():
     assert len(a.partner_keys(top)) < 40                      # a few cells in two weeks
     assert report("e:a/1", "art:a", lat=None, lon=None).merge_key(top) == "battles 2019-W02 p:hajin"
     assert report("e:a/1", "art:a", actors=()).merge_key(top) is None  # not mergeable: no key
+
+
+def test_reports_joining_a_stored_event_give_the_graph_a_full_recomputation_gives(pipeline, monkeypatch):
+    """New reports of a stored event are added to it from its stored statements (merging._join);
+    the graph is the one recomputing every group from all its reports gives."""
+    from graphbuild import merging
+
+    copies = [Article(text=a.text, id=f"{a.id}-copy{n}", published=a.published, title=a.title, source=a.source)
+              for n in range(3) for a in hajin_articles()]
+    joined = []
+    join = merging._join
+    monkeypatch.setattr(merging, "_join", lambda *args: joined.append(join(*args)) or joined[-1])
+    incremental = store_of(pipeline, copies, batch_size=2)
+    assert sum(plan is not None for plan in joined) >= 3  # the fast way was taken
+    monkeypatch.setattr(merging, "_join", lambda *args: None)
+    assert nquads(incremental) == nquads(store_of(pipeline, copies, batch_size=2))
+    sources = incremental.select("SELECT (MAX(?n) AS ?most) WHERE { ?e a gb:MergedEvent ; gb:sources ?n }")
+    assert sources[0]["most"] >= 3  # an event reported by every copy
