@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -56,6 +57,7 @@ _CONSOLIDATED = {p.value for p in (RDFS.label, SEM.eventType, SEM.hasPlace, SEM.
                                     GB.victim, GB.associatedActor, DCT.source, GAF.denotedBy, GB.attributedTo,
                                     GB.fatalities, GB.injured, GB.modality)}
 
+_READ = _CONSOLIDATED | {_EARLIEST, _LATEST, _PRECISION, _STAMP}  # what Report.add reads
 ROLE_IRIS = {GB.actor1.value, GB.actor2.value, GB.victim.value, GB.associatedActor.value}
 MODALITY_ORDER = ["asserted", "reported", "claimed", "future", "hypothetical", "denied", "negated"]
 PLACE_ORDER = {GB.exact.value: 0, GB.near.value: 1, GB.region.value: 2, GB.countryLevel.value: 3,
@@ -461,17 +463,65 @@ def _values(terms: Iterable) -> str:
     return " ".join(str(t) for t in terms)
 
 
+class ReportCache:
+    """The statements of stored reports that merging reads (:meth:`Report.add`), kept by the
+    store object that writes them: a report's statements change only when its article is
+    written again or deleted, and the store then forgets them. Merging reads a report each
+    time a new report may match it (again and again when many articles report one event);
+    from here that costs nothing. The places' coordinates are read afresh every time.
+    Bounded: past ``size`` reports the least recently used go."""
+
+    def __init__(self, size: int = 50_000):
+        self.size = size
+        self._reports: OrderedDict[str, tuple[str, list]] = OrderedDict()  # iri -> (article, statements)
+
+    def get(self, iri: str) -> list | None:
+        found = self._reports.get(iri)
+        if found is None:
+            return None
+        self._reports.move_to_end(iri)
+        return found[1]
+
+    def put(self, report: Report, statements: list) -> None:
+        self._reports[report.iri] = (report.article, statements)
+        if len(self._reports) > self.size:
+            self._reports.popitem(last=False)
+
+    def forget(self, articles: set[str]) -> None:
+        """Drop the reports of these articles (IRIs): they are being rewritten or deleted."""
+        for iri in [i for i, (article, _) in self._reports.items() if article in articles]:
+            del self._reports[iri]
+
+
 def _load_reports(store, where: str) -> dict[str, Report]:
     """The stored reports a SPARQL pattern (binding ?r) selects, read from their article
-    graphs. (Two simple queries: finding the reports, then their statements by subject, is
-    much faster in Oxigraph than one query joining everything.)"""
+    graphs (or the store's :class:`ReportCache`). (Two simple queries: finding the reports,
+    then their statements by subject, is much faster in Oxigraph than one query joining
+    everything.)"""
     iris = sorted({row["r"].value for row in store.query(
         f"SELECT DISTINCT ?r WHERE {{ {where} ?r a gb:EventReport }}")})
     reports: dict[str, Report] = {iri: Report(iri) for iri in iris}
     if not reports:
         return reports
-    for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in iris)} }} ?r ?p ?o }}"):
-        reports[row["r"].value].add(row["p"], row["o"])
+    cache: ReportCache | None = getattr(store, "report_cache", None)
+    unread = []
+    for iri in iris:
+        statements = cache.get(iri) if cache is not None else None
+        if statements is None:
+            unread.append(iri)
+        else:
+            for p, o in statements:
+                reports[iri].add(p, o)
+    read: dict[str, list] = {iri: [] for iri in unread}
+    if unread:
+        for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in unread)} }} ?r ?p ?o }}"):
+            p = row["p"]
+            if p.value in _READ:
+                read[row["r"].value].append((p, row["o"]))
+                reports[row["r"].value].add(p, row["o"])
+        if cache is not None:
+            for iri, statements in read.items():
+                cache.put(reports[iri], statements)
     places = sorted({r.place for r in reports.values() if r.place})
     if places:
         facts: dict[str, dict] = {}
@@ -657,5 +707,5 @@ def _cluster_mates(store, iris: set[str]) -> dict:
     return {"clusters": clusters, "members": members}
 
 
-__all__ = ["EVENTS_GRAPH", "MAX_KM", "MergePlan", "Report", "acled_top_type", "cluster", "event_quads",
+__all__ = ["EVENTS_GRAPH", "MAX_KM", "MergePlan", "Report", "ReportCache", "acled_top_type", "cluster", "event_quads",
            "match", "plan", "plan_delete", "plan_write", "reports_from_quads"]

@@ -15,8 +15,8 @@ import pyoxigraph as ox
 
 from .lexicon import ontology_path
 from .geosparql import FUNCTIONS as GEO_FUNCTIONS, GEOF, UOM
-from .merging import EVENTS_GRAPH, MergePlan
-from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph
+from .merging import EVENTS_GRAPH, MergePlan, ReportCache
+from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph, article_iri
 
 DEFAULT_STORE = "graphbuild.db"
 QUERY_PREFIXES = {**PREFIXES, "geof": GEOF, "uom": UOM}
@@ -43,6 +43,7 @@ class Store:
         self.read_only = read_only
         self._entities_written: set[str] = set()  # entity statements this object has stored
         self.generation = 0  # counts this object's writes: a result cached at one generation is stale at the next
+        self.report_cache = ReportCache()  # stored reports merging has read (it holds the only writer)
         if self.path is not None:
             _refuse_other_folder(self.path)
         try:
@@ -81,6 +82,7 @@ class Store:
 
             plan = plan_write(self, articles)
         gone, event_quads = plan.remove, plan.add
+        self.report_cache.forget({article_iri(a).value for a, _, _ in articles})
         entities = {}
         for _, _, entity_quads in articles:
             for q in entity_quads:
@@ -113,6 +115,7 @@ class Store:
 
             plan = plan_delete(self, article_ids)
         gone, event_quads = plan.remove, plan.add
+        self.report_cache.forget({article_iri(a).value for a in article_ids})
         sweep = self._orphan_sweep([article_graph(a) for a in article_ids])
         updates = _delete_block(gone) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
         if event_quads:
