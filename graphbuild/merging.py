@@ -474,6 +474,7 @@ class ReportCache:
     def __init__(self, size: int = 50_000):
         self.size = size
         self._reports: OrderedDict[str, tuple[str, list]] = OrderedDict()  # iri -> (article, statements)
+        self._by_article: dict[str, set[str]] = {}
 
     def get(self, iri: str) -> list | None:
         found = self._reports.get(iri)
@@ -484,13 +485,21 @@ class ReportCache:
 
     def put(self, report: Report, statements: list) -> None:
         self._reports[report.iri] = (report.article, statements)
+        self._by_article.setdefault(report.article, set()).add(report.iri)
         if len(self._reports) > self.size:
-            self._reports.popitem(last=False)
+            self._drop(next(iter(self._reports)))
 
     def forget(self, articles: set[str]) -> None:
         """Drop the reports of these articles (IRIs): they are being rewritten or deleted."""
-        for iri in [i for i, (article, _) in self._reports.items() if article in articles]:
-            del self._reports[iri]
+        for article in articles:
+            for iri in list(self._by_article.get(article, ())):
+                self._drop(iri)
+
+    def _drop(self, iri: str) -> None:
+        article, _ = self._reports.pop(iri)
+        self._by_article[article].discard(iri)
+        if not self._by_article[article]:
+            del self._by_article[article]
 
 
 def _load_reports(store, where: str) -> dict[str, Report]:

@@ -82,7 +82,8 @@ class Store:
 
             plan = plan_write(self, articles)
         gone, event_quads = plan.remove, plan.add
-        self.report_cache.forget({article_iri(a).value for a, _, _ in articles})
+        if self.report_cache is not None:  # (a remote store keeps none)
+            self.report_cache.forget({article_iri(a).value for a, _, _ in articles})
         entities = {}
         for _, _, entity_quads in articles:
             for q in entity_quads:
@@ -101,7 +102,7 @@ class Store:
             blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
             self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"] + sweep))
         self._entities_written.update(entities)
-        self.generation += 1
+        self._written()
 
     def delete_articles(self, article_ids: list[str], plan: MergePlan | None = None) -> int:
         """Delete articles (their graphs and their part in merged events, as ``plan`` says:
@@ -115,14 +116,20 @@ class Store:
 
             plan = plan_delete(self, article_ids)
         gone, event_quads = plan.remove, plan.add
-        self.report_cache.forget({article_iri(a).value for a in article_ids})
+        if self.report_cache is not None:  # (a remote store keeps none)
+            self.report_cache.forget({article_iri(a).value for a in article_ids})
         sweep = self._orphan_sweep([article_graph(a) for a in article_ids])
         updates = _delete_block(gone) + [f"DROP SILENT GRAPH {article_graph(a)} ;" for a in article_ids]
         if event_quads:
             updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "} ;"]
         self._store.update("\n".join(updates + sweep[1:]).rstrip(" ;"))
-        self.generation += 1
+        self._written()
         return len(article_ids)
+
+    def _written(self) -> None:
+        """Count a write: answers kept for an earlier generation are stale (a remote store has none)."""
+        if self.generation is not None:
+            self.generation += 1
 
     def _orphan_sweep(self, graphs: list[ox.NamedNode]) -> list[str]:
         """The update operations (to run last, in the same transaction) that delete the
@@ -154,7 +161,7 @@ class Store:
                              for q in ox.parse(handle, ox.RdfFormat.TURTLE))
         self._store.update(f"DROP SILENT GRAPH {ONTOLOGY_GRAPH} ; INSERT DATA {{ "
                            f"{_graph_block(ONTOLOGY_GRAPH, quads)} }}")
-        self.generation += 1
+        self._written()
 
     # ---------------------------------------------------------------- reading
     def query(self, sparql: str):

@@ -209,3 +209,17 @@ def test_reports_joining_a_stored_event_give_the_graph_a_full_recomputation_give
     assert nquads(incremental) == nquads(store_of(pipeline, copies, batch_size=2))
     sources = incremental.select("SELECT (MAX(?n) AS ?most) WHERE { ?e a gb:MergedEvent ; gb:sources ?n }")
     assert sources[0]["most"] >= 3  # an event reported by every copy
+
+
+def test_report_cache_forgets_rewritten_articles_and_stays_bounded():
+    from graphbuild.merging import ReportCache
+
+    cache = ReportCache(size=2)
+    a1, a2, b1 = report("e:a/1", "art:a"), report("e:a/2", "art:a"), report("e:b/1", "art:b")
+    for r in (a1, a2):
+        cache.put(r, [("p", "o")])
+    assert cache.get("e:a/1") == [("p", "o")]
+    cache.put(b1, [])  # past the bound: the least recently used (e:a/2) goes
+    assert cache.get("e:a/2") is None and cache.get("e:b/1") == []
+    cache.forget({"art:a"})
+    assert cache.get("e:a/1") is None and cache.get("e:b/1") == []
