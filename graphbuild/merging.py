@@ -285,11 +285,6 @@ def _best(members: list[Report]) -> Report:
                                        -len(r.actors), r.iri))
 
 
-_COPY_ALL = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}  # every report's
-_COPY_BEST = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value}  # the best report's
-_LEAST = (GB.fatalities, GB.injured)  # the lowest count of any report
-
-
 def event_quads(members: list[Report], reasons: list[str], top_type=None) -> list[Quad]:
     """The events graph's statements for one group of reports, with each report's lookup key."""
     g = EVENTS_GRAPH
@@ -302,7 +297,8 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
     quads = {Quad(node, RDF.type, SEM.Event, g), Quad(node, RDF.type, GB.MergedEvent, g),
              Quad(node, GB.sources, _int(len({m.article for m in members})), g)}
     best = _best(members)
-    copy_all, copy_best = _COPY_ALL, _COPY_BEST
+    copy_all = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}
+    copy_best = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value}
     # sides: the best report's roles; an actor only other reports name keeps its role there
     placed = {o.value for p, o in best.claims if p.value in ROLE_IRIS}
     for m in [best] + [m for m in members if m is not best]:
@@ -317,8 +313,24 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
                 quads.add(Quad(node, p, o, g))
     for reason in reasons:
         quads.add(Quad(node, GB.mergeReason, Literal(reason), g))
-    quads.update(_date_quads(node, members, best))
-    for prop in _LEAST:
+    earliest = max(m.earliest for m in members)
+    latest = min(m.latest for m in members)
+    if earliest > latest:  # chained overlaps without a common day: the best report's dates
+        earliest, latest = best.earliest, best.latest
+    quads.add(Quad(node, SEM.hasEarliestBeginTimeStamp, _date(earliest), g))
+    quads.add(Quad(node, SEM.hasLatestEndTimeStamp, _date(latest), g))
+    # reports that give no time assume the day before their publication: the first report's
+    assumed = [m.stamp for m in members if m.precision == GB.assumedDay.value and m.stamp
+               and earliest <= m.stamp <= latest]
+    if earliest == latest:
+        quads.add(Quad(node, SEM.hasTimeStamp, _date(earliest), g))
+        quads.add(Quad(node, GB.timePrecision, GB.day, g))
+    elif assumed:
+        quads.add(Quad(node, SEM.hasTimeStamp, _date(min(assumed)), g))
+        quads.add(Quad(node, GB.timePrecision, GB.assumedDay, g))
+    else:
+        quads.add(Quad(node, GB.timePrecision, GB.week, g))
+    for prop in (GB.fatalities, GB.injured):
         values = [int(o.value) for m in members for p, o in m.claims if p.value == prop.value]
         if values:
             quads.add(Quad(node, prop, _int(min(values)), g))
@@ -328,61 +340,25 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
     return sorted(quads.union(keys), key=str)
 
 
-_DATED = {SEM.hasEarliestBeginTimeStamp.value, SEM.hasLatestEndTimeStamp.value, SEM.hasTimeStamp.value,
-          GB.timePrecision.value}
-
-
-def _date_quads(node: NamedNode, members: list[Report], best: Report) -> list[Quad]:
-    """A merged event's dates: the days its reports have in common."""
-    g = EVENTS_GRAPH
-    earliest = max(m.earliest for m in members)
-    latest = min(m.latest for m in members)
-    if earliest > latest:  # chained overlaps without a common day: the best report's dates
-        earliest, latest = best.earliest, best.latest
-    quads = [Quad(node, SEM.hasEarliestBeginTimeStamp, _date(earliest), g),
-             Quad(node, SEM.hasLatestEndTimeStamp, _date(latest), g)]
-    # reports that give no time assume the day before their publication: the first report's
-    assumed = [m.stamp for m in members if m.precision == GB.assumedDay.value and m.stamp
-               and earliest <= m.stamp <= latest]
-    if earliest == latest:
-        quads += [Quad(node, SEM.hasTimeStamp, _date(earliest), g), Quad(node, GB.timePrecision, GB.day, g)]
-    elif assumed:
-        quads += [Quad(node, SEM.hasTimeStamp, _date(min(assumed)), g),
-                  Quad(node, GB.timePrecision, GB.assumedDay, g)]
-    else:
-        quads.append(Quad(node, GB.timePrecision, GB.week, g))
-    return quads
-
-
-def _joined_event(node: NamedNode, members: list[Report], stored: list[Quad], joining: list[Report],
-                  top_type) -> list[Quad] | None:
-    """The statements of merged event ``node`` once ``joining`` (reports of new articles, linked
-    to it or to one another) join it, made from its statements now (``stored``) and its
-    reports' dates, places and actors (``members``): what
-    :func:`event_quads` gives for all of them. None when that cannot be done so: two joining
-    reports of one article (cluster decides which goes), a joining report that would be the
-    best one (it gives type, label, place and sides) or would rename the event."""
+def _joined_links(members: list[Report], joining: list[Report], stored: list[str], top_type) -> list[str] | None:
+    """The reasons (links) of a merged event once ``joining`` (reports of new articles, linked
+    to it or to one another) join its ``members``, from its ``stored`` reasons: cluster takes
+    links shortest first, and when all the reports are of different articles it refuses none,
+    so the links are the least-distance tree of all links among them; which is the tree of
+    the stored tree's links and the joining reports' links. None when two joining reports
+    are of one article (cluster decides which goes) or a stored link no longer holds."""
     group = members + joining
-    best = _best(members)
-    if len({r.article for r in joining}) < len(joining) or _best(group) not in members \
-            or merged_iri(group) != node:
+    if len({r.article for r in joining}) < len(joining):
         return None
-    g, by_iri = EVENTS_GRAPH, {m.iri: m for m in group}
-    from_best = {(p.value, o.value) for p, o in best.claims if p.value in _COPY_BEST | ROLE_IRIS}
-    if not from_best <= {(q.predicate.value, q.object.value) for q in stored}:
-        return None  # the best report read now is not the one it was written with (see _place_facts)
-    # Its links: cluster takes links shortest first and the reports are all of different
-    # articles, so they are the least-distance tree of all links among them; which is the
-    # tree of the stored event's links (named in its reasons) and the joining reports' links.
+    by_iri = {m.iri: m for m in group}
     links = [_link(a, b, top_type) for n, a in enumerate(joining) for b in members + joining[n + 1:]]
-    for q in stored:
-        if q.predicate == GB.mergeReason:
-            first, rest = q.object.value.split(" and ", 1)
-            second = rest.split(": ", 1)[0]
-            link = first in by_iri and second in by_iri and _link(by_iri[first], by_iri[second], top_type)
-            if not link:  # a stored link that no longer holds: recompute
-                return None
-            links.append(link)
+    for reason in stored:
+        first, rest = reason.split(" and ", 1)
+        second = rest.split(": ", 1)[0]
+        link = first in by_iri and second in by_iri and _link(by_iri[first], by_iri[second], top_type)
+        if not link:
+            return None
+        links.append(link)
     parent = {m.iri: m.iri for m in group}
 
     def root(x):
@@ -396,32 +372,7 @@ def _joined_event(node: NamedNode, members: list[Report], stored: list[Quad], jo
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
             reasons.append(reason)
-    if len(reasons) != len(group) - 1:
-        return None
-    recounted = _DATED | {GB.sources.value, GB.mergeReason.value, GB.modality.value} | {p.value for p in _LEAST}
-    quads = {q for q in stored if q.predicate.value not in recounted}
-    quads.add(Quad(node, GB.sources, _int(len({m.article for m in group})), g))
-    quads.update(Quad(node, GB.mergeReason, Literal(reason), g) for reason in reasons)
-    quads.update(_date_quads(node, group, best))
-    placed = {o.value for p, o in best.claims if p.value in ROLE_IRIS}
-    for report in joining:
-        new = NamedNode(report.iri)
-        quads.update((Quad(node, GB.report, new, g), Quad(node, PROV.wasDerivedFrom, new, g),
-                      Quad(new, GB.mergedInto, node, g)))
-        if key := report.merge_key(top_type):
-            quads.add(Quad(new, GB.mergeKey, Literal(key), g))
-        quads.update(Quad(node, p, o, g) for p, o in report.claims
-                     if p.value in _COPY_ALL or (p.value in ROLE_IRIS and o.value not in placed))
-    for prop in _LEAST:
-        values = [int(q.object.value) for q in stored if q.predicate == prop]
-        values += [int(o.value) for r in joining for p, o in r.claims if p.value == prop.value]
-        if values:
-            quads.add(Quad(node, prop, _int(min(values)), g))
-    modalities = [q.object.value.rsplit("#", 1)[-1] for q in stored if q.predicate == GB.modality]
-    modalities += [o.value.rsplit("#", 1)[-1] for r in joining for p, o in r.claims if p.value == GB.modality.value]
-    if modalities:
-        quads.add(Quad(node, GB.modality, GB[min(modalities, key=MODALITY_ORDER.index)], g))
-    return sorted(quads, key=str)
+    return sorted(reasons) if len(reasons) == len(group) - 1 else None
 
 
 # ------------------------------------------------------------------ reading reports
@@ -450,8 +401,6 @@ def reports_from_quads(article_quads: Iterable[Quad], entity_quads: Iterable[Qua
 
 
 def _place_facts(report: Report, facts: dict) -> None:
-    # A place described with two precisions (by two articles) gives whichever is read last, so a
-    # stored report's may differ from the one it had when written: _joined_event checks.
     if WGS84.lat.value in facts:
         report.lat = float(facts[WGS84.lat.value].value)
         report.lon = float(facts[WGS84["long"].value].value)
@@ -617,10 +566,10 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
     then recomputes every group the write touches). Then the grouping :func:`cluster` would
     make of everything is the stored one with each report added to the event it matches
     (a new article shares no article with a stored group, and links that the stored grouping
-    refused it still refuses), and a merged event's statements are updated from its stored
-    ones and its reports' dates, places and actors, without reading its reports' claims: its
-    links are the least-distance tree of its stored links and the new report's, its
-    fatalities the lower of the stored count and the new one's, and so on (see event_quads)."""
+    refused it still refuses); a merged event's links are found from its stored ones and the
+    new reports' (see _joined_links), not by matching all its reports with one another, and
+    its reports are read from the store's ReportCache: the cost does not grow with the number
+    of reports an event has had."""
     keys = {k for r in new_reports for k in r.partner_keys(top_type)}
     stored = _nearby(store, keys) if keys else {}
     by_key: dict[str, list[Report]] = {}
@@ -654,14 +603,15 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
             target[first] = events.pop()
     merged = set(target.values()) & set(into.values())
     singles = set(target.values()) - merged  # reports that were their own event
-    current = _current(store, set(target.values()) | {r.iri for r in new_reports})
     members: dict[str, list[str]] = {}
-    for q in current:
-        if q.predicate == GB.report and q.subject.value in merged:
-            members.setdefault(q.subject.value, []).append(q.object.value)
+    for row in store.query(f"""SELECT ?e ?m WHERE {{ VALUES ?e {{ {_values(NamedNode(e) for e in sorted(merged))} }}
+                                 GRAPH {EVENTS_GRAPH} {{ ?e gb:report ?m }} }}""") if merged else ():
+        members.setdefault(row["e"].value, []).append(row["m"].value)
     unread = {m for group in members.values() for m in group} - set(stored)
     if unread:
         stored.update(_load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(unread)) + " }"))
+    current = _current(store, set(target.values()) | {m for group in members.values() for m in group}
+                       | {r.iri for r in new_reports})
     new: set[Quad] = set()
     for first, group in joining.items():
         event = target.get(first)
@@ -669,11 +619,12 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
             for members_, reasons in cluster(group + ([stored[event]] if event else []), top_type):
                 new.update(event_quads(members_, reasons, top_type))
             continue
-        joined = _joined_event(NamedNode(event), [stored[m] for m in sorted(members[event])],
-                               [q for q in current if q.subject.value == event], group, top_type)
-        if joined is None:
+        old = [stored[m] for m in sorted(members[event])]
+        reasons = _joined_links(old, group, [q.object.value for q in current
+                                             if q.subject.value == event and q.predicate == GB.mergeReason], top_type)
+        if reasons is None or merged_iri(old + group).value != event:  # (renamed: its reports' links change)
             return None
-        new.update(joined)
+        new.update(event_quads(old + group, reasons, top_type))
     return MergePlan(sorted(current - new, key=str), sorted(new - current, key=str))
 
 
