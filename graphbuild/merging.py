@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -57,7 +57,6 @@ _CONSOLIDATED = {p.value for p in (RDFS.label, SEM.eventType, SEM.hasPlace, SEM.
                                     GB.victim, GB.associatedActor, DCT.source, GAF.denotedBy, GB.attributedTo,
                                     GB.fatalities, GB.injured, GB.modality)}
 
-_READ = _CONSOLIDATED | {_EARLIEST, _LATEST, _PRECISION, _STAMP}  # what Report.add reads
 ROLE_IRIS = {GB.actor1.value, GB.actor2.value, GB.victim.value, GB.associatedActor.value}
 MODALITY_ORDER = ["asserted", "reported", "claimed", "future", "hypothetical", "denied", "negated"]
 PLACE_ORDER = {GB.exact.value: 0, GB.near.value: 1, GB.region.value: 2, GB.countryLevel.value: 3,
@@ -413,27 +412,28 @@ def _values(terms: Iterable) -> str:
 
 
 class ReportCache:
-    """The statements of stored reports that merging reads (:meth:`Report.add`), kept by the
-    store object that writes them: a report's statements change only when its article is
-    written again or deleted, and the store then forgets them. Merging reads a report each
-    time a new report may match it (again and again when many articles report one event);
-    from here that costs nothing. The places' coordinates are read afresh every time.
+    """Stored reports as merging reads them from their article graphs (without their places'
+    coordinates, which are read afresh every time), kept by the store object that writes
+    them: a report's statements change only when its article is written again or deleted,
+    and the store then forgets them. Merging reads a report each time a new report may match
+    it (again and again when many articles report one event); from here that costs nothing.
     Bounded: past ``size`` reports the least recently used go."""
 
     def __init__(self, size: int = 50_000):
         self.size = size
-        self._reports: OrderedDict[str, tuple[str, list]] = OrderedDict()  # iri -> (article, statements)
+        self._reports: OrderedDict[str, Report] = OrderedDict()
         self._by_article: dict[str, set[str]] = {}
 
-    def get(self, iri: str) -> list | None:
+    def get(self, iri: str) -> Report | None:
+        """A copy of the kept report (its statements shared: they are read, never changed)."""
         found = self._reports.get(iri)
         if found is None:
             return None
         self._reports.move_to_end(iri)
-        return found[1]
+        return replace(found)
 
-    def put(self, report: Report, statements: list) -> None:
-        self._reports[report.iri] = (report.article, statements)
+    def put(self, report: Report) -> None:
+        self._reports[report.iri] = replace(report)
         self._by_article.setdefault(report.article, set()).add(report.iri)
         if len(self._reports) > self.size:
             self._drop(next(iter(self._reports)))
@@ -445,7 +445,7 @@ class ReportCache:
                 self._drop(iri)
 
     def _drop(self, iri: str) -> None:
-        article, _ = self._reports.pop(iri)
+        article = self._reports.pop(iri).article
         self._by_article[article].discard(iri)
         if not self._by_article[article]:
             del self._by_article[article]
@@ -464,22 +464,17 @@ def _load_reports(store, where: str) -> dict[str, Report]:
     cache: ReportCache | None = getattr(store, "report_cache", None)
     unread = []
     for iri in iris:
-        statements = cache.get(iri) if cache is not None else None
-        if statements is None:
+        kept = cache.get(iri) if cache is not None else None
+        if kept is None:
             unread.append(iri)
         else:
-            for p, o in statements:
-                reports[iri].add(p, o)
-    read: dict[str, list] = {iri: [] for iri in unread}
+            reports[iri] = kept
     if unread:
         for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in unread)} }} ?r ?p ?o }}"):
-            p = row["p"]
-            if p.value in _READ:
-                read[row["r"].value].append((p, row["o"]))
-                reports[row["r"].value].add(p, row["o"])
+            reports[row["r"].value].add(row["p"], row["o"])
         if cache is not None:
-            for iri, statements in read.items():
-                cache.put(reports[iri], statements)
+            for iri in unread:
+                cache.put(reports[iri])
     places = sorted({r.place for r in reports.values() if r.place})
     if places:
         facts: dict[str, dict] = {}
