@@ -470,7 +470,8 @@ def _load_reports(store, where: str) -> dict[str, Report]:
         else:
             reports[iri] = kept
     if unread:
-        for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in unread)} }} ?r ?p ?o }}"):
+        subjects = _values(NamedNode(i) for i in unread)
+        for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {subjects} }} ?r ?p ?o }}"):
             reports[row["r"].value].add(row["p"], row["o"])
         if cache is not None:
             for iri in unread:
