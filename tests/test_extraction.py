@@ -751,6 +751,11 @@ def test_an_event_without_a_place_of_its_own_is_set_where_the_story_is(extract):
                      "On Tuesday, two gangs fought each other with guns.")
     later = next(e for e in events if e.trigger.text == "fought")
     assert later.place.precision == "country"
+    # a line is a paragraph, as article_structure reads a web article
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country" and later.place.country == "Democratic Republic of the Congo"
     events = extract("On Monday, soldiers clashed with rebels near Goma. "
                      "On Tuesday, two gangs fought each other with guns.")
     later = next(e for e in events if e.trigger.text == "fought")
