@@ -128,10 +128,13 @@ def test_generic_words_are_not_events(extract):
 
 
 def test_relative_clause_subject_and_since(extract):
-    event = only(extract("The offensive was led by the Syrian Democratic Forces, which have been fighting "
-                         "the Islamic State since 2015.", "2019-02-08"), "armed-clash")
+    event = only(extract("The offensive was led by the Syrian Democratic Forces, which attacked "
+                         "the Islamic State in Hajin on Friday.", "2019-02-08"), "armed-clash")
     assert "Syrian Democratic Forces" in " ".join(labels(event, "actor1"))
-    assert (event.time.time.earliest.isoformat(), event.time.time.latest.isoformat()) == ("2015-01-01", "2019-02-08")
+    assert event.time.time.day.isoformat() == "2019-02-01"
+    # "since 2015" is a state of those years, not a clash
+    assert extract("The offensive was led by the Syrian Democratic Forces, which have been fighting "
+                   "the Islamic State since 2015.", "2019-02-08") == []
 
 
 def test_pronoun_takes_the_speaker_of_its_report(extract):
@@ -932,3 +935,15 @@ def test_an_event_without_time_words_is_assumed_the_day_before_publication(extra
                      "2015-03-11")
     assert events and all(e.time.time.precision == "day" for e in events)
     assert only(extract("Gunmen shot dead a shopkeeper in Peshawar.", None)).time is None
+
+
+def test_a_state_told_over_years_is_no_event_and_lends_no_date(extract):
+    events = extract("Police arrested three men in Kaduna on Monday, said a commander of the task force, "
+                     "which has been fighting bandits since 2016.\nThe bandits will fight to the end, he added.")
+    assert [e.event_type for e in events if e.modality != "future"] == ["arrests"]
+    # the later sentence speaks of the last date of an occurrence, not of the state's years
+    assert all(e.time.time.earliest.year == 2020 for e in events)
+    # a year of history is an occurrence and keeps its own date
+    events = extract("In 2014, the group abducted 276 schoolgirls from Chibok.")
+    assert [(e.event_type, e.time.time.earliest.isoformat()) for e in events] == [
+        ("abduction-forced-disappearance", "2014-01-01")]

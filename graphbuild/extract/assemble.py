@@ -24,7 +24,7 @@ from .merge import merge_mentions
 from .modality import modality_of
 from .place import country_place, event_place, scene_place
 from .roles import by_aircraft
-from .time import event_time
+from .time import event_time, lasting
 
 
 def assemble(res, doc: Doc, article: Article) -> Extraction:
@@ -60,9 +60,11 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
         if not mentions:
             mentions = crowd_mentions(res, sent, context)
         for mention in mentions:
-            raw.append((mention, event_from(res, mention, sent, context, last_time)))
+            event = event_from(res, mention, sent, context, last_time)
+            if not lasting(event.time):  # a state ("has been fighting ISIS since 2012"), not an event
+                raw.append((mention, event))
         own_time = event_time(res, sent.root, sent, context, None)
-        if own_time is not None and own_time.time is not None:
+        if own_time is not None and own_time.time is not None and not lasting(own_time):
             last_time = own_time  # later sentences speak of this time unless they say
     events = merge_mentions(raw, res.violent_types)
     for event in events:

@@ -11,7 +11,7 @@ from ..dates import resolve_date
 from ..model import TimeClaim
 from ..nlp.spans import text_span
 from ..nlp.time_expressions import WRITTEN_DATE
-from ..settings import words
+from ..settings import setting, words
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -20,6 +20,7 @@ SETTLEMENT_WORDS = words("settlement")
 SUBLOCALITY_WORDS = words("sublocality")
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "conj", "parataxis"}
 OPEN_TIME_PREPS = words("open-time-prep")
+STATE_DAYS = setting("state-days")
 
 
 def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeClaim | None) -> TimeClaim | None:
@@ -67,3 +68,10 @@ def governs(head: Token, word: Token) -> bool:
     return False
 
 
+
+
+def lasting(claim: TimeClaim | None) -> bool:
+    """Whether a time is too long for one happening ("which has been fighting ISIS since 2012",
+    "for years"): what the text tells over it is a state or a campaign, not an occurrence."""
+    time = claim.time if claim is not None else None
+    return time is not None and (time.latest - time.earliest).days > STATE_DAYS
