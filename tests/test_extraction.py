@@ -947,3 +947,11 @@ def test_a_state_told_over_years_is_no_event_and_lends_no_date(extract):
     events = extract("In 2014, the group abducted 276 schoolgirls from Chibok.")
     assert [(e.event_type, e.time.time.earliest.isoformat()) for e in events] == [
         ("abduction-forced-disappearance", "2014-01-01")]
+
+
+def test_a_finite_clause_under_a_wish_is_told_as_done(extract):
+    bounty = only(extract("The cartel is so keen to have the prosecutor killed that it has put a bounty "
+                          "on her head."), "bounty")
+    assert bounty.modality == "asserted"
+    assert only(extract("The rebels want to attack the town.")).modality == "hypothetical"
+    assert only(extract("Militants have threatened to attack the town.")).modality == "hypothetical"
