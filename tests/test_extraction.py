@@ -955,3 +955,19 @@ def test_a_finite_clause_under_a_wish_is_told_as_done(extract):
     assert bounty.modality == "asserted"
     assert only(extract("The rebels want to attack the town.")).modality == "hypothetical"
     assert only(extract("Militants have threatened to attack the town.")).modality == "hypothetical"
+
+
+def test_the_means_that_back_a_force_are_no_event(extract):
+    assert extract("Hundreds of militants are confined to a small area where they are surrounded by "
+                   "fighters backed by US-led airstrikes.") == []
+    events = extract("Government troops backed by airstrikes attacked rebel positions near Kidal on Monday.")
+    assert [e.event_type for e in events] == ["armed-clash"]
+    events = extract("Rebels supported by artillery fire stormed the village of Tessit on Monday.")
+    assert [e.event_type for e in events] == ["attack"]
+
+
+def test_a_flight_told_with_another_event_is_part_of_its_story(extract):
+    events = extract("On Monday, 40 rebels surrendered to the army and hundreds of villagers fled Bunia.")
+    assert [e.event_type for e in events] == ["surrender"]
+    events = extract("On Monday, thousands of villagers fled Bunia.")
+    assert [e.event_type for e in events] == ["flight"]

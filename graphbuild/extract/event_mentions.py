@@ -60,6 +60,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     for span, head, trig in chosen:
         if head.i in disrupted:
             continue  # the bombs the police recovered are no explosion
+        if backing(res, head):
+            continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
             if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
@@ -72,9 +74,11 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             mention.event_type = "@death"  # "one protester was killed": a toll, not an event
         if top_type(res, mention.event_type) == "explosions-remote-violence" and mishap(res, head):
             mention.event_type = "disrupted-weapons-use"  # "a mortar shell exploded prematurely"
-        if mention.event_type == "flight" and (escapes_event(res, head, chosen) or not any(
+        if mention.event_type == "flight" and (escapes_event(res, head, chosen) or told_with(head, chosen) or not any(
                 a.actor.category == "Civilians" for a in mention.roles.get("actor1", []))):
-            continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
+            # only civilians fleeing is displacement; a leader fleeing a coup is not an event, nor
+            # is the flight told with another event ("fighters surrendered and civilians fled")
+            continue
         mentions.append(mention)
     if mutual(res, sent):
         for m in mentions:  # "explosions in both directions of the frontline": an exchange of fire
@@ -242,6 +246,25 @@ def escapes_event(res, head: Token, chosen) -> bool:
     """"fled a coup": the flight is part of the coup story, not an event of its own."""
     heads = {h.i for _, h, _ in chosen}
     return any(c.dep_ == "dobj" and c.i in heads for c in head.children)
+
+
+def backing(res, head: Token) -> bool:
+    """Whether an event noun is the means a participle says backs a force ("troops backed
+    by airstrikes", "fighters supported by artillery"): a description of that force."""
+    noun = head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "artillery fire"
+        noun = noun.head
+    verb = noun.head.head
+    return head.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.dep_ == "agent" \
+        and verb.tag_ == "VBN" and verb.lemma_.lower() in res.lexicon.cue("support")
+
+
+def told_with(head: Token, chosen) -> bool:
+    """Whether another event word of the sentence is coordinated with ``head`` ("hundreds of
+    fighters surrendered and thousands of civilians fled"): one story, told in one clause."""
+    heads = {h.i for _, h, _ in chosen} - {head.i}
+    return (head.dep_ == "conj" and head.head.i in heads) or any(
+        c.dep_ == "conj" and c.i in heads for c in head.children)
 
 
 def mutual(res, sent: Span) -> bool:
