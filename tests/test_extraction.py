@@ -971,3 +971,23 @@ def test_a_flight_told_with_another_event_is_part_of_its_story(extract):
     assert [e.event_type for e in events] == ["surrender"]
     events = extract("On Monday, thousands of villagers fled Bunia.")
     assert [e.event_type for e in events] == ["flight"]
+
+
+def test_a_headline_joins_the_events_the_body_tells(extract):
+    text = ("Gunmen kill 5 traders in Zamfara raid; army says it repelled a second assault\n"
+            "Gunmen killed five traders in a raid on a market in Zamfara State on Friday, police said.\n"
+            "The army said its troops repelled an attack on a base near Gusau on Saturday.")
+    events = extract(text, "2020-05-03", title="Gunmen kill 5 traders in Zamfara raid; army says it "
+                                                "repelled a second assault")
+    assert [(e.event_type, e.time.time.day.isoformat()) for e in events] == [
+        ("attack", "2020-05-01"), ("armed-clash", "2020-05-02")]
+    assert len(events[0].sentences) == 2  # the headline is evidence of the raid too
+
+
+def test_a_dateline_names_neither_the_date_nor_an_actor_of_the_events(extract):
+    text = ("Bandits raid a market in Zamfara\n"
+            "GUSAU, Nigeria, May 3 (Reuters) - Gunmen killed five traders at a market in Zamfara State on Friday, "
+            "police said.")
+    event = only(extract(text, "2020-05-03"))
+    assert event.event_type == "attack" and event.time.time.day.isoformat() == "2020-05-01"
+    assert "GUSAU" not in {p.span.text for p in event.participants}

@@ -49,7 +49,8 @@ class DocContext:
     """One article's Doc indexed by sentence, its countries, outlet countries and actor mentions;
     ``without`` and ``scenes`` keep what the place module worked out once per article."""
 
-    def __init__(self, doc, article, countries, main_country, mentions, by_token, places, publisher):
+    def __init__(self, doc, article, countries, main_country, mentions, by_token, places, publisher,
+                 dateline: TextSpan | None = None):
         self.doc = doc
         self.article = article
         self.countries = countries
@@ -63,6 +64,7 @@ class DocContext:
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
         self.publisher: set[str] = publisher  # the countries of the article's outlet and title
+        self.dateline = dateline  # "BAGHDAD, May 3 (Reuters) -": its date is the filing's, not an event's
         self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
         self.scenes: dict[int, PlaceClaim | None] = {}  # a sentence's own place, by its number
         self.all_places = places

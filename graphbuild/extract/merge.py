@@ -30,12 +30,13 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) ->
     A later mention joins an earlier event of the same type when it is anaphoric
     ("the clash", "there was a clash", "the coup leader") or underspecified (no own
     date and place), and nothing they say conflicts. A bare death report joins the
-    nearest violent event. "X during Y" records X as part of Y and lends X Y's actors."""
+    nearest violent event. "X during Y" records X as part of Y and lends X Y's actors. A
+    headline's mentions come last and join the first compatible event of the body."""
     events: list[Event] = []
     head_to_event: dict[int, int] = {}
     for mention, event in raw:
         target = None
-        for index in range(len(events) - 1, -1, -1):
+        for index in (range(len(events)) if event.headline else range(len(events) - 1, -1, -1)):
             if compatible(events[index], event, violent_types):
                 target = index
                 break

@@ -34,6 +34,8 @@ def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeC
              and not (e.end < len(doc) and doc[e.end].lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
              and not (e.root.head.i > e.root.i and e.root.head.lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
              ] + written
+    if ctx.dateline is not None:  # "MAIDUGURI, March 15 (Reuters) -": when the story was filed
+        dates = [e for e in dates if e.start_char >= ctx.dateline.end]
     if not dates:
         return last_time
     # the date that modifies the trigger's own clause, then a fully written one ("On 30 April
