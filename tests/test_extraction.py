@@ -991,3 +991,42 @@ def test_a_dateline_names_neither_the_date_nor_an_actor_of_the_events(extract):
     event = only(extract(text, "2020-05-03"))
     assert event.event_type == "attack" and event.time.time.day.isoformat() == "2020-05-01"
     assert "GUSAU" not in {p.span.text for p in event.participants}
+
+
+def test_a_month_is_no_march_and_a_habit_is_no_occurrence(extract):
+    assert extract("The two rival groups often attack each other's positions in the region.") == []
+    assert extract("Militants have attacked the outposts several times since then.") == []
+    event = only(extract("Militants repeatedly fired at the police post in Bannu on 1 May."))
+    assert event.event_type == "armed-clash"
+    assert [e.event_type for e in extract("On 1 March, hundreds of students marched in Lahore.")] == [
+        "peaceful-protest"]
+    assert extract("The army retook Palmyra in March, and militants have attacked its outposts several "
+                   "times since then.") == []
+
+
+def test_what_will_happen_is_no_mention_of_what_happened(extract):
+    events = extract("In 2014, the rebels abducted 30 pupils from a school in Dapchi.\n"
+                     "Parents fear that the rebels will attack the school again.", "2020-05-03")
+    assert sorted(e.modality for e in events) == ["asserted", "future"]
+
+
+def test_a_date_beats_a_time_of_day(extract):
+    event = only(extract("Gunmen killed 12 villagers in an overnight raid on Konduga on Saturday.", "2021-03-15"))
+    assert event.time.time.day.isoformat() == "2021-03-13"
+
+
+def test_ever_since_makes_a_state_of_the_years_after_a_date(extract):
+    events = extract("Colombia signed a peace agreement with the FARC in 2016, but armed groups have fought "
+                     "over drug routes in the region ever since.", "2022-06-09")
+    assert [e.event_type for e in events] == ["agreement"]
+
+
+def test_civilians_fleeing_the_event_of_their_sentence_are_part_of_its_story(extract):
+    events = extract("On Monday, hundreds of families fled Bunia as militias clashed with the army.")
+    assert [e.event_type for e in events] == ["armed-clash"]
+
+
+def test_an_attempt_is_told_as_done(extract):
+    coup = only(extract("Officers tried to topple the president in a coup on Monday."), "coup-attempt")
+    assert coup.modality == "asserted"
+    assert only(extract("The rebels plan to attack the town.")).modality == "hypothetical"

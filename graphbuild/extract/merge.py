@@ -22,6 +22,7 @@ CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
 ONE_SIDED = words("one-sided")
 DAMAGE_VERBS = words("damage")
+UNREAL = ("future", "negated")  # what the text says will not or did not happen
 
 
 def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Event]:
@@ -149,6 +150,10 @@ def compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     if later.event_type == "@death" or earlier.event_type == "@death":
         return False
     anaphoric = later.anaphoric
+    if not anaphoric and (earlier.modality in UNREAL) != (later.modality in UNREAL):
+        # "militants will attack again" is no mention of the attack told before; "the attack
+        # could be related to drugs" is, whatever the modal says of its cause
+        return False
     nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
     if earlier.event_type != later.event_type:
         # "the attack" after "a roadside bomb struck", "the strikes targeted" after "fired

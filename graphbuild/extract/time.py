@@ -39,18 +39,28 @@ def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeC
     if not dates:
         return last_time
     # the date that modifies the trigger's own clause, then a fully written one ("On 30 April
-    # 2020, teachers who passed the test in 2019 held a protest"), then the nearest
-    dates.sort(key=lambda e: (0 if governs(head, e.root) else 1,
+    # 2020, teachers who passed the test in 2019 held a protest"), then the nearest; a time
+    # of day says which day only when no date does ("an overnight raid ... on Saturday")
+    dates.sort(key=lambda e: (e.label_ == "TIME", 0 if governs(head, e.root) else 1,
                               0 if WRITTEN_DATE.search(e.text) else 1, abs(e.start - head.i)))
     for ent in dates:
         text = ent.text
         if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in OPEN_TIME_PREPS:
             text = f"{sent.doc[ent.start - 1].lower_} {text}"  # "since 2012": a span to now
+        elif since_then(head):
+            text = f"since {text}"  # "signed a deal in 2016, but groups have fought ever since"
         resolved = resolve_date(text, ctx.article.published)
         if resolved is not None or ctx.article.published is None:
             return TimeClaim(text_span(ent), resolved)
     # "the second day of the protest": date words that name no date leave the last one
     return last_time
+
+
+def since_then(head: Token) -> bool:
+    """Whether the trigger's clause runs from the date told before to now: "ever since",
+    "since then"."""
+    return any(c.lower_ == "since" and c.dep_ in ("advmod", "prep") and all(
+        g.lower_ == "then" for g in c.children if g.dep_ == "pobj") for c in head.children)
 
 
 def governs(head: Token, word: Token) -> bool:
