@@ -1030,3 +1030,17 @@ def test_an_attempt_is_told_as_done(extract):
     coup = only(extract("Officers tried to topple the president in a coup on Monday."), "coup-attempt")
     assert coup.modality == "asserted"
     assert only(extract("The rebels plan to attack the town.")).modality == "hypothetical"
+
+
+def test_we_in_a_quotation_is_the_speakers_group(extract):
+    events = extract("Commander Rashid Dosky of the Syrian Democratic Forces spoke to reporters in Raqqa on Friday.\n"
+                     "“Last month we captured a British doctor near Hajin. He was trying to reach Turkey,” "
+                     "recalled Rashid Dosky.", "2020-05-03")
+    capture = only(events, "capture")
+    assert labels(capture, "actor1") == ["QSD: Syrian Democratic Forces"]
+    assert capture.modality == "reported" and capture.attribution.text == "Rashid Dosky"
+    event = only(extract("“On Monday we killed five Boko Haram fighters near Bama,” a Nigerian army spokesman said."))
+    assert labels(event, "actor1") == ["Military Forces of Nigeria"]
+    # outside a quotation "we" names nobody the text says
+    event = only(extract("On Monday we saw soldiers kill five Boko Haram fighters near Bama."))
+    assert labels(event, "actor1") == ["Military Forces of Nigeria"]

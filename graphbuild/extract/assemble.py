@@ -49,6 +49,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
     context = DocContext(doc, article, countries, main_country, mentions, by_token, places, set(publisher),
                          dateline)
     context.claimants = find_claimants(context)
+    context.relations = relations
     raw: list[tuple[Mention, Event]] = []
     headline_end = structure.title.end if structure is not None and structure.title is not None else -1
     last_time: TimeClaim | None = None
