@@ -20,3 +20,6 @@ def test_a_sentence_starts_after_a_semicolon_in_a_headline():
               "No group claimed the raid; however, police blamed the rebels.")
     # in a sentence, the semicolon is the parser's to judge
     assert [t.text for t in doc if t.is_sent_start] == ["Two", "rebels", "No"]
+    # a long line is a paragraph, whatever its end
+    doc = nlp("Police said gunmen killed two guards at a depot on Monday; " * 5 + "no group claimed it")
+    assert [t.text for t in doc if t.is_sent_start] == ["Police"]

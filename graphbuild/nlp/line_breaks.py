@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..text.structure import MAX_TITLE
+
 
 @Language.component("graphbuild_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
@@ -22,7 +24,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def headline_at(text: str, char: int) -> bool:
-    """Whether the line around ``char`` is a headline: it does not end as a sentence does."""
+    """Whether the line around ``char`` is a headline: short, and it does not end as a sentence does."""
     end = text.find("\n", char)
-    line = text[char:end if end >= 0 else len(text)].rstrip()
-    return not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")", "]"))
+    line = text[text.rfind("\n", 0, char) + 1:end if end >= 0 else len(text)].strip()
+    return len(line) <= MAX_TITLE and not line.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")", "]"))
