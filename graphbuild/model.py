@@ -107,6 +107,7 @@ class Event:
     cue: bool = field(default=False, repr=False, compare=False)  # a weapon word named the type
     place_inferred: bool = field(default=False, repr=False, compare=False)  # the article's country
     part_of_head: object = field(default=None, repr=False, compare=False)  # token of "during X"
+    headline: bool = field(default=False, repr=False, compare=False)  # told in the article's title line
 
     def actors(self, role: str) -> list[Actor]:
         return [p.actor for p in self.participants if p.role == role]

@@ -62,7 +62,7 @@ class Pipeline:
         return self.truecaser.restore(mask(text, structure)), structure
 
     def _extract(self, doc, article: Article, structure: ArticleStructure) -> Extraction:
-        extraction = self.extractor.extract(doc, article)
+        extraction = self.extractor.extract(doc, article, structure)
         if doc.text != article.text:  # evidence quotes the article, not the model's copy of it
             quote_original(extraction, article.text, doc.text)
         extraction.structure = structure

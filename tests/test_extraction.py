@@ -128,10 +128,13 @@ def test_generic_words_are_not_events(extract):
 
 
 def test_relative_clause_subject_and_since(extract):
-    event = only(extract("The offensive was led by the Syrian Democratic Forces, which have been fighting "
-                         "the Islamic State since 2015.", "2019-02-08"), "armed-clash")
+    event = only(extract("The offensive was led by the Syrian Democratic Forces, which attacked "
+                         "the Islamic State in Hajin on Friday.", "2019-02-08"), "armed-clash")
     assert "Syrian Democratic Forces" in " ".join(labels(event, "actor1"))
-    assert (event.time.time.earliest.isoformat(), event.time.time.latest.isoformat()) == ("2015-01-01", "2019-02-08")
+    assert event.time.time.day.isoformat() == "2019-02-01"
+    # "since 2015" is a state of those years, not a clash
+    assert extract("The offensive was led by the Syrian Democratic Forces, which have been fighting "
+                   "the Islamic State since 2015.", "2019-02-08") == []
 
 
 def test_pronoun_takes_the_speaker_of_its_report(extract):
@@ -751,6 +754,11 @@ def test_an_event_without_a_place_of_its_own_is_set_where_the_story_is(extract):
                      "On Tuesday, two gangs fought each other with guns.")
     later = next(e for e in events if e.trigger.text == "fought")
     assert later.place.precision == "country"
+    # a line is a paragraph, as article_structure reads a web article
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country" and later.place.country == "Democratic Republic of the Congo"
     events = extract("On Monday, soldiers clashed with rebels near Goma. "
                      "On Tuesday, two gangs fought each other with guns.")
     later = next(e for e in events if e.trigger.text == "fought")
@@ -927,3 +935,112 @@ def test_an_event_without_time_words_is_assumed_the_day_before_publication(extra
                      "2015-03-11")
     assert events and all(e.time.time.precision == "day" for e in events)
     assert only(extract("Gunmen shot dead a shopkeeper in Peshawar.", None)).time is None
+
+
+def test_a_state_told_over_years_is_no_event_and_lends_no_date(extract):
+    events = extract("Police arrested three men in Kaduna on Monday, said a commander of the task force, "
+                     "which has been fighting bandits since 2016.\nThe bandits will fight to the end, he added.")
+    assert [e.event_type for e in events if e.modality != "future"] == ["arrests"]
+    # the later sentence speaks of the last date of an occurrence, not of the state's years
+    assert all(e.time.time.earliest.year == 2020 for e in events)
+    # a year of history is an occurrence and keeps its own date
+    events = extract("In 2014, the group abducted 276 schoolgirls from Chibok.")
+    assert [(e.event_type, e.time.time.earliest.isoformat()) for e in events] == [
+        ("abduction-forced-disappearance", "2014-01-01")]
+
+
+def test_a_finite_clause_under_a_wish_is_told_as_done(extract):
+    bounty = only(extract("The cartel is so keen to have the prosecutor killed that it has put a bounty "
+                          "on her head."), "bounty")
+    assert bounty.modality == "asserted"
+    assert only(extract("The rebels want to attack the town.")).modality == "hypothetical"
+    assert only(extract("Militants have threatened to attack the town.")).modality == "hypothetical"
+
+
+def test_the_means_that_back_a_force_are_no_event(extract):
+    assert extract("Hundreds of militants are confined to a small area where they are surrounded by "
+                   "fighters backed by US-led airstrikes.") == []
+    events = extract("Government troops backed by airstrikes attacked rebel positions near Kidal on Monday.")
+    assert [e.event_type for e in events] == ["armed-clash"]
+    events = extract("Rebels supported by artillery fire stormed the village of Tessit on Monday.")
+    assert [e.event_type for e in events] == ["attack"]
+
+
+def test_a_flight_told_with_another_event_is_part_of_its_story(extract):
+    events = extract("On Monday, 40 rebels surrendered to the army and hundreds of villagers fled Bunia.")
+    assert [e.event_type for e in events] == ["surrender"]
+    events = extract("On Monday, thousands of villagers fled Bunia.")
+    assert [e.event_type for e in events] == ["flight"]
+
+
+def test_a_headline_joins_the_events_the_body_tells(extract):
+    text = ("Gunmen kill 5 traders in Zamfara raid; army says it repelled a second assault\n"
+            "Gunmen killed five traders in a raid on a market in Zamfara State on Friday, police said.\n"
+            "The army said its troops repelled an attack on a base near Gusau on Saturday.")
+    events = extract(text, "2020-05-03", title="Gunmen kill 5 traders in Zamfara raid; army says it "
+                                                "repelled a second assault")
+    assert [(e.event_type, e.time.time.day.isoformat()) for e in events] == [
+        ("attack", "2020-05-01"), ("armed-clash", "2020-05-02")]
+    assert len(events[0].sentences) == 2  # the headline is evidence of the raid too
+
+
+def test_a_dateline_names_neither_the_date_nor_an_actor_of_the_events(extract):
+    text = ("Bandits raid a market in Zamfara\n"
+            "GUSAU, Nigeria, May 3 (Reuters) - Gunmen killed five traders at a market in Zamfara State on Friday, "
+            "police said.")
+    event = only(extract(text, "2020-05-03"))
+    assert event.event_type == "attack" and event.time.time.day.isoformat() == "2020-05-01"
+    assert "GUSAU" not in {p.span.text for p in event.participants}
+
+
+def test_a_month_is_no_march_and_a_habit_is_no_occurrence(extract):
+    assert extract("The two rival groups often attack each other's positions in the region.") == []
+    assert extract("Militants have attacked the outposts several times since then.") == []
+    event = only(extract("Militants repeatedly fired at the police post in Bannu on 1 May."))
+    assert event.event_type == "armed-clash"
+    assert [e.event_type for e in extract("On 1 March, hundreds of students marched in Lahore.")] == [
+        "peaceful-protest"]
+    assert extract("The army retook Palmyra in March, and militants have attacked its outposts several "
+                   "times since then.") == []
+
+
+def test_what_will_happen_is_no_mention_of_what_happened(extract):
+    events = extract("In 2014, the rebels abducted 30 pupils from a school in Dapchi.\n"
+                     "Parents fear that the rebels will attack the school again.", "2020-05-03")
+    assert sorted(e.modality for e in events) == ["asserted", "future"]
+
+
+def test_a_date_beats_a_time_of_day(extract):
+    event = only(extract("Gunmen killed 12 villagers in an overnight raid on Konduga on Saturday.", "2021-03-15"))
+    assert event.time.time.day.isoformat() == "2021-03-13"
+
+
+def test_ever_since_makes_a_state_of_the_years_after_a_date(extract):
+    events = extract("Colombia signed a peace agreement with the FARC in 2016, but armed groups have fought "
+                     "over drug routes in the region ever since.", "2022-06-09")
+    assert [e.event_type for e in events] == ["agreement"]
+
+
+def test_civilians_fleeing_the_event_of_their_sentence_are_part_of_its_story(extract):
+    events = extract("On Monday, hundreds of families fled Bunia as militias clashed with the army.")
+    assert [e.event_type for e in events] == ["armed-clash"]
+
+
+def test_an_attempt_is_told_as_done(extract):
+    coup = only(extract("Officers tried to topple the president in a coup on Monday."), "coup-attempt")
+    assert coup.modality == "asserted"
+    assert only(extract("The rebels plan to attack the town.")).modality == "hypothetical"
+
+
+def test_we_in_a_quotation_is_the_speakers_group(extract):
+    events = extract("Commander Rashid Dosky of the Syrian Democratic Forces spoke to reporters in Raqqa on Friday.\n"
+                     "“Last month we captured a British doctor near Hajin. He was trying to reach Turkey,” "
+                     "recalled Rashid Dosky.", "2020-05-03")
+    capture = only(events, "capture")
+    assert labels(capture, "actor1") == ["QSD: Syrian Democratic Forces"]
+    assert capture.modality == "reported" and capture.attribution.text == "Rashid Dosky"
+    event = only(extract("“On Monday we killed five Boko Haram fighters near Bama,” a Nigerian army spokesman said."))
+    assert labels(event, "actor1") == ["Military Forces of Nigeria"]
+    # outside a quotation "we" names nobody the text says
+    event = only(extract("On Monday we saw soldiers kill five Boko Haram fighters near Bama."))
+    assert labels(event, "actor1") == ["Military Forces of Nigeria"]

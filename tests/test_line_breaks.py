@@ -11,3 +11,15 @@ def test_a_sentence_starts_after_every_line_break_and_nowhere_else():
     assert [t.text for t in doc if t.is_sent_start] == ["AIRSTRIKES", "Jets"]
     two = next(t for t in doc if t.text == "Two")
     assert two.is_sent_start is None  # a full stop is the parser's to judge
+
+
+def test_a_sentence_starts_after_a_semicolon_in_a_headline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_line_breaks")
+    doc = nlp("Two guards killed in raid on depot; rebels deny role\n"
+              "No group claimed the raid; however, police blamed the rebels.")
+    # in a sentence, the semicolon is the parser's to judge
+    assert [t.text for t in doc if t.is_sent_start] == ["Two", "rebels", "No"]
+    # a long line is a paragraph, whatever its end
+    doc = nlp("Police said gunmen killed two guards at a depot on Monday; " * 5 + "no group claimed it")
+    assert [t.text for t in doc if t.is_sent_start] == ["Police"]

@@ -32,13 +32,15 @@ class Extractor:
         self.nlp = nlp
         self.resources = resources
 
-    def extract(self, doc: Doc, article: Article) -> Extraction:
+    def extract(self, doc: Doc, article: Article, structure=None) -> Extraction:
+        """The article's events; ``structure`` (:func:`graphbuild.text.structure.article_structure`)
+        marks its dateline, whose date is when the story was filed, not when its events happened."""
         if doc._.countries is None or (doc._.title, doc._.source) != (article.title, article.source):
             # a Doc made without the article's metadata: vote on the article's countries again
             doc._.title, doc._.source = article.title, article.source
             for name in _METADATA_COMPONENTS:
                 doc = self.nlp.get_pipe(name)(doc)
-        return assemble(self.resources, doc, article)
+        return assemble(self.resources, doc, article, structure)
 
 
 __all__ = ["Extractor", "assemble"]

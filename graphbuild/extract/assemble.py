@@ -24,16 +24,19 @@ from .merge import merge_mentions
 from .modality import modality_of
 from .place import country_place, event_place, scene_place
 from .roles import by_aircraft
-from .time import event_time
+from .time import event_time, lasting
 
 
-def assemble(res, doc: Doc, article: Article) -> Extraction:
+def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
     places = list(doc.spans[PLACES])
     publisher = Counter(doc._.publisher_countries or ())
     countries = list(doc._.countries or ())
     main_country = countries[0] if countries else None
     place_tokens = {i for span in places for i in range(span.start, span.end)}
     mentions = actor_mentions(res, doc, main_country, place_tokens)
+    dateline = structure.dateline.span if structure is not None and structure.dateline else None
+    if dateline is not None:  # "BAMAKO, Mali (AP) —" names where the story was filed, no actor
+        mentions = [m for m in mentions if not dateline.start <= doc[m.start].idx < dateline.end]
     relations = find_relations(doc, mentions)
     described = descriptions(doc, mentions, relations)
     if described:  # "the warlord", "the so-called 'Invisible Sheikh'", a defined acronym
@@ -43,9 +46,12 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
     for m in mentions:
         for i in range(m.start, m.end):
             by_token[i] = m
-    context = DocContext(doc, article, countries, main_country, mentions, by_token, places, set(publisher))
+    context = DocContext(doc, article, countries, main_country, mentions, by_token, places, set(publisher),
+                         dateline)
     context.claimants = find_claimants(context)
+    context.relations = relations
     raw: list[tuple[Mention, Event]] = []
+    headline_end = structure.title.end if structure is not None and structure.title is not None else -1
     last_time: TimeClaim | None = None
     matches_by_sentence: dict[int, list] = {}
     for span in doc.spans.get(TRIGGERS, ()):
@@ -60,10 +66,16 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
         if not mentions:
             mentions = crowd_mentions(res, sent, context)
         for mention in mentions:
-            raw.append((mention, event_from(res, mention, sent, context, last_time)))
+            event = event_from(res, mention, sent, context, last_time)
+            event.headline = sent.start_char < headline_end
+            if not lasting(event.time):  # a state ("has been fighting ISIS since 2012"), not an event
+                raw.append((mention, event))
         own_time = event_time(res, sent.root, sent, context, None)
-        if own_time is not None and own_time.time is not None:
+        if own_time is not None and own_time.time is not None and not lasting(own_time):
             last_time = own_time  # later sentences speak of this time unless they say
+    # a headline restates the story: its mentions join the events the body tells, and name
+    # an event of their own only where the body tells none like it
+    raw = [r for r in raw if not r[1].headline] + [r for r in raw if r[1].headline]
     events = merge_mentions(raw, res.violent_types)
     for event in events:
         if event.event_type == "peaceful-protest":

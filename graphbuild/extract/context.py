@@ -18,6 +18,7 @@ from ..settings import words
 
 
 QUOTE_VERBS = words("quote-verb")
+QUOTATION = re.compile(r"“[^”\n]{3,600}”|\"[^\"\n]{3,600}\"")
 
 
 @dataclass
@@ -49,7 +50,8 @@ class DocContext:
     """One article's Doc indexed by sentence, its countries, outlet countries and actor mentions;
     ``without`` and ``scenes`` keep what the place module worked out once per article."""
 
-    def __init__(self, doc, article, countries, main_country, mentions, by_token, places, publisher):
+    def __init__(self, doc, article, countries, main_country, mentions, by_token, places, publisher,
+                 dateline: TextSpan | None = None):
         self.doc = doc
         self.article = article
         self.countries = countries
@@ -63,6 +65,7 @@ class DocContext:
             self._ents.setdefault(ent.sent.start, []).append(ent)
         self._places: dict[int, list[Span]] = {}
         self.publisher: set[str] = publisher  # the countries of the article's outlet and title
+        self.dateline = dateline  # "BAGHDAD, May 3 (Reuters) -": its date is the filing's, not an event's
         self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
         self.scenes: dict[int, PlaceClaim | None] = {}  # a sentence's own place, by its number
         self.all_places = places
@@ -71,6 +74,7 @@ class DocContext:
         # "JNIM claimed responsibility for the attack": (the claimant, its sentence's number),
         # found by implied_actors.find_claimants once the context is made
         self.claimants: list = []
+        self.relations: list = []  # the relations the text states between actors (relations.find_relations)
         for span in places:
             self._places.setdefault(span.sent.start, []).append(span)
         self._dates: dict[int, list[Span]] = {}
@@ -109,6 +113,16 @@ def quote_speakers(doc: Doc, sentences: list[Span]) -> dict[int, Span]:
     text = doc.text  # built anew at every access
     if not any(mark in text for mark in ('"', "“", "”")):
         return speakers
+    # '"About two months ago we captured him. He was trying to escape," recalled X': the
+    # speaker named after the quotation
+    starts = [sent.start_char for sent in sentences]
+    for quote in QUOTATION.finditer(text):
+        speaker = trailing_speaker(doc, quote.end())
+        if speaker is not None:
+            for n in range(bisect.bisect_right(starts, quote.start()) - 1, len(sentences)):
+                if sentences[n].start_char >= quote.end():
+                    break
+                speakers.setdefault(sentences[n].start, speaker)
     for sent in sentences:
         text = sent.text.strip()
         if current is not None and (text.startswith(("\"", "“")) or not text.endswith(("\"", "”"))):
@@ -123,3 +137,18 @@ def quote_speakers(doc: Doc, sentences: list[Span]) -> dict[int, Span]:
         if text.endswith(("\"", "”")) or not text:
             current = None
     return speakers
+
+
+def trailing_speaker(doc: Doc, end: int) -> Span | None:
+    """The subject of a quoting verb right after a quotation's closing mark (``end``), in
+    the same sentence: ', said Commander X', ' recalled X', ' he added', ' an army spokesman said'."""
+    span = doc.char_span(end, min(end + 80, len(doc.text)), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span[:8]:
+        if tok.text in (".", "!", "?") or "\n" in tok.text or (tok.is_sent_start and tok.i > span.start):
+            return None
+        if tok.lemma_ in QUOTE_VERBS and tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return doc[subject.left_edge.i:subject.right_edge.i + 1] if subject is not None else None
+    return None

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 MEMBER_WORDS = words("member")
 PERSON_PRONOUNS = words("person-pronoun")
 GROUP_PRONOUNS = words("group-pronoun")
+SPEAKER_PRONOUNS = words("speaker-pronoun")
 AGAINST_PREFIXES = words("against-prefix")
 OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
@@ -79,6 +80,8 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
                     return ctx.by_token[x.i]
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return antecedent(tok, ctx)
+    if tok.lower_ in SPEAKER_PRONOUNS:
+        return speaker_group(tok, ctx)
     # "in Tijuana, Baja California, a police officer was shot": the subject the model took for
     # an apposition of the place before it
     for c in tok.children:
@@ -91,6 +94,23 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
                 and ctx.by_token[c.i].actor.category in ARMED_CATEGORIES:
             return ctx.by_token[c.i]
     return None
+
+
+def speaker_group(pronoun: Token, ctx: DocContext) -> ActorMention | None:
+    """"we" in a quotation: the group its speaker speaks for, named beside the speaker ("an
+    SDF commander said") or in a relation the article states ("Commander X of the SDF")."""
+    from .context import ActorMention
+
+    speaker = ctx.quote_speaker(pronoun.sent)
+    if speaker is None:
+        return None
+    inside = [ctx.by_token[t.i] for t in speaker if t.i in ctx.by_token]
+    group = next((m.actor for m in inside if m.actor.category not in (None, "Person")), None)
+    if group is None:
+        persons = {m.actor.key for m in inside if m.actor.category == "Person"}
+        group = next((r.object for r in ctx.relations if r.kind in ("memberOf", "leaderOf")
+                      and r.subject.key in persons), None)
+    return ActorMention(pronoun.i, pronoun.i + 1, group) if group is not None else None
 
 
 def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:

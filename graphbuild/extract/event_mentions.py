@@ -45,6 +45,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue
         if trig.pos == "ANY" and head.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
             continue
+        if head.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March": a month, not a demonstration
         matches.append((span, head, trig))
     # the longest match wins where matches overlap
     matches.sort(key=lambda m: -(m[0].end - m[0].start))
@@ -60,6 +62,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     for span, head, trig in chosen:
         if head.i in disrupted:
             continue  # the bombs the police recovered are no explosion
+        if backing(res, head):
+            continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
             if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
@@ -76,6 +80,10 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
                 a.actor.category == "Civilians" for a in mention.roles.get("actor1", []))):
             continue  # only civilians fleeing is displacement; a leader fleeing a coup is not an event
         mentions.append(mention)
+    if any(m.event_type != "flight" for m in mentions):
+        # "fighters surrendered and civilians fled", "families fled as the groups clashed": the
+        # flight is part of the story of the event its sentence tells, not an event of its own
+        mentions = [m for m in mentions if m.event_type != "flight"]
     if mutual(res, sent):
         for m in mentions:  # "explosions in both directions of the frontline": an exchange of fire
             if m.event_type == "shelling-artillery-missile-attack":
@@ -205,6 +213,8 @@ def is_specific(res, head: Token, span: Span) -> bool:
         return False  # "a body of a man was found" counts; "a governing body" does not
     if head.pos_ in ("VERB", "ADJ") and head.dep_ == "amod":
         return False  # "captured fighters", "wounded soldiers": a state, not an event
+    if head.pos_ == "VERB" and habitual(res, head):
+        return False  # "the two groups often attack each other's positions"
     if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ALLEGATION_PREPS \
             and head.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
             and head.head.head.dep_ in ("acl", "relcl"):
@@ -238,10 +248,32 @@ def is_specific(res, head: Token, span: Span) -> bool:
 
 
 
+def habitual(res, verb: Token) -> bool:
+    """A verb of frequency with no date of its own: "often attack", "have attacked it
+    several times since then"; "repeatedly fired at the post on 5 May" is one occurrence."""
+    nonspecific = res.lexicon.cue("nonspecific")
+    if not any((c.dep_ == "advmod" and c.lower_ in res.lexicon.cue("habit")) or (
+            c.dep_ == "npadvmod" and c.lemma_.lower() == "time" and any(g.lower_ in nonspecific for g in c.children))
+            for c in verb.children):
+        return False
+    return not any(t.ent_type_ == "DATE" for t in verb.subtree)
+
+
 def escapes_event(res, head: Token, chosen) -> bool:
     """"fled a coup": the flight is part of the coup story, not an event of its own."""
     heads = {h.i for _, h, _ in chosen}
     return any(c.dep_ == "dobj" and c.i in heads for c in head.children)
+
+
+def backing(res, head: Token) -> bool:
+    """Whether an event noun is the means a participle says backs a force ("troops backed
+    by airstrikes", "fighters supported by artillery"): a description of that force."""
+    noun = head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:  # "artillery fire"
+        noun = noun.head
+    verb = noun.head.head
+    return head.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.dep_ == "agent" \
+        and verb.tag_ == "VBN" and verb.lemma_.lower() in res.lexicon.cue("support")
 
 
 def mutual(res, sent: Span) -> bool:

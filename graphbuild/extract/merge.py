@@ -22,6 +22,7 @@ CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
 ONE_SIDED = words("one-sided")
 DAMAGE_VERBS = words("damage")
+UNREAL = ("future", "negated")  # what the text says will not or did not happen
 
 
 def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Event]:
@@ -30,12 +31,13 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) ->
     A later mention joins an earlier event of the same type when it is anaphoric
     ("the clash", "there was a clash", "the coup leader") or underspecified (no own
     date and place), and nothing they say conflicts. A bare death report joins the
-    nearest violent event. "X during Y" records X as part of Y and lends X Y's actors."""
+    nearest violent event. "X during Y" records X as part of Y and lends X Y's actors. A
+    headline's mentions come last and join the first compatible event of the body."""
     events: list[Event] = []
     head_to_event: dict[int, int] = {}
     for mention, event in raw:
         target = None
-        for index in range(len(events) - 1, -1, -1):
+        for index in (range(len(events)) if event.headline else range(len(events) - 1, -1, -1)):
             if compatible(events[index], event, violent_types):
                 target = index
                 break
@@ -148,6 +150,10 @@ def compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     if later.event_type == "@death" or earlier.event_type == "@death":
         return False
     anaphoric = later.anaphoric
+    if not anaphoric and (earlier.modality in UNREAL) != (later.modality in UNREAL):
+        # "militants will attack again" is no mention of the attack told before; "the attack
+        # could be related to drugs" is, whatever the modal says of its cause
+        return False
     nearby = later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS
     if earlier.event_type != later.event_type:
         # "the attack" after "a roadside bomb struck", "the strikes targeted" after "fired

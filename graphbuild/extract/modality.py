@@ -22,6 +22,7 @@ def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
     chain = [head, *(t for t in head.ancestors if t.pos_ not in ("ADP", "SCONJ", "PART"))]
     modality = "asserted"
     source: Span | None = None
+    told = False  # a finite past or perfect clause below: a fact, whatever wish governs it
     for position, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         children = list(tok.children)
@@ -31,8 +32,12 @@ def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
             modality = "future"
         elif any(c.lower_ in lex.cue("hypothetical") for c in children if c.dep_ == "aux") and position <= 1:
             modality = "hypothetical"
-        if lemma in lex.cue("hypothetical") and position > 0 and modality == "asserted":
+        if lemma in lex.cue("hypothetical") and position > 0 and modality == "asserted" and not told:
             modality = "hypothetical"
+        # "so keen to have him killed that the group has put a bounty on his head": the
+        # bounty was put; what the wish governs is its infinitive ("keen to kill him")
+        told = told or tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                for c in children)
         for c in children:
             if c.dep_ == "advmod" and c.lower_ in lex.cue("hedge") and modality == "asserted":
                 modality = "claimed" if c.lower_.startswith("alleged") else "reported"

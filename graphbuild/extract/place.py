@@ -235,14 +235,16 @@ def scene_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     """The place of the story an event's sentence belongs to, when the sentence names none:
     the one the sentences just before it are set in ("In Niteroi, police raided a favela. A
     shoot-out broke out"), else the next sentence's ("Gunmen killed two. It happened in X").
-    Only within the paragraph, and never a country: that is :meth:`_country_place`'s."""
+    Only within the paragraph (a line, as :mod:`graphbuild.text.structure` reads articles), and
+    never a country: that is :func:`country_place`'s. An event told in another paragraph gets
+    the article's country, never an exact point borrowed from another paragraph's event."""
     sents = ctx.sentences
     i = ctx.sentence_index(sent.start_char)
     for j in [*range(i - 1, max(-1, i - 1 - SCENE_SENTENCES), -1), i + 1]:
         if not 0 <= j < len(sents):
             continue
         lo, hi = sorted((sents[j], sent), key=lambda s: s.start)
-        if "\n\n" in lower_text(ctx.doc)[lo.start_char:hi.end_char]:
+        if "\n" in lower_text(ctx.doc)[lo.start_char:hi.end_char].strip():
             continue  # another paragraph may be another story
         if j not in ctx.scenes:
             ctx.scenes[j] = event_place(res, sents[j].root, sents[j], ctx)

@@ -11,7 +11,7 @@ from ..dates import resolve_date
 from ..model import TimeClaim
 from ..nlp.spans import text_span
 from ..nlp.time_expressions import WRITTEN_DATE
-from ..settings import words
+from ..settings import setting, words
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -20,6 +20,7 @@ SETTLEMENT_WORDS = words("settlement")
 SUBLOCALITY_WORDS = words("sublocality")
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "conj", "parataxis"}
 OPEN_TIME_PREPS = words("open-time-prep")
+STATE_DAYS = setting("state-days")
 
 
 def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeClaim | None) -> TimeClaim | None:
@@ -33,21 +34,33 @@ def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeC
              and not (e.end < len(doc) and doc[e.end].lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
              and not (e.root.head.i > e.root.i and e.root.head.lemma_.lower() in SETTLEMENT_WORDS | SUBLOCALITY_WORDS)
              ] + written
+    if ctx.dateline is not None:  # "MAIDUGURI, March 15 (Reuters) -": when the story was filed
+        dates = [e for e in dates if e.start_char >= ctx.dateline.end]
     if not dates:
         return last_time
     # the date that modifies the trigger's own clause, then a fully written one ("On 30 April
-    # 2020, teachers who passed the test in 2019 held a protest"), then the nearest
-    dates.sort(key=lambda e: (0 if governs(head, e.root) else 1,
+    # 2020, teachers who passed the test in 2019 held a protest"), then the nearest; a time
+    # of day says which day only when no date does ("an overnight raid ... on Saturday")
+    dates.sort(key=lambda e: (e.label_ == "TIME", 0 if governs(head, e.root) else 1,
                               0 if WRITTEN_DATE.search(e.text) else 1, abs(e.start - head.i)))
     for ent in dates:
         text = ent.text
         if ent.start > sent.start and sent.doc[ent.start - 1].lower_ in OPEN_TIME_PREPS:
             text = f"{sent.doc[ent.start - 1].lower_} {text}"  # "since 2012": a span to now
+        elif since_then(head):
+            text = f"since {text}"  # "signed a deal in 2016, but groups have fought ever since"
         resolved = resolve_date(text, ctx.article.published)
         if resolved is not None or ctx.article.published is None:
             return TimeClaim(text_span(ent), resolved)
     # "the second day of the protest": date words that name no date leave the last one
     return last_time
+
+
+def since_then(head: Token) -> bool:
+    """Whether the trigger's clause runs from the date told before to now: "ever since",
+    "since then"."""
+    return any(c.lower_ == "since" and c.dep_ in ("advmod", "prep") and all(
+        g.lower_ == "then" for g in c.children if g.dep_ == "pobj") for c in head.children)
 
 
 def governs(head: Token, word: Token) -> bool:
@@ -67,3 +80,10 @@ def governs(head: Token, word: Token) -> bool:
     return False
 
 
+
+
+def lasting(claim: TimeClaim | None) -> bool:
+    """Whether a time is too long for one happening ("which has been fighting ISIS since 2012",
+    "for years"): what the text tells over it is a state or a campaign, not an occurrence."""
+    time = claim.time if claim is not None else None
+    return time is not None and (time.latest - time.earliest).days > STATE_DAYS
