@@ -16,6 +16,11 @@ from .context import ActorMention
 
 UNKNOWN_WORDS = words("unknown")
 COMMUNITY_PREPS = words("community-prep")
+#: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
+#: unidentified armed group (a political militia), "insurgents" and "separatists" a rebel group.
+GENERIC_CATEGORIES = {"armed": "Political militia", "rebel": "Rebel group"}
+#: Labels of unnamed armed groups that stand for the article's main named armed group.
+GENERIC_ARMED_LABELS = ("Unidentified Armed Group", "Unidentified Rebel Group")
 
 
 def actor_mentions(res, doc: Doc, main_country: str | None,
@@ -61,7 +66,8 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                 last = ent[-1]
                 noun = next((res.lexicon.actor_nouns[w] for w in (last.lemma_.lower(), last.lower_, last.lower_[:-1])
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
-                category = noun.category if noun is not None and is_armed(noun) and noun.category != "armed" else None
+                category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
+                    if noun is not None and is_armed(noun) else None
                 add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country_name))
     for token in reversed(doc):  # heads first: "police officers" before "police"
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
@@ -75,10 +81,8 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
         if noun.label.startswith("Militia") and communal(res, token):
             noun = res.lexicon.actor_nouns["communal militia"]
         label = generic_label(noun.label, country)
-        if noun.category == "armed":
-            add(start, end, Actor(slug(label), label, "Political militia", country, named=False))
-        else:
-            add(start, end, Actor(slug(label), label, noun.category, country, named=False))
+        add(start, end, Actor(slug(label), label, GENERIC_CATEGORIES.get(noun.category, noun.category),
+                              country, named=False))
     found.sort(key=lambda m: m.start)
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc)
@@ -135,7 +139,7 @@ def communal(res, token: Token) -> bool:
 
 
 def is_armed(noun) -> bool:
-    return noun.category in ARMED_CATEGORIES or noun.category == "armed"
+    return noun.category in ARMED_CATEGORIES or noun.category in GENERIC_CATEGORIES
 
 
 def country_of(res, token: Token) -> str | None:
@@ -178,7 +182,7 @@ def armed_by_members(mentions: list[ActorMention], doc: Doc) -> None:
 
 
 def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) -> None:
-    """'the militants', 'the terror group': the article's main named non-state armed
+    """'the militants', 'the insurgents': the article's main named non-state armed
     group when there is exactly one dominant one; never 'unidentified gunmen'."""
     counts = Counter(m.actor.key for m in mentions
                      if m.actor.named and m.actor.category in ("Rebel group", "Political militia"))
@@ -190,7 +194,7 @@ def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) 
     main_key = ranked[0][0]
     main = next(m.actor for m in mentions if m.actor.key == main_key)
     for m in mentions:
-        if not m.actor.named and m.actor.label.startswith("Unidentified Armed Group"):
+        if not m.actor.named and m.actor.label.startswith(GENERIC_ARMED_LABELS):
             if doc is not None and any(t.lower_ in UNKNOWN_WORDS for t in doc[max(0, m.start - 3):m.end]):
                 continue
             m.actor = main

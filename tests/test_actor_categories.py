@@ -1,0 +1,50 @@
+"""Actor categories from what the text says of a group, and event types by ACLED's codebook
+logic (who is armed, which weapon), on sentences written for these tests, with the real model."""
+
+
+def only(events, event_type=None):
+    chosen = [e for e in events if event_type is None or e.event_type == event_type]
+    assert len(chosen) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return chosen[0]
+
+
+def categories(event, role):
+    return [a.category for a in event.actors(role)]
+
+
+def test_unnamed_insurgents_and_separatists_are_a_rebel_group(extract):
+    event = only(extract("Suspected insurgents shot dead a village headman in Yala province on Monday.",
+                         "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    assert event.actors("actor1")[0].label == "Unidentified Rebel Group (Thailand)"
+    event = only(extract("Separatists blew up a railway bridge near Quetta on Friday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+
+
+def test_unnamed_gunmen_stay_an_unidentified_armed_group(extract):
+    event = only(extract("Gunmen shot dead a shopkeeper in Quetta on Friday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+
+
+def test_insurgents_of_an_article_that_names_their_group_are_that_group(extract):
+    events = extract("Insurgents ambushed an army patrol in Kunar on Monday. The Taliban said their "
+                     "fighters killed four soldiers.", "2015-03-03")
+    first = min(events, key=lambda e: e.trigger.start)
+    assert [a.label for a in first.actors("actor1")] == ["Taliban"]
+
+
+def test_a_thrown_petrol_bomb_is_no_explosion(extract):
+    event = only(extract("Assailants hurled a petrol bomb at a bus in Feni on Sunday, injuring four "
+                         "passengers.", "2015-03-02"))
+    assert event.event_type == "attack"
+    bomb = only(extract("A bomb exploded under a bus in Feni on Sunday, injuring four passengers.",
+                        "2015-03-02"))
+    assert bomb.event_type == "remote-explosive-landmine-ied"
+
+
+def test_a_killed_constable_makes_a_battle(extract):
+    event = only(extract("A police constable was shot dead by unidentified gunmen near his house in "
+                         "Bijapur on Sunday.", "2015-03-02"))
+    assert event.event_type == "armed-clash"
+    assert "State forces" in categories(event, "actor2") + categories(event, "victim")
+
