@@ -48,3 +48,26 @@ def test_a_killed_constable_makes_a_battle(extract):
     assert event.event_type == "armed-clash"
     assert "State forces" in categories(event, "actor2") + categories(event, "victim")
 
+
+def test_a_named_organisation_that_attacks_is_a_political_militia(extract):
+    event = only(extract("A local trader was shot and wounded by Jubo League men in Sylhet on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "attack"
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Jubo League", "Political militia")]
+
+
+def test_a_clash_of_villagers_with_guns_is_a_battle_of_communal_militias(extract):
+    event = only(extract("Two people were shot dead during a clash between two groups of villagers over "
+                         "a land dispute in Sherpur on Monday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["Identity militia"]
+    melee = only(extract("Villagers clashed with sticks over a land dispute in Sherpur, injuring ten "
+                         "people.", "2015-03-03"))
+    assert melee.event_type == "mob-violence"
+
+
+def test_state_forces_of_countries_by_their_own_names(extract):
+    event = only(extract("Members of the Rapid Action Battalion killed a suspected robber in a gunfight "
+                         "in Tangail on Friday.", "2015-03-03"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [
+        ("Police Forces of Bangladesh", "State forces")]

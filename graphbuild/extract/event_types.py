@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import ARMED_CATEGORIES
-from ..model import Event, Participant
+from ..lexicon import ARMED_CATEGORIES, slug
+from ..model import Actor, Event, Participant
 from ..settings import words
-from .mentions import is_armed
+from .mentions import generic_label, is_armed
 
 GUNFIRE_WORDS = words("gunfire")
 SET_FIRE_WORDS = words("set-fire")
@@ -16,6 +16,8 @@ MEMBERSHIP_WORDS = words("membership")
 OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
+#: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
+VIOLENT_SIDES_TYPES = ("battles", "violence-against-civilians", "explosions-remote-violence")
 
 
 def top_type(res, type_id: str) -> str:
@@ -72,14 +74,36 @@ def crowd_type(res, event: Event, sent: Span) -> str:
         crowd = [p for p in sides if p.actor.category in CROWD_CATEGORIES
                  or (p.actor.category is None and crowd_words(res, p, sent))]
         organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
-        # "a shoot-out broke out" with the police: whoever shot back was armed
-        gunfight = shots and any(p.actor.category == "State forces" for p in sides)
+        # "a shoot-out broke out" with the police, "two were shot dead in a clash between two
+        # factions": whoever fires guns in a fight is an armed side, not a crowd
+        gunfight = shots
         # "clashed with machetes, bows and arrows", "pelted stones at the police"
         melee = bool(lemmas & (res.lexicon.cue("melee") | res.lexicon.cue("riot") - NOT_MELEE_WORDS))
         if crowd and not gunfight and (not organised or (melee and not shots)):
             protest = any(p.actor.category == "Protesters" for p in event.participants)
             return "violent-demonstration" if protest else "mob-violence"
     return event.event_type
+
+
+def side_categories(res, event: Event) -> None:
+    """The category the violence gives its sides, as ACLED's codebook does: an organisation
+    of no known kind that attacks or fights ("Jubo League men shot a rival") is a political
+    militia; a crowd or community that fights a battle (people shot dead "in a clash between
+    two groups of villagers") is a communal militia, an identity militia."""
+    if event.event_type.startswith("@"):
+        return
+    top = res.lexicon.acled_types(event.event_type)[0].id
+    if top not in VIOLENT_SIDES_TYPES:
+        return
+    for p in event.participants:
+        if p.role != "actor1" and not (top == "battles" and p.role == "actor2"):
+            continue
+        if p.actor.named and p.actor.category is None:
+            p.actor.category = "Political militia"
+        elif top == "battles" and not p.actor.named and p.actor.category in CROWD_CATEGORIES:
+            noun = res.lexicon.actor_nouns["communal militia"]
+            label = generic_label(noun.label, p.actor.country)
+            p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
 
 
 def crowd_words(res, participant: Participant, sent: Span) -> bool:
