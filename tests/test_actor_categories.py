@@ -71,3 +71,23 @@ def test_state_forces_of_countries_by_their_own_names(extract):
                          "in Tangail on Friday.", "2015-03-03"))
     assert [(a.label, a.category) for a in event.actors("actor1")] == [
         ("Police Forces of Bangladesh", "State forces")]
+
+
+def test_an_encounter_with_police_is_a_battle(extract):
+    event = only(extract("Police killed a suspected robber in an encounter in Tangail on Sunday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["State forces"]
+
+
+def test_strikes_and_sit_ins_of_south_asian_english_are_protests(extract):
+    for text in ("Sanitation workers staged a dharna in Delhi demanding their salaries.",
+                 "Lawyers in Lucknow went on strike on Monday demanding a new bench of the High Court.",
+                 "Traders observed a bandh in Imphal on Saturday against the new tax."):
+        event = only(extract(text, "2015-03-03"))
+        assert event.event_type == "peaceful-protest", text
+        assert categories(event, "actor1") == ["Protesters"], text
+
+
+def test_firing_on_civilians_is_an_attack(extract):
+    event = only(extract("Two villagers were injured in firing by soldiers in Samba on Monday.", "2015-03-03"))
+    assert event.event_type == "attack"
