@@ -91,3 +91,24 @@ def test_strikes_and_sit_ins_of_south_asian_english_are_protests(extract):
 def test_firing_on_civilians_is_an_attack(extract):
     event = only(extract("Two villagers were injured in firing by soldiers in Samba on Monday.", "2015-03-03"))
     assert event.event_type == "attack"
+
+
+def test_an_attack_by_rivals_is_a_battle(extract):
+    event = only(extract("Two men were shot dead by their rivals over a land dispute in Comilla on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_an_air_strike_nobody_is_named_for_is_the_militarys(extract):
+    event = only(extract("Airstrikes killed twelve militants near Peshawar, Pakistan on Sunday.", "2015-03-03"))
+    assert event.event_type == "air-drone-strike"
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [
+        ("Military Forces of Pakistan", "State forces")]
+
+
+def test_fighting_that_continued_between_two_sides_names_them(extract):
+    event = only(extract("Fighting continued between the KIA and the Burma Army in Kachin State on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert {a.label for a in event.actors("actor1") + event.actors("actor2")} == {
+        "KIA: Kachin Independence Army", "Military Forces of Myanmar"}

@@ -3,6 +3,8 @@ on civilians, demonstrations turning violent or met by an intervention, mob viol
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..lexicon import ARMED_CATEGORIES, slug
@@ -28,8 +30,9 @@ def top_type(res, type_id: str) -> str:
 
 def violence_type(res, participants: list[Participant], target_words: list[Token]) -> str:
     """An attack or killing is an armed clash when it targets an armed side or a military
-    target ("positions", "a checkpoint"), or when an armed actor acts on no target at all;
-    an attack on civilians when it targets anyone or anything else."""
+    target ("positions", "a checkpoint"), when an armed actor acts on no target at all, or
+    when its attackers are the victims' rivals; an attack on civilians when it targets anyone
+    or anything else."""
     targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
     if any(a.category in ARMED_CATEGORIES for a in targets):
         return "armed-clash"
@@ -45,6 +48,9 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
     agents = [p.actor for p in participants if p.role == "actor1"]
     if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
         return "armed-clash"
+    rivalry = res.lexicon.cue("rivalry")
+    if any(p.role == "actor1" and rivalry & set(re.findall(r"[a-z]+", p.span.text.lower())) for p in participants):
+        return "armed-clash"  # "killed in an attack by his rivals": the victims were the other side
     return "attack"
 
 

@@ -49,7 +49,8 @@ CLAIMED_WORDS = words("claimed")
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
     """Violence whose perpetrator the text does not name ("a man was shot dead", "an IED
     exploded", "a body was found with gunshot wounds", "a shoot-out took place") is coded,
-    as ACLED does, to an unidentified armed group of the country."""
+    as ACLED does, to an unidentified armed group of the country; an air or drone strike,
+    which takes an air force, to the military of the country."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
     if event.modality in ("negated", "denied", "hypothetical", "future"):
@@ -59,7 +60,8 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
-    event.participants.insert(0, Participant("actor1", generic_actor(res, "armed", country),
+    category = "State forces" if event.event_type == "air-drone-strike" else "armed"
+    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
                                              event.trigger))
 
 

@@ -209,8 +209,9 @@ def generic_label(template: str, country: str | None) -> str:
 
 
 def generic_actor(res, category: str, country: str | None) -> Actor:
-    """The ACLED-style actor for an unnamed crowd or armed group of a country."""
-    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter"}.get(category, "gunman")]
+    """The ACLED-style actor for an unnamed crowd, armed group or military of a country."""
+    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter",
+                                    "State forces": "military"}.get(category, "gunman")]
     if category == "armed":
         category = noun.category
     label = generic_label(noun.label, country)
