@@ -112,3 +112,18 @@ def test_fighting_that_continued_between_two_sides_names_them(extract):
     assert event.event_type == "armed-clash"
     assert {a.label for a in event.actors("actor1") + event.actors("actor2")} == {
         "KIA: Kachin Independence Army", "Military Forces of Myanmar"}
+
+
+def test_a_group_the_text_blames_is_the_attacker(extract):
+    event = only(extract("A teacher was injured when a bomb exploded near a school in Bacho on Monday. "
+                         "Authorities blamed insurgents for the blast.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    event = only(extract("Two policemen were killed in a landmine blast in Kurram Agency on Monday. The "
+                         "TTP is suspected to be behind the attack.", "2015-03-03"))
+    assert [a.label for a in event.actors("actor1")] == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_the_police_that_suspect_are_not_the_attackers(extract):
+    event = only(extract("A trader was shot dead in Quetta on Monday. Police suspect a personal feud.",
+                         "2015-03-03"))
+    assert "State forces" not in categories(event, "actor1")

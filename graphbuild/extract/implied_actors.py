@@ -44,6 +44,7 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
                                              event.trigger))
 
 CLAIMED_WORDS = words("claimed")
+SUSPECT_VERBS = words("suspicion")
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -110,7 +111,9 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
 
 def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack": (the claimant's mention, its sentence's
-    number) for every named actor that claims an attack."""
+    number) for every named actor that claims an attack; and every armed non-state group the
+    text suspects of one ("authorities blamed insurgents", "the TTP is suspected", "the work of
+    separatists", "X was behind the attack"), as ACLED codes a suspected perpetrator."""
     claimants = []
     for n, sent in enumerate(ctx.sentences if "claim" in lower_text(ctx.doc) else ()):
         for tok in sent:
@@ -120,4 +123,25 @@ def find_claimants(ctx: DocContext) -> list:
                     found = actor_at(subject, ctx)
                     if found is not None and found.actor.named:
                         claimants.append((found, n))
+    for n, sent in enumerate(ctx.sentences):
+        for suspect in suspects(sent):
+            found = actor_at(suspect, ctx)
+            if found is not None and found.actor.category in ARMED_CATEGORIES - {"State forces"}:
+                claimants.append((found, n))
     return claimants
+
+
+def suspects(sent: Span) -> list:
+    """The tokens of whom a sentence suspects or blames: the object of "blamed", "accused",
+    "suspect" (or their passive subject), the subject of "was behind", the "of" of "the work of"."""
+    found = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
+            found += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif lemma == "behind" and tok.head.lemma_.lower() == "be":
+            found += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        elif lemma == "work" and tok.dep_ == "attr":
+            found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for x in c.children if x.dep_ == "pobj"]
+    return found
