@@ -127,3 +127,21 @@ def test_the_police_that_suspect_are_not_the_attackers(extract):
     event = only(extract("A trader was shot dead in Quetta on Monday. Police suspect a personal feud.",
                          "2015-03-03"))
     assert "State forces" not in categories(event, "actor1")
+
+
+def test_troops_that_target_each_other_fight_a_battle(extract):
+    event = only(extract("Indian and Pakistani troops targeted each other across the Line of Control near "
+                         "Bagh on Sunday night.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_violence_whose_victim_is_a_soldier_is_a_battle(extract):
+    event = only(extract("An Indian army man was killed on Tuesday in cross-border firing in Kupwara.",
+                         "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_an_organisation_that_is_attacked_is_no_militia(extract):
+    events = extract("A Red Cross convoy was attacked by gunmen near Laukkai on Monday. Two Red Cross "
+                     "workers were injured.", "2015-03-03")
+    assert all(a.category != "Political militia" for e in events for a in e.actors("actor2") + e.actors("victim"))

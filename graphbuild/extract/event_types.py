@@ -29,8 +29,8 @@ def top_type(res, type_id: str) -> str:
 
 
 def violence_type(res, participants: list[Participant], target_words: list[Token]) -> str:
-    """An attack or killing is an armed clash when it targets an armed side or a military
-    target ("positions", "a checkpoint"), when an armed actor acts on no target at all, or
+    """An attack or killing is an armed clash when it targets an armed side, a military
+    target ("positions", "a checkpoint") or "each other", when an armed actor acts on no target at all, or
     when its attackers are the victims' rivals; an attack on civilians when it targets anyone
     or anything else."""
     targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
@@ -38,6 +38,8 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
         return "armed-clash"
     if any(t.lemma_.lower() in res.lexicon.cue("military-target") for t in target_words):
         return "armed-clash"
+    if any(" ".join(x.lower_ for x in t.subtree) in res.lexicon.cue("reciprocal") for t in target_words):
+        return "armed-clash"  # "troops of the two countries targeted each other"
     # "a pro-government militia check point", "an army post": the target belongs to an armed side
     for t in target_words:
         for x in t.subtree:
@@ -91,25 +93,38 @@ def crowd_type(res, event: Event, sent: Span) -> str:
     return event.event_type
 
 
+def armed_victims(event: Event) -> None:
+    """Violence typed as an attack on civilians whose victims, once the article's mentions of
+    it are merged, include an armed side ("a soldier was killed" told after "cross-border
+    firing") is a battle, as :func:`violence_type` would have said had it seen them."""
+    if event.raw_type == "@violence" and event.event_type == "attack" and any(
+            p.role in ("actor2", "victim") and p.actor.category in ARMED_CATEGORIES for p in event.participants):
+        event.event_type = "armed-clash"
+
+
 def side_categories(res, event: Event) -> None:
     """The category the violence gives its sides, as ACLED's codebook does: an organisation
-    of no known kind that attacks or fights ("Jubo League men shot a rival") is a political
-    militia; a crowd or community that fights a battle (people shot dead "in a clash between
-    two groups of villagers") is a communal militia, an identity militia."""
+    of no known kind that attacks ("Jubo League men shot a trader") is a political militia;
+    crowds or communities that fight a battle with each other (people shot dead "in a clash
+    between two groups of villagers") are communal militias, identity militias."""
     if event.event_type.startswith("@"):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id
     if top not in VIOLENT_SIDES_TYPES:
         return
-    for p in event.participants:
-        if p.role != "actor1" and not (top == "battles" and p.role == "actor2"):
-            continue
-        if p.actor.named and p.actor.category is None:
+    sides = [p for p in event.participants
+             if p.role == "actor1" or (top == "battles" and p.role == "actor2")]
+    for p in sides:
+        if p.role == "actor1" and p.actor.named and p.actor.category is None:
             p.actor.category = "Political militia"
-        elif top == "battles" and not p.actor.named and p.actor.category in CROWD_CATEGORIES:
-            noun = res.lexicon.actor_nouns["communal militia"]
-            label = generic_label(noun.label, p.actor.country)
-            p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
+    # only a fight between communities: a battle of an armed group with civilians keeps them civilians
+    if top == "battles" and all(p.actor.category == "Identity militia" or (
+            not p.actor.named and p.actor.category in CROWD_CATEGORIES) for p in sides):
+        noun = res.lexicon.actor_nouns["communal militia"]
+        for p in sides:
+            if p.actor.category in CROWD_CATEGORIES:
+                label = generic_label(noun.label, p.actor.country)
+                p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
 
 
 def crowd_words(res, participant: Participant, sent: Span) -> bool:
