@@ -145,3 +145,17 @@ def test_an_organisation_that_is_attacked_is_no_militia(extract):
     events = extract("A Red Cross convoy was attacked by gunmen near Laukkai on Monday. Two Red Cross "
                      "workers were injured.", "2015-03-03")
     assert all(a.category != "Political militia" for e in events for a in e.actors("actor2") + e.actors("victim"))
+
+
+def test_a_clash_between_two_unnamed_groups_is_communal(extract):
+    event = only(extract("A man was killed and eight others injured in a clash between two rival groups over "
+                         "a land dispute at Haripur village in Sylhet on Monday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["Identity militia"]
+
+
+def test_a_gunbattle_of_suspects_with_the_police_is_no_mob(extract):
+    event = only(extract("Eight men were gunned down in a police encounter in Karachi on Monday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    mob = only(extract("Villagers beat a suspected thief to death in Comilla on Monday.", "2015-03-03"))
+    assert mob.event_type == "mob-violence"

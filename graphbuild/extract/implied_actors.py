@@ -51,7 +51,8 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     """Violence whose perpetrator the text does not name ("a man was shot dead", "an IED
     exploded", "a body was found with gunshot wounds", "a shoot-out took place") is coded,
     as ACLED does, to an unidentified armed group of the country; an air or drone strike,
-    which takes an air force, to the military of the country."""
+    which takes an air force, to the military of the country; a clash "between two groups"
+    to a communal militia."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
     if event.modality in ("negated", "denied", "hypothetical", "future"):
@@ -62,8 +63,23 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
     category = "State forces" if event.event_type == "air-drone-strike" else "armed"
+    if top == "battles" and communal_sides(res, event, ctx):
+        category = "Identity militia"
     event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
                                              event.trigger))
+
+
+def communal_sides(res, event: Event, ctx: "DocContext") -> bool:
+    """Whether a fight is told as one "between two groups" (rival groups, families, clans)
+    without naming them: ACLED's communal violence, whose sides are communal militias."""
+    sides = res.lexicon.cue("communal-side")
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for tok in sent if sent is not None else ():
+            if tok.lower_ == "between" and any(c.dep_ == "pobj" and c.lemma_.lower() in sides
+                                               for c in tok.children):
+                return True
+    return False
 
 
 def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:

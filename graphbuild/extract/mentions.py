@@ -68,7 +68,9 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
-                add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country_name))
+                # "Indian Border Security Forces": a nationality in the name says whose
+                country = next((res.demonyms[t.lower_] for t in ent if t.lower_ in res.demonyms), country_name)
+                add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country))
     for token in reversed(doc):  # heads first: "police officers" before "police"
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
                 # "governmental positions", "a military convoy": whose post it is
@@ -209,9 +211,10 @@ def generic_label(template: str, country: str | None) -> str:
 
 
 def generic_actor(res, category: str, country: str | None) -> Actor:
-    """The ACLED-style actor for an unnamed crowd, armed group or military of a country."""
-    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter",
-                                    "State forces": "military"}.get(category, "gunman")]
+    """The ACLED-style actor for an unnamed crowd, armed group, communal militia or military
+    of a country."""
+    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter", "State forces": "military",
+                                    "Identity militia": "communal militia"}.get(category, "gunman")]
     if category == "armed":
         category = noun.category
     label = generic_label(noun.label, country)
