@@ -99,11 +99,25 @@ def test_an_attack_by_rivals_is_a_battle(extract):
     assert event.event_type == "armed-clash"
 
 
-def test_an_air_strike_nobody_is_named_for_is_the_militarys(extract):
+def test_an_air_strike_nobody_is_named_for_is_a_militarys(extract):
     event = only(extract("Airstrikes killed twelve militants near Peshawar, Pakistan on Sunday.", "2015-03-03"))
     assert event.event_type == "air-drone-strike"
-    assert [(a.label, a.category) for a in event.actors("actor1")] == [
-        ("Military Forces of Pakistan", "State forces")]
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces", "State forces")]
+
+
+def test_a_state_that_shells_or_strikes_is_its_military(extract):
+    event = only(extract("Israeli airstrikes hit a house in Gaza on Monday.", "2020-05-05"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces of Israel", "State forces")]
+    event = only(extract("Turkey shelled villages near Afrin on Monday.", "2020-05-05"))
+    assert [a.label for a in event.actors("actor1")] == ["Military Forces of Turkey"]
+    protest = extract("Pakistan protested the killing of a civilian in Kotli.", "2020-05-05")
+    assert all(a.label != "Military Forces of Pakistan" for e in protest for a in e.actors("actor1"))
+
+
+def test_a_called_or_continued_strike_is_a_protest(extract):
+    event = only(extract("Trade unions called a strike in Kolkata against the sale of the coal company.",
+                         "2015-03-03"))
+    assert event.event_type == "peaceful-protest"
 
 
 def test_fighting_that_continued_between_two_sides_names_them(extract):

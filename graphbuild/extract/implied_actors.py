@@ -51,8 +51,8 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     """Violence whose perpetrator the text does not name ("a man was shot dead", "an IED
     exploded", "a body was found with gunshot wounds", "a shoot-out took place") is coded,
     as ACLED does, to an unidentified armed group of the country; an air or drone strike,
-    which takes an air force, to the military of the country; a clash "between two groups"
-    to a communal militia."""
+    which takes an air force, to a military (of no country: the text does not say whose);
+    a clash "between two groups" to a communal militia."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
     if event.modality in ("negated", "denied", "hypothetical", "future"):
@@ -62,8 +62,11 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
-    category = "State forces" if event.event_type == "air-drone-strike" else "armed"
-    if top == "battles" and communal_sides(res, event, ctx):
+    category = "armed"
+    if event.event_type == "air-drone-strike":
+        # whose air force the text does not say: strikes are often a foreign state's
+        category, country = "State forces", None
+    elif top == "battles" and communal_sides(res, event, ctx):
         category = "Identity militia"
     event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
                                              event.trigger))

@@ -85,10 +85,50 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
         label = generic_label(noun.label, country)
         add(start, end, Actor(slug(label), label, GENERIC_CATEGORIES.get(noun.category, noun.category),
                               country, named=False))
+    for token, country in states_that_attack(res, doc):
+        label = generic_label(res.lexicon.actor_nouns["military"].label, country)
+        add(token.i, token.i + 1, Actor(slug(label), label, "State forces", country, named=False))
     found.sort(key=lambda m: m.start)
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc)
     return found
+
+
+def states_that_attack(res, doc: Doc) -> list[tuple[Token, str]]:
+    """A country named as the one that fires, shells or strikes ("Pakistan started intense
+    shelling", "shelling by Pakistan") or a nationality that qualifies the weapon's use
+    ("Indian fire", "Israeli airstrikes") stands for its military: (token, country)."""
+    violent = violent_lemmas(res)
+    found = []
+    for token in doc:
+        if token.dep_ in ("amod", "compound") and token.lower_ in res.demonyms \
+                and token.head.lemma_.lower() in violent and token.head.pos_ == "NOUN":
+            found.append((token, res.demonyms[token.lower_]))
+        elif token.ent_type_ == "GPE" and token.ent_iob_ == "B" and token.i + 1 < len(doc) \
+                and doc[token.i + 1].ent_iob_ != "I":
+            agent = token.dep_ == "pobj" and token.head.lower_ == "by"
+            verb = token.head.head if agent else token.head
+            if not (agent or token.dep_ == "nsubj") or verb.i == token.i:
+                continue
+            acts = {verb.lemma_.lower()}
+            if agent or verb.lemma_.lower() in res.lexicon.cue("light"):
+                # "Pakistan started intense shelling", "injured in shelling by Pakistan"
+                acts |= {x.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
+                         for x in [c, *c.children] if x.dep_ in ("dobj", "pobj")}
+            place = res.gazetteer.resolve(token.text) if acts & violent else None
+            if place is not None and place.feature == "country":
+                found.append((token, place.country))
+    return found
+
+
+def violent_lemmas(res) -> set[str]:
+    """The one-word triggers of attacks, battles and explosions ("shell", "fire", "airstrike")."""
+    if not hasattr(res, "_violent_lemmas"):
+        violent_tops = ("battles", "explosions-remote-violence")
+        res._violent_lemmas = {t.lemmas[0] for t in res.lexicon.triggers if len(t.lemmas) == 1 and (
+            t.event_type == "@violence" or (not t.event_type.startswith("@")
+                                            and res.lexicon.acled_types(t.event_type)[0].id in violent_tops))}
+    return res._violent_lemmas
 
 
 def person_actor(res, ent: Span, persons: dict[str, Actor]) -> Actor:
