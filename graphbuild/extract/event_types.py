@@ -52,7 +52,7 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
         return "armed-clash"
     rivalry = res.lexicon.cue("rivalry")
     if any(p.role == "actor1" and rivalry & set(re.findall(r"[a-z]+", p.span.text.lower())) for p in participants):
-        return "armed-clash"  # "killed in an attack by his rivals": the victims were the other side
+        return "armed-clash"  # "shot dead by rivals": the victims were the other side
     return "attack"
 
 
@@ -82,8 +82,8 @@ def crowd_type(res, event: Event, sent: Span) -> str:
         crowd = [p for p in sides if p.actor.category in CROWD_CATEGORIES
                  or (p.actor.category is None and crowd_words(res, p, sent))]
         organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
-        # "a shoot-out broke out" with the police, "two were shot dead in a clash between two
-        # factions": whoever fires guns in a fight is an armed side, not a crowd
+        # "a shoot-out broke out" with the police, "three were shot dead when two clans
+        # fought": whoever fires guns in a fight is an armed side, not a crowd
         gunfight = shots
         # "clashed with machetes, bows and arrows", "pelted stones at the police"
         melee = bool(lemmas & (res.lexicon.cue("melee") | res.lexicon.cue("riot") - NOT_MELEE_WORDS))
@@ -95,8 +95,8 @@ def crowd_type(res, event: Event, sent: Span) -> str:
 
 def armed_victims(event: Event) -> None:
     """Violence typed as an attack on civilians whose victims, once the article's mentions of
-    it are merged, include an armed side ("a soldier was killed" told after "cross-border
-    firing") is a battle, as :func:`violence_type` would have said had it seen them."""
+    it are merged, include an armed side ("a soldier died" told after "shelling
+    and firing") is a battle, as :func:`violence_type` would have said had it seen them."""
     if event.raw_type == "@violence" and event.event_type == "attack" and any(
             p.role in ("actor2", "victim") and p.actor.category in ARMED_CATEGORIES for p in event.participants):
         event.event_type = "armed-clash"
@@ -105,8 +105,8 @@ def armed_victims(event: Event) -> None:
 def side_categories(res, event: Event) -> None:
     """The category the violence gives its sides, as ACLED's codebook does: an organisation
     of no known kind that attacks ("Jubo League men shot a trader") is a political militia;
-    crowds or communities that fight a battle with each other (people shot dead "in a clash
-    between two groups of villagers") are communal militias, identity militias."""
+    crowds or communities that fight a battle with each other (men shot dead "in a fight
+    between two clans") are communal militias, identity militias."""
     if event.event_type.startswith("@"):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id

@@ -45,6 +45,7 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
 
 CLAIMED_WORDS = words("claimed")
 SUSPECT_VERBS = words("suspicion")
+STATE_OPERATION_WORDS = words("state-operation")
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -52,7 +53,8 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     exploded", "a body was found with gunshot wounds", "a shoot-out took place") is coded,
     as ACLED does, to an unidentified armed group of the country; an air or drone strike,
     which takes an air force, to a military (of no country: the text does not say whose);
-    a clash "between two groups" to a communal militia."""
+    a clash "between two groups" to a communal militia; violence in a security operation to
+    the military of the country."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
     if event.modality in ("negated", "denied", "hypothetical", "future"):
@@ -68,8 +70,23 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         category, country = "State forces", None
     elif top == "battles" and communal_sides(res, event, ctx):
         category = "Identity militia"
+    elif state_operation(res, event, ctx):
+        category = "State forces"
     event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
                                              event.trigger))
+
+
+def state_operation(res, event: Event, ctx: "DocContext") -> bool:
+    """Whether violence is told as part of a security, search or intelligence-based operation
+    whose side the text does not name ("rebels died in a cordon-and-search operation"): states
+    run those, so the military of the country is actor 1."""
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for noun in sent if sent is not None else ():
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in res.lexicon.cue("operation") and any(
+                    x.i < noun.i and x.lemma_.lower() in STATE_OPERATION_WORDS for x in noun.subtree):
+                return True
+    return False
 
 
 def communal_sides(res, event: Event, ctx: "DocContext") -> bool:
@@ -131,8 +148,8 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
 def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack": (the claimant's mention, its sentence's
     number) for every named actor that claims an attack; and every armed non-state group the
-    text suspects of one ("authorities blamed insurgents", "the TTP is suspected", "the work of
-    separatists", "X was behind the attack"), as ACLED codes a suspected perpetrator."""
+    text suspects of one ("the governor blamed rebels", "X is suspected of it", "the work of
+    militants", "X was behind the raid"), as ACLED codes a suspected perpetrator."""
     claimants = []
     for n, sent in enumerate(ctx.sentences if "claim" in lower_text(ctx.doc) else ()):
         for tok in sent:

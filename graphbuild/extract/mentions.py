@@ -68,7 +68,7 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
-                # "Indian Border Security Forces": a nationality in the name says whose
+                # "the Kenyan Coast Guard Unit": a nationality in the name says whose
                 country = next((res.demonyms[t.lower_] for t in ent if t.lower_ in res.demonyms), country_name)
                 add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country))
     for token in reversed(doc):  # heads first: "police officers" before "police"
@@ -95,8 +95,8 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
 
 
 def states_that_attack(res, doc: Doc) -> list[tuple[Token, str]]:
-    """A country named as the one that fires, shells or strikes ("Pakistan started intense
-    shelling", "shelling by Pakistan") or a nationality that qualifies the weapon's use
+    """A country named as the one that fires, shells or strikes ("Turkey began shelling",
+    "shelling by Turkey") or a nationality that qualifies the weapon's use
     ("Indian fire", "Israeli airstrikes") stands for its military: (token, country)."""
     violent = violent_lemmas(res)
     found = []
@@ -112,7 +112,7 @@ def states_that_attack(res, doc: Doc) -> list[tuple[Token, str]]:
                 continue
             acts = {verb.lemma_.lower()}
             if agent or verb.lemma_.lower() in res.lexicon.cue("light"):
-                # "Pakistan started intense shelling", "injured in shelling by Pakistan"
+                # "Turkey began shelling the town", "wounded in shelling by Turkey"
                 acts |= {x.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
                          for x in [c, *c.children] if x.dep_ in ("dobj", "pobj")}
             place = res.gazetteer.resolve(token.text) if acts & violent else None
