@@ -69,7 +69,7 @@ class KnownActor:
 @dataclass(frozen=True)
 class ActorNoun:
     noun: str
-    category: str  # an ACLED category, or "armed" for an unnamed armed non-state group
+    category: str  # an ACLED category, or "armed" / "rebel" for an unnamed armed non-state group
     label: str
 
 

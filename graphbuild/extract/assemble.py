@@ -17,7 +17,7 @@ from ..relations import descriptions, find_relations
 from .casualties import event_casualties
 from .context import ActorMention, DocContext, Mention
 from .event_mentions import crowd_mentions, disruptions, sentence_mentions
-from .event_types import crowd_type, violence_type
+from .event_types import armed_victims, crowd_type, side_categories, violence_type
 from .implied_actors import claimed_actor, find_claimants, crowd_actor, operation_actor, unidentified_actor
 from .mentions import actor_mentions
 from .merge import merge_mentions
@@ -88,6 +88,8 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
         claimed_actor(res, event, context)
         # a death report typed only now, or a clash nobody is named in
         unidentified_actor(res, event, context, battles=True)
+        armed_victims(event)
+        side_categories(res, event)
         if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
             event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule
     return Extraction(article=article, events=events, relations=relations,

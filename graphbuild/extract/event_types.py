@@ -3,12 +3,14 @@ on civilians, demonstrations turning violent or met by an intervention, mob viol
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
-from ..lexicon import ARMED_CATEGORIES
-from ..model import Event, Participant
+from ..lexicon import ARMED_CATEGORIES, slug
+from ..model import Actor, Event, Participant
 from ..settings import words
-from .mentions import is_armed
+from .mentions import generic_label, is_armed
 
 GUNFIRE_WORDS = words("gunfire")
 SET_FIRE_WORDS = words("set-fire")
@@ -16,6 +18,8 @@ MEMBERSHIP_WORDS = words("membership")
 OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
+#: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
+VIOLENT_SIDES_TYPES = ("battles", "violence-against-civilians", "explosions-remote-violence")
 
 
 def top_type(res, type_id: str) -> str:
@@ -25,14 +29,17 @@ def top_type(res, type_id: str) -> str:
 
 
 def violence_type(res, participants: list[Participant], target_words: list[Token]) -> str:
-    """An attack or killing is an armed clash when it targets an armed side or a military
-    target ("positions", "a checkpoint"), or when an armed actor acts on no target at all;
-    an attack on civilians when it targets anyone or anything else."""
+    """An attack or killing is an armed clash when it targets an armed side, a military
+    target ("positions", "a checkpoint") or "each other", when an armed actor acts on no target at all, or
+    when its attackers are the victims' rivals; an attack on civilians when it targets anyone
+    or anything else."""
     targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
     if any(a.category in ARMED_CATEGORIES for a in targets):
         return "armed-clash"
     if any(t.lemma_.lower() in res.lexicon.cue("military-target") for t in target_words):
         return "armed-clash"
+    if any(" ".join(x.lower_ for x in t.subtree) in res.lexicon.cue("reciprocal") for t in target_words):
+        return "armed-clash"  # "troops of the two countries targeted each other"
     # "a pro-government militia check point", "an army post": the target belongs to an armed side
     for t in target_words:
         for x in t.subtree:
@@ -43,6 +50,9 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
     agents = [p.actor for p in participants if p.role == "actor1"]
     if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
         return "armed-clash"
+    rivalry = res.lexicon.cue("rivalry")
+    if any(p.role == "actor1" and rivalry & set(re.findall(r"[a-z]+", p.span.text.lower())) for p in participants):
+        return "armed-clash"  # "shot dead by rivals": the victims were the other side
     return "attack"
 
 
@@ -72,14 +82,49 @@ def crowd_type(res, event: Event, sent: Span) -> str:
         crowd = [p for p in sides if p.actor.category in CROWD_CATEGORIES
                  or (p.actor.category is None and crowd_words(res, p, sent))]
         organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
-        # "a shoot-out broke out" with the police: whoever shot back was armed
-        gunfight = shots and any(p.actor.category == "State forces" for p in sides)
+        # "a shoot-out broke out" with the police, "three were shot dead when two clans
+        # fought": whoever fires guns in a fight is an armed side, not a crowd
+        gunfight = shots
         # "clashed with machetes, bows and arrows", "pelted stones at the police"
         melee = bool(lemmas & (res.lexicon.cue("melee") | res.lexicon.cue("riot") - NOT_MELEE_WORDS))
         if crowd and not gunfight and (not organised or (melee and not shots)):
             protest = any(p.actor.category == "Protesters" for p in event.participants)
             return "violent-demonstration" if protest else "mob-violence"
     return event.event_type
+
+
+def armed_victims(event: Event) -> None:
+    """Violence typed as an attack on civilians whose victims, once the article's mentions of
+    it are merged, include an armed side ("a soldier died" told after "shelling
+    and firing") is a battle, as :func:`violence_type` would have said had it seen them."""
+    if event.raw_type == "@violence" and event.event_type == "attack" and any(
+            p.role in ("actor2", "victim") and p.actor.category in ARMED_CATEGORIES for p in event.participants):
+        event.event_type = "armed-clash"
+
+
+def side_categories(res, event: Event) -> None:
+    """The category the violence gives its sides, as ACLED's codebook does: an organisation
+    of no known kind that attacks ("Jubo League men shot a trader") is a political militia;
+    crowds or communities that fight a battle with each other (men shot dead "in a fight
+    between two clans") are communal militias, identity militias."""
+    if event.event_type.startswith("@"):
+        return
+    top = res.lexicon.acled_types(event.event_type)[0].id
+    if top not in VIOLENT_SIDES_TYPES:
+        return
+    sides = [p for p in event.participants
+             if p.role == "actor1" or (top == "battles" and p.role == "actor2")]
+    for p in sides:
+        if p.role == "actor1" and p.actor.named and p.actor.category is None:
+            p.actor.category = "Political militia"
+    # only a fight between communities: a battle of an armed group with civilians keeps them civilians
+    if top == "battles" and all(p.actor.category == "Identity militia" or (
+            not p.actor.named and p.actor.category in CROWD_CATEGORIES) for p in sides):
+        noun = res.lexicon.actor_nouns["communal militia"]
+        for p in sides:
+            if p.actor.category in CROWD_CATEGORIES:
+                label = generic_label(noun.label, p.actor.country)
+                p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
 
 
 def crowd_words(res, participant: Participant, sent: Span) -> bool:

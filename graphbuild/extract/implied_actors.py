@@ -44,12 +44,17 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
                                              event.trigger))
 
 CLAIMED_WORDS = words("claimed")
+SUSPECT_VERBS = words("suspicion")
+STATE_OPERATION_WORDS = words("state-operation")
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
     """Violence whose perpetrator the text does not name ("a man was shot dead", "an IED
     exploded", "a body was found with gunshot wounds", "a shoot-out took place") is coded,
-    as ACLED does, to an unidentified armed group of the country."""
+    as ACLED does, to an unidentified armed group of the country; an air or drone strike,
+    which takes an air force, to a military (of no country: the text does not say whose);
+    a clash "between two groups" to a communal militia; violence in a security operation to
+    the military of the country."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
     if event.modality in ("negated", "denied", "hypothetical", "future"):
@@ -59,8 +64,42 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
-    event.participants.insert(0, Participant("actor1", generic_actor(res, "armed", country),
+    category = "armed"
+    if event.event_type == "air-drone-strike":
+        # whose air force the text does not say: strikes are often a foreign state's
+        category, country = "State forces", None
+    elif top == "battles" and communal_sides(res, event, ctx):
+        category = "Identity militia"
+    elif state_operation(res, event, ctx):
+        category = "State forces"
+    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
                                              event.trigger))
+
+
+def state_operation(res, event: Event, ctx: "DocContext") -> bool:
+    """Whether violence is told as part of a security, search or intelligence-based operation
+    whose side the text does not name ("rebels died in a cordon-and-search operation"): states
+    run those, so the military of the country is actor 1."""
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for noun in sent if sent is not None else ():
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in res.lexicon.cue("operation") and any(
+                    x.i < noun.i and x.lemma_.lower() in STATE_OPERATION_WORDS for x in noun.subtree):
+                return True
+    return False
+
+
+def communal_sides(res, event: Event, ctx: "DocContext") -> bool:
+    """Whether a fight is told as one "between two groups" (rival groups, families, clans)
+    without naming them: ACLED's communal violence, whose sides are communal militias."""
+    sides = res.lexicon.cue("communal-side")
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for tok in sent if sent is not None else ():
+            if tok.lower_ == "between" and any(c.dep_ == "pobj" and c.lemma_.lower() in sides
+                                               for c in tok.children):
+                return True
+    return False
 
 
 def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:
@@ -108,7 +147,9 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
 
 def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack": (the claimant's mention, its sentence's
-    number) for every named actor that claims an attack."""
+    number) for every named actor that claims an attack; and every armed non-state group the
+    text suspects of one ("the governor blamed rebels", "X is suspected of it", "the work of
+    militants", "X was behind the raid"), as ACLED codes a suspected perpetrator."""
     claimants = []
     for n, sent in enumerate(ctx.sentences if "claim" in lower_text(ctx.doc) else ()):
         for tok in sent:
@@ -118,4 +159,25 @@ def find_claimants(ctx: DocContext) -> list:
                     found = actor_at(subject, ctx)
                     if found is not None and found.actor.named:
                         claimants.append((found, n))
+    for n, sent in enumerate(ctx.sentences):
+        for suspect in suspects(sent):
+            found = actor_at(suspect, ctx)
+            if found is not None and found.actor.category in ARMED_CATEGORIES - {"State forces"}:
+                claimants.append((found, n))
     return claimants
+
+
+def suspects(sent: Span) -> list:
+    """The tokens of whom a sentence suspects or blames: the object of "blamed", "accused",
+    "suspect" (or their passive subject), the subject of "was behind", the "of" of "the work of"."""
+    found = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
+            found += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif lemma == "behind" and tok.head.lemma_.lower() == "be":
+            found += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        elif lemma == "work" and tok.dep_ == "attr":
+            found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for x in c.children if x.dep_ == "pobj"]
+    return found

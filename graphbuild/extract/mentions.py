@@ -16,6 +16,11 @@ from .context import ActorMention
 
 UNKNOWN_WORDS = words("unknown")
 COMMUNITY_PREPS = words("community-prep")
+#: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
+#: unidentified armed group (a political militia), "insurgents" and "separatists" a rebel group.
+GENERIC_CATEGORIES = {"armed": "Political militia", "rebel": "Rebel group"}
+#: Labels of unnamed armed groups that stand for the article's main named armed group.
+GENERIC_ARMED_LABELS = ("Unidentified Armed Group", "Unidentified Rebel Group")
 
 
 def actor_mentions(res, doc: Doc, main_country: str | None,
@@ -61,8 +66,11 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                 last = ent[-1]
                 noun = next((res.lexicon.actor_nouns[w] for w in (last.lemma_.lower(), last.lower_, last.lower_[:-1])
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
-                category = noun.category if noun is not None and is_armed(noun) and noun.category != "armed" else None
-                add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country_name))
+                category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
+                    if noun is not None and is_armed(noun) else None
+                # "the Kenyan Coast Guard Unit": a nationality in the name says whose
+                country = next((res.demonyms[t.lower_] for t in ent if t.lower_ in res.demonyms), country_name)
+                add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country))
     for token in reversed(doc):  # heads first: "police officers" before "police"
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
                 # "governmental positions", "a military convoy": whose post it is
@@ -75,14 +83,52 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
         if noun.label.startswith("Militia") and communal(res, token):
             noun = res.lexicon.actor_nouns["communal militia"]
         label = generic_label(noun.label, country)
-        if noun.category == "armed":
-            add(start, end, Actor(slug(label), label, "Political militia", country, named=False))
-        else:
-            add(start, end, Actor(slug(label), label, noun.category, country, named=False))
+        add(start, end, Actor(slug(label), label, GENERIC_CATEGORIES.get(noun.category, noun.category),
+                              country, named=False))
+    for token, country in states_that_attack(res, doc):
+        label = generic_label(res.lexicon.actor_nouns["military"].label, country)
+        add(token.i, token.i + 1, Actor(slug(label), label, "State forces", country, named=False))
     found.sort(key=lambda m: m.start)
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc)
     return found
+
+
+def states_that_attack(res, doc: Doc) -> list[tuple[Token, str]]:
+    """A country named as the one that fires, shells or strikes ("Turkey began shelling",
+    "shelling by Turkey") or a nationality that qualifies the weapon's use
+    ("Indian fire", "Israeli airstrikes") stands for its military: (token, country)."""
+    violent = violent_lemmas(res)
+    found = []
+    for token in doc:
+        if token.dep_ in ("amod", "compound") and token.lower_ in res.demonyms \
+                and token.head.lemma_.lower() in violent and token.head.pos_ == "NOUN":
+            found.append((token, res.demonyms[token.lower_]))
+        elif token.ent_type_ == "GPE" and token.ent_iob_ == "B" and token.i + 1 < len(doc) \
+                and doc[token.i + 1].ent_iob_ != "I":
+            agent = token.dep_ == "pobj" and token.head.lower_ == "by"
+            verb = token.head.head if agent else token.head
+            if not (agent or token.dep_ == "nsubj") or verb.i == token.i:
+                continue
+            acts = {verb.lemma_.lower()}
+            if agent or verb.lemma_.lower() in res.lexicon.cue("light"):
+                # "Turkey began shelling the town", "wounded in shelling by Turkey"
+                acts |= {x.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
+                         for x in [c, *c.children] if x.dep_ in ("dobj", "pobj")}
+            place = res.gazetteer.resolve(token.text) if acts & violent else None
+            if place is not None and place.feature == "country":
+                found.append((token, place.country))
+    return found
+
+
+def violent_lemmas(res) -> set[str]:
+    """The one-word triggers of attacks, battles and explosions ("shell", "fire", "airstrike")."""
+    if not hasattr(res, "_violent_lemmas"):
+        violent_tops = ("battles", "explosions-remote-violence")
+        res._violent_lemmas = {t.lemmas[0] for t in res.lexicon.triggers if len(t.lemmas) == 1 and (
+            t.event_type == "@violence" or (not t.event_type.startswith("@")
+                                            and res.lexicon.acled_types(t.event_type)[0].id in violent_tops))}
+    return res._violent_lemmas
 
 
 def person_actor(res, ent: Span, persons: dict[str, Actor]) -> Actor:
@@ -135,7 +181,7 @@ def communal(res, token: Token) -> bool:
 
 
 def is_armed(noun) -> bool:
-    return noun.category in ARMED_CATEGORIES or noun.category == "armed"
+    return noun.category in ARMED_CATEGORIES or noun.category in GENERIC_CATEGORIES
 
 
 def country_of(res, token: Token) -> str | None:
@@ -178,7 +224,7 @@ def armed_by_members(mentions: list[ActorMention], doc: Doc) -> None:
 
 
 def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) -> None:
-    """'the militants', 'the terror group': the article's main named non-state armed
+    """'the militants', 'the insurgents': the article's main named non-state armed
     group when there is exactly one dominant one; never 'unidentified gunmen'."""
     counts = Counter(m.actor.key for m in mentions
                      if m.actor.named and m.actor.category in ("Rebel group", "Political militia"))
@@ -190,7 +236,7 @@ def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) 
     main_key = ranked[0][0]
     main = next(m.actor for m in mentions if m.actor.key == main_key)
     for m in mentions:
-        if not m.actor.named and m.actor.label.startswith("Unidentified Armed Group"):
+        if not m.actor.named and m.actor.label.startswith(GENERIC_ARMED_LABELS):
             if doc is not None and any(t.lower_ in UNKNOWN_WORDS for t in doc[max(0, m.start - 3):m.end]):
                 continue
             m.actor = main
@@ -205,8 +251,10 @@ def generic_label(template: str, country: str | None) -> str:
 
 
 def generic_actor(res, category: str, country: str | None) -> Actor:
-    """The ACLED-style actor for an unnamed crowd or armed group of a country."""
-    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter"}.get(category, "gunman")]
+    """The ACLED-style actor for an unnamed crowd, armed group, communal militia or military
+    of a country."""
+    noun = res.lexicon.actor_nouns[{"Protesters": "protester", "Rioters": "rioter", "State forces": "military",
+                                    "Identity militia": "communal militia"}.get(category, "gunman")]
     if category == "armed":
         category = noun.category
     label = generic_label(noun.label, country)

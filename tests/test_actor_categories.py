@@ -1,0 +1,195 @@
+"""Actor categories from what the text says of a group, and event types by ACLED's codebook
+logic (who is armed, which weapon), on sentences written for these tests, with the real model."""
+
+
+def only(events, event_type=None):
+    chosen = [e for e in events if event_type is None or e.event_type == event_type]
+    assert len(chosen) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return chosen[0]
+
+
+def categories(event, role):
+    return [a.category for a in event.actors(role)]
+
+
+def test_unnamed_insurgents_and_separatists_are_a_rebel_group(extract):
+    event = only(extract("Two insurgents shot dead a rubber tapper in Yala province on Monday.",
+                         "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    assert event.actors("actor1")[0].label == "Unidentified Rebel Group (Thailand)"
+    event = only(extract("Separatists blew up a railway bridge near Quetta on Friday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+
+
+def test_unnamed_gunmen_stay_an_unidentified_armed_group(extract):
+    event = only(extract("Gunmen shot dead a shopkeeper in Quetta on Friday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+
+
+def test_insurgents_of_an_article_that_names_their_group_are_that_group(extract):
+    events = extract("Insurgents ambushed an army patrol in Kunar on Monday. The Taliban said their "
+                     "fighters killed four soldiers.", "2015-03-03")
+    first = min(events, key=lambda e: e.trigger.start)
+    assert [a.label for a in first.actors("actor1")] == ["Taliban"]
+
+
+def test_a_thrown_petrol_bomb_is_no_explosion(extract):
+    event = only(extract("Assailants hurled a petrol bomb at a bus in Feni on Sunday, injuring four "
+                         "passengers.", "2015-03-02"))
+    assert event.event_type == "attack"
+    bomb = only(extract("A bomb exploded under a bus in Feni on Sunday, injuring four passengers.",
+                        "2015-03-02"))
+    assert bomb.event_type == "remote-explosive-landmine-ied"
+
+
+def test_a_killed_constable_makes_a_battle(extract):
+    event = only(extract("A police constable was shot dead by unidentified gunmen outside a tea stall "
+                         "in Nellore on Sunday.", "2015-03-02"))
+    assert event.event_type == "armed-clash"
+    assert "State forces" in categories(event, "actor2") + categories(event, "victim")
+
+
+def test_a_named_organisation_that_attacks_is_a_political_militia(extract):
+    event = only(extract("A jute trader was shot and wounded by Jubo League men in Pabna on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "attack"
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Jubo League", "Political militia")]
+
+
+def test_a_clash_of_villagers_with_guns_is_a_battle_of_communal_militias(extract):
+    event = only(extract("A farmer died of gunshot wounds in a clash between two groups of villagers "
+                         "over a fish pond near Rajshahi on Monday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["Identity militia"]
+    melee = only(extract("Villagers clashed with sticks over grazing rights near Rajshahi, injuring six "
+                         "people.", "2015-03-03"))
+    assert melee.event_type == "mob-violence"
+
+
+def test_state_forces_of_countries_by_their_own_names(extract):
+    event = only(extract("Rapid Action Battalion personnel shot dead a suspected drug dealer in a "
+                         "gunfight in Chittagong on Friday.", "2015-03-03"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [
+        ("Police Forces of Bangladesh", "State forces")]
+
+
+def test_an_encounter_with_police_is_a_battle(extract):
+    event = only(extract("Police killed a wanted robber in an encounter in Bogra on Sunday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["State forces"]
+
+
+def test_strikes_and_sit_ins_of_south_asian_english_are_protests(extract):
+    for text in ("Sanitation workers staged a dharna in Delhi demanding their salaries.",
+                 "Lawyers in Lucknow went on strike on Monday demanding a new bench of the High Court.",
+                 "Traders observed a bandh in Imphal on Saturday against the new tax."):
+        event = only(extract(text, "2015-03-03"))
+        assert event.event_type == "peaceful-protest", text
+        assert categories(event, "actor1") == ["Protesters"], text
+
+
+def test_firing_on_civilians_is_an_attack(extract):
+    event = only(extract("Two villagers were injured in firing by soldiers near Kathua on Monday.", "2015-03-03"))
+    assert event.event_type == "attack"
+
+
+def test_an_attack_by_rivals_is_a_battle(extract):
+    event = only(extract("Rivals shot dead a shopkeeper after a quarrel over a fish pond in Noakhali on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_an_air_strike_nobody_is_named_for_is_a_militarys(extract):
+    event = only(extract("Airstrikes killed nine fighters in a valley near Peshawar, Pakistan on Sunday.", "2015-03-03"))
+    assert event.event_type == "air-drone-strike"
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces", "State forces")]
+
+
+def test_a_state_that_shells_or_strikes_is_its_military(extract):
+    event = only(extract("Israeli airstrikes hit a house in Gaza on Monday.", "2020-05-05"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces of Israel", "State forces")]
+    event = only(extract("Turkey shelled villages near Afrin on Monday.", "2020-05-05"))
+    assert [a.label for a in event.actors("actor1")] == ["Military Forces of Turkey"]
+    protest = extract("Pakistan protested the death of a shepherd near Skardu.", "2020-05-05")
+    assert all(a.label != "Military Forces of Pakistan" for e in protest for a in e.actors("actor1"))
+
+
+def test_a_called_or_continued_strike_is_a_protest(extract):
+    event = only(extract("Bank unions called a strike in Chennai over pay on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "peaceful-protest"
+
+
+def test_fighting_that_continued_between_two_sides_names_them(extract):
+    event = only(extract("Fighting resumed between the Arakan Army and the Tatmadaw in Rakhine State on Monday.",
+                         "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert {a.label for a in event.actors("actor1") + event.actors("actor2")} == {
+        "ULA/AA: United League of Arakan/Arakan Army", "Military Forces of Myanmar"}
+
+
+def test_a_group_the_text_blames_is_the_attacker(extract):
+    event = only(extract("A roadside bomb wounded two rubber tappers in Pattani province on Monday. "
+                         "Officials blamed insurgents for it.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    event = only(extract("A landmine killed three soldiers in South Waziristan on Monday. The TTP was "
+                         "suspected of planting it.", "2015-03-03"))
+    assert [a.label for a in event.actors("actor1")] == ["TTP: Tehreek-i-Taliban Pakistan"]
+
+
+def test_the_police_that_suspect_are_not_the_attackers(extract):
+    event = only(extract("A trader was shot dead in Quetta on Monday. Police suspect a personal feud.",
+                         "2015-03-03"))
+    assert "State forces" not in categories(event, "actor1")
+
+
+def test_troops_that_target_each_other_fight_a_battle(extract):
+    event = only(extract("Indian and Pakistani soldiers targeted each other along the frontier near Uri "
+                         "on Sunday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_violence_whose_victim_is_a_soldier_is_a_battle(extract):
+    event = only(extract("An Indian soldier was killed in firing across the frontier near Uri on Tuesday.",
+                         "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_an_organisation_that_is_attacked_is_no_militia(extract):
+    events = extract("An Oxfam truck was attacked by gunmen near Mandalay on Monday. Two Oxfam "
+                     "workers were injured.", "2015-03-03")
+    assert all(a.category != "Political militia" for e in events for a in e.actors("actor2") + e.actors("victim"))
+
+
+def test_a_clash_between_two_unnamed_groups_is_communal(extract):
+    event = only(extract("Three men were wounded in a clash between two rival groups over a market lease "
+                         "near Khulna on Monday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["Identity militia"]
+
+
+def test_a_gunbattle_of_suspects_with_the_police_is_no_mob(extract):
+    event = only(extract("Police said four robbers were gunned down in an encounter near Hyderabad on Monday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    mob = only(extract("Villagers beat a suspected thief to death in Comilla on Monday.", "2015-03-03"))
+    assert mob.event_type == "mob-violence"
+
+
+def test_a_petrol_bomb_thrown_by_assailants_is_an_attack(extract):
+    event = only(extract("Some assailants hurled a petrol bomb in the city last night, injuring a woman.",
+                         "2015-03-03"))
+    assert event.event_type == "attack"
+
+
+def test_an_ambush_is_typed_by_whom_it_hit(extract):
+    event = only(extract("Gunmen ambushed a bus carrying pilgrims near Quetta, killing six passengers.",
+                         "2015-03-03"))
+    assert event.event_type == "attack"
+    event = only(extract("Rebels ambushed an army convoy near Lashio, killing two soldiers.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+
+
+def test_violence_in_a_security_operation_is_the_militarys(extract):
+    event = only(extract("Six insurgents were killed in a search operation near Turbat, Balochistan.",
+                         "2015-03-03"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces of Pakistan", "State forces")]
