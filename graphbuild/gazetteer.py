@@ -43,7 +43,8 @@ _ARTICLES = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ed|er|es|ez|the)[-\s']+
 _GENERIC_SUFFIX = re.compile(
     r"\s+(?:city|town|village|district|province|governorate|region|area|camp|neighbou?rhood|"
     r"municipality|county|state|lga|sub-district|subdistrict|locality|countryside|township|"
-    r"department|prefecture|oblast|raion|taluka|tehsil)$", re.I)
+    r"department|prefecture|oblast|raion|taluka|taluk|tehsil|upazilla|upazila|sadar|thana|nahiya|nahiyah|"
+    r"qada|qadaa|qadha)$", re.I)
 
 
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+")

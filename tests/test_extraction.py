@@ -927,3 +927,35 @@ def test_an_event_without_time_words_is_assumed_the_day_before_publication(extra
                      "2015-03-11")
     assert events and all(e.time.time.precision == "day" for e in events)
     assert only(extract("Gunmen shot dead a shopkeeper in Peshawar.", None)).time is None
+
+
+@pytest.mark.parametrize("text, town", [
+    # a known name before "city"/"town" is that town, even as a verb's object the model left untagged
+    ("Insurgents shelled Samarra city, Saladin governorate, Iraq, wounding four people.", "Sāmarrā’"),
+    ("Rebels overran Baiji town in Saladin province on Friday, killing a guard.", "Bayjī"),
+    # a street "in" a town does not make the town a street
+    ("A grenade was thrown at a shop on a street in Daquq city, Kirkuk, wounding three people on Monday.", "Dāqūq"),
+])
+def test_a_known_town_before_a_settlement_word_is_the_event_place(extract, text, town):
+    place = place_of(extract, text)
+    assert place.place is not None and place.place.name == town and place.precision == "exact"
+
+
+def test_a_region_before_its_region_word_is_no_persons_name(extract):
+    # the model calls "Al Anbar" a person; before "governorate" it is the province
+    place = place_of(extract, "Militants fired on a police post in Shumaysa village, Al Anbar governorate, "
+                              "Iraq, killing one officer.")
+    assert place.name.startswith("Shumaysa") and place.precision == "region"
+    assert place.place is not None and place.place.name == "Anbar"
+
+
+@pytest.mark.parametrize("text, town", [
+    # "X sadar upazila": the subdistrict around the district town, whatever the parse makes of it
+    ("A farmer was stabbed to death at Dighirchar village in Jessore sadar upazila on Monday.", "Jessore"),
+    # "X under Y": the village lies in the unit after "under"
+    ("Robbers shot two men dead in Kalibari under Kushtia Sadar upazila on Friday.", "Kushtia"),
+])
+def test_an_unknown_village_in_a_headquarters_subdistrict_is_near_its_town(extract, text, town):
+    place = place_of(extract, text)
+    assert place.precision == "near" and place.place is not None and place.place.name == town
+    assert place.country == "Bangladesh"

@@ -103,8 +103,12 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             level = 5
         else:
             level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
+            # ("a main street in Daquq": the street is in the town, which stays a town)
+            before = sent.doc[max(0, ent.start - 2):ent.start + 1]
+            if ent.start > 0 and sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS:
+                before = sent.doc[ent.start:ent.start + 1]
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
-                    or any(t.lower_ in SUBLOCALITY_WORDS for t in sent.doc[max(0, ent.start - 2):ent.start + 1]) \
+                    or any(t.lower_ in SUBLOCALITY_WORDS for t in before) \
                     or ent.start in partial:
                 level = max(level, 1)
             if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
@@ -134,7 +138,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     for other in candidates:
         between = sent.doc[other.end:ent.start]
         if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
-                and all(t.lower_ in ("in", ",", "(", "of", "near") or t.lower_ in SETTLEMENT_WORDS
+                and all(t.lower_ in ("in", ",", "(", "of", "near", "under") or t.lower_ in SETTLEMENT_WORDS
                         for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
             # (Khairpur, Sindh)"); within a province: only the province is known
@@ -204,7 +208,7 @@ def container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place
     doc = ent.doc
     for other in candidates:
         between = doc[ent.end:other.start]
-        if 0 < len(between) <= 3 and all(t.lower_ in ("in", ",", "(", "of") or t.lower_ in SETTLEMENT_WORDS
+        if 0 < len(between) <= 3 and all(t.lower_ in ("in", ",", "(", "of", "under") or t.lower_ in SETTLEMENT_WORDS
                                          for t in between):
             place = resolved.get(other.start)
             if place is not None and place.feature in ("admin1", "admin2", "country"):

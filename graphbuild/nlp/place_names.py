@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import fold
 from ..settings import setting, words
@@ -139,7 +139,8 @@ def place_spans(res, doc: Doc) -> list[Span]:
                                       and bool(res.gazetteer.candidates(doc[end + 1].text)))
         # "the Idlib countryside", "the Zhari district": a known name before a region word;
         # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
-        placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS) \
+        # "struck Samarra city": a known name before a word for a settlement is that settlement
+        placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS | SETTLEMENT_WORDS) \
             or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS)  # "Sapele LGA"
         if placed and not named_place and not any(t.i in taken for t in span) \
                 and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
@@ -197,8 +198,11 @@ def known_head(res, span: Span) -> bool:
 
 def located_name(res, ent: Span) -> bool:
     """"in al-Hasakeh", "near al-Bab": an "al-" name where places stand that the gazetteer
-    knows as a town or region is that place, whatever the model's label."""
+    knows as a town or region is that place, whatever the model's label; so is a region's name
+    before the word for it ("Al Anbar governorate")."""
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if region_word_after(ent):  # "Al Anbar governorate": no person's name
+        return any(p.feature in ("admin1", "admin2") for p in res.gazetteer.candidates(ent.text))
     return previous is not None and previous.lower_ in LOCATIVE_PREPS and any(
         p.feature != "country" for p in res.gazetteer.candidates(ent.text))
 
@@ -239,7 +243,7 @@ def is_event_place(ent: Span) -> bool:
         return True  # "outside the regional court of Limassol"
     if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end \
             and not (ent.end < len(doc) and doc[ent.end].text in ("-", "–")) \
-            and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            and modified_noun(root).lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
         return False  # "salaries in US dollars": a modifier, even after "in"
     if locative_before(ent):
         return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
@@ -248,9 +252,18 @@ def is_event_place(ent: Span) -> bool:
     if before_site(doc, ent.end):
         return True  # "blocked the Zahle roundabout", however the parse hangs it
     if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
-            and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            and modified_noun(root).lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
         return False
     return True
+
+
+def modified_noun(token: Token) -> Token:
+    """The noun a name modifies, through the nouns compounded with it: "Kushtia sadar
+    upazila" names an upazila, "Peshawar police chief" a chief."""
+    head = token.head
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        head = head.head
+    return head
 
 
 def extended(ent: Span, gazetteer) -> Span:
