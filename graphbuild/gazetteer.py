@@ -361,6 +361,21 @@ class Gazetteer:
                 if p.feature == "country" and p.country_code == place.country_code][:1]
         return out
 
+    def borders(self, place: Place, region: Place, km: float) -> bool:
+        """Whether a town of ``region`` (a province) lies within ``km`` of ``place``: a place
+        on the region's edge, which a source may count in it ("Tarmiyah, Saladin" though
+        GeoNames has Tarmiyah in Baghdad)."""
+        if region.feature != "admin1" or place.country_code != region.country_code:
+            return False
+        dlat = km / 111.0
+        dlon = dlat / max(math.cos(math.radians(place.latitude)), 0.1)
+        rows = self._db.execute(
+            "SELECT latitude, longitude FROM places WHERE country_code = ? AND admin1 = ? AND feature = 'city'"
+            " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+            (region.country_code, region.name, place.latitude - dlat, place.latitude + dlat,
+             place.longitude - dlon, place.longitude + dlon)).fetchall()
+        return any(distance_km(place.latitude, place.longitude, lat, lon) <= km for lat, lon in rows)
+
     def countries_of(self, name: str) -> set[str]:
         """Country codes of every place called ``name``."""
         return {p.country_code for p in self.candidates(name)}

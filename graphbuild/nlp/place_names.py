@@ -40,6 +40,8 @@ LOOSE_REGION_WORDS = words("loose-region")
 VERB_SPONSOR_WORDS = words("verb-sponsor")
 NOT_LOCATIVE_PREPS = words("not-locative-prep")
 INNER_PARTICLES = words("inner-particle")
+#: nouns a place name modifies that are still where it is: "Idlib province", "Samba sector", "Rafi LGA"
+TOWN_PARTS = REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS | SUBLOCALITY_WORDS
 
 
 @Language.factory("graphbuild_place_names", default_config={"actor_files": []})
@@ -121,7 +123,7 @@ def place_spans(res, doc: Doc) -> list[Span]:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 6 and (
+        while end < len(doc) and end - i < 6 and not site_named_after(res, doc[i:end], doc[end]) and (
                 starts_name(doc[end]) or (doc[end].text in ("-", "'") or doc[end].lower_ in NAME_PARTICLES)
                 and end + 1 < len(doc) and starts_name(doc[end + 1])):
             end += 1
@@ -163,6 +165,15 @@ def place_spans(res, doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def site_named_after(res, name: Span, word: Token) -> bool:
+    """"Dhaka University", "the Karachi Press Club": a site word after a city's own name ends
+    the name (not after an alternate name: "Jagannath University" is not in Puri; nor after a
+    small town's, which is too often a word: "the Justice Palace")."""
+    return word.lower_ in NAMED_SITES and any(
+        fold(p.name) == fold(name.text) and (p.population >= KNOWN_CITY or p.feature != "city")
+        for p in res.gazetteer.candidates(name.text))
+
+
 def common_word(res, span: Span) -> bool:
     """"Police forces", "Street 90": a capitalised common word that only a small town is
     called ("Police", Poland), not a city ("Man", Côte d'Ivoire) or a region ("Centre")."""
@@ -199,10 +210,17 @@ def known_head(res, span: Span) -> bool:
 def located_name(res, ent: Span) -> bool:
     """"in al-Hasakeh", "near al-Bab": an "al-" name where places stand that the gazetteer
     knows as a town or region is that place, whatever the model's label; so is a region's name
-    before the word for it ("Al Anbar governorate")."""
+    before the word for it ("Al Anbar governorate") or between a place and its country
+    ("Kubaysah, Al Anbar, Iraq")."""
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
     if region_word_after(ent):  # "Al Anbar governorate": no person's name
         return any(p.feature in ("admin1", "admin2") for p in res.gazetteer.candidates(ent.text))
+    doc = ent.doc
+    if previous is not None and previous.text == "," and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        # "Kubaysah, Al Anbar, Iraq": a province of the country written after it
+        country = res.gazetteer.country_code(doc[ent.end + 1].text)
+        return country is not None and any(p.feature == "admin1" and p.country_code == country
+                                           for p in res.gazetteer.candidates(ent.text))
     return previous is not None and previous.lower_ in LOCATIVE_PREPS and any(
         p.feature != "country" for p in res.gazetteer.candidates(ent.text))
 
@@ -243,7 +261,7 @@ def is_event_place(ent: Span) -> bool:
         return True  # "outside the regional court of Limassol"
     if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end \
             and not (ent.end < len(doc) and doc[ent.end].text in ("-", "–")) \
-            and modified_noun(root).lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            and modified_noun(root).lemma_.lower() not in TOWN_PARTS:
         return False  # "salaries in US dollars": a modifier, even after "in"
     if locative_before(ent):
         return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
@@ -252,7 +270,7 @@ def is_event_place(ent: Span) -> bool:
     if before_site(doc, ent.end):
         return True  # "blocked the Zahle roundabout", however the parse hangs it
     if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
-            and modified_noun(root).lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            and modified_noun(root).lemma_.lower() not in TOWN_PARTS:
         return False
     return True
 
