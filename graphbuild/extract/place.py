@@ -27,6 +27,7 @@ REGION_WORDS = words("region")
 WIDE_REGION_WORDS = words("wide-region")
 SUBLOCALITY_WORDS = words("sublocality")
 UNIT_WORDS = SETTLEMENT_WORDS | SUBLOCALITY_WORDS | words("admin-unit")
+SITE_PARTS = words("town-named-sublocality")  # "the Christmas market in Strasbourg" is no village of it
 KNOWN_CITY = setting("known-city")
 HAMLET = setting("hamlet")
 BIG_CITY = setting("big-city")
@@ -155,7 +156,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     for other in candidates:
         between = sent.doc[other.end:ent.start]
         if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
-                and all(t.lower_ == "near" or joins_unit(t) for t in between) and place.feature != "country":
+                and all(t.lower_ == "near" or joins_unit(t) and t.lower_ not in SITE_PARTS for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
             # (Khairpur, Sindh)"); within a province: only the province is known
             town = region_town(res, place)

@@ -32,6 +32,7 @@ KNOWN_CITY = setting("known-city")
 CALENDAR_WORDS = words("calendar")
 SITE_NOUNS = words("site")
 NAMED_SITES = words("site") | words("named-site")
+INSTITUTION_WORDS = words("institution")
 LOCATIVE_PREPS = words("locative-prep")
 AWAY_PREPS = words("away-prep")
 NAME_PARTICLES = words("name-particle")
@@ -143,7 +144,8 @@ def place_spans(res, doc: Doc) -> list[Span]:
         # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
         # "struck Samarra city": a known name before a word for a settlement is that settlement
         placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS | SETTLEMENT_WORDS) \
-            or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS)  # "Sapele LGA"
+            or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS) \
+            or (end < len(doc) and site_named_after(res, span, doc[end]))  # "Sapele LGA", "Dhaka University"
         if placed and not named_place and not any(t.i in taken for t in span) \
                 and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
                 and len(parts := split_region(res, span)) == 2:
@@ -166,11 +168,12 @@ def place_spans(res, doc: Doc) -> list[Span]:
 
 
 def site_named_after(res, name: Span, word: Token) -> bool:
-    """"Dhaka University", "the Karachi Press Club": a site word after a city's own name ends
-    the name (not after an alternate name: "Jagannath University" is not in Puri; nor after a
-    small town's, which is too often a word: "the Justice Palace")."""
-    return word.lower_ in NAMED_SITES and any(
-        fold(p.name) == fold(name.text) and (p.population >= KNOWN_CITY or p.feature != "city")
+    """"Dhaka University", "the Karachi Press Club": an institution's word after a city's own
+    name ends the name (not after an alternate name: "Jagannath University" is not in Puri; nor
+    after a small town's, which is too often a word: "the Justice Palace"; nor before a street,
+    which is named after a town elsewhere: "Oxford Street")."""
+    return word.lower_ in INSTITUTION_WORDS and any(
+        fold(p.name) == fold(name.text) and p.feature == "city" and p.population >= KNOWN_CITY
         for p in res.gazetteer.candidates(name.text))
 
 
