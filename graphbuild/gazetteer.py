@@ -43,7 +43,8 @@ _ARTICLES = re.compile(r"^(?:al|el|ad|ar|as|ash|az|an|at|ed|er|es|ez|the)[-\s']+
 _GENERIC_SUFFIX = re.compile(
     r"\s+(?:city|town|village|district|province|governorate|region|area|camp|neighbou?rhood|"
     r"municipality|county|state|lga|sub-district|subdistrict|locality|countryside|township|"
-    r"department|prefecture|oblast|raion|taluka|tehsil)$", re.I)
+    r"department|prefecture|oblast|raion|taluka|taluk|tehsil|upazilla|upazila|sadar|thana|nahiya|nahiyah|"
+    r"qada|qadaa|qadha)$", re.I)
 
 
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?\s+")
@@ -359,6 +360,21 @@ class Gazetteer:
         out += [p for p in self.candidates(place.country)
                 if p.feature == "country" and p.country_code == place.country_code][:1]
         return out
+
+    def borders(self, place: Place, region: Place, km: float) -> bool:
+        """Whether a town of ``region`` (a province) lies within ``km`` of ``place``: a place
+        on the region's edge, which a source may count in it ("Tarmiyah, Saladin" though
+        GeoNames has Tarmiyah in Baghdad)."""
+        if region.feature != "admin1" or place.country_code != region.country_code:
+            return False
+        dlat = km / 111.0
+        dlon = dlat / max(math.cos(math.radians(place.latitude)), 0.1)
+        rows = self._db.execute(
+            "SELECT latitude, longitude FROM places WHERE country_code = ? AND admin1 = ? AND feature = 'city'"
+            " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+            (region.country_code, region.name, place.latitude - dlat, place.latitude + dlat,
+             place.longitude - dlon, place.longitude + dlon)).fetchall()
+        return any(distance_km(place.latitude, place.longitude, lat, lon) <= km for lat, lon in rows)
 
     def countries_of(self, name: str) -> set[str]:
         """Country codes of every place called ``name``."""

@@ -1044,3 +1044,99 @@ def test_we_in_a_quotation_is_the_speakers_group(extract):
     # outside a quotation "we" names nobody the text says
     event = only(extract("On Monday we saw soldiers kill five Boko Haram fighters near Bama."))
     assert labels(event, "actor1") == ["Military Forces of Nigeria"]
+@pytest.mark.parametrize("text, town", [
+    # a known name before "city"/"town" is that town, even as a verb's object the model left untagged
+    ("Insurgents shelled Samarra city, Saladin governorate, Iraq, wounding four people.", "Sāmarrā’"),
+    ("Rebels overran Baiji town in Saladin province on Friday, killing a guard.", "Bayjī"),
+    # a street "in" a town does not make the town a street
+    ("A grenade was thrown at a shop on a street in Daquq city, Kirkuk, wounding three people on Monday.", "Dāqūq"),
+])
+def test_a_known_town_before_a_settlement_word_is_the_event_place(extract, text, town):
+    place = place_of(extract, text)
+    assert place.place is not None and place.place.name == town and place.precision == "exact"
+
+
+def test_a_region_before_its_region_word_is_no_persons_name(extract):
+    # the model calls "Al Anbar" a person; before "governorate" it is the province
+    place = place_of(extract, "Militants fired on a police post in Shumaysa village, Al Anbar governorate, "
+                              "Iraq, killing one officer.")
+    assert place.name.startswith("Shumaysa") and place.precision == "region"
+    assert place.place is not None and place.place.name == "Anbar"
+
+
+@pytest.mark.parametrize("text, town", [
+    # "X sadar upazila": the subdistrict around the district town, whatever the parse makes of it
+    ("A farmer was stabbed to death at Dighirchar village in Jessore sadar upazila on Monday.", "Jessore"),
+    # "X under Y": the village lies in the unit after "under"
+    ("Robbers shot two men dead in Kalibari under Kushtia Sadar upazila on Friday.", "Kushtia"),
+])
+def test_an_unknown_village_in_a_headquarters_subdistrict_is_near_its_town(extract, text, town):
+    place = place_of(extract, text)
+    assert place.precision == "near" and place.place is not None and place.place.name == town
+    assert place.country == "Bangladesh"
+
+
+def test_a_town_on_the_edge_of_the_province_the_text_names_is_kept(extract):
+    # GeoNames puts Tarmiyah in Baghdad province; a source that says Saladin draws the border
+    # otherwise, and a Saladin town lies within a few kilometres of it
+    place = place_of(extract, "Militants shelled Tarmiyah town in Saladin province on Sunday, wounding six people.")
+    assert place.place is not None and place.place.name == "Aţ Ţārmīyah"
+    # a namesake far from the province named is still refused
+    place = place_of(extract, "Militants shelled Mandali town in Nineveh province on Sunday, wounding six people.")
+    assert place.place is None or place.place.name != "Mandalī"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Lecturers staged a sit-in on the Rajshahi University campus on Sunday demanding higher pay.", "Rajshahi"),
+    ("Journalists protested outside the Peshawar Press Club on Monday against the arrest of a reporter.",
+     "Peshawar"),
+    # no country named, but a city only one country has
+    ("Two guards were hurt when a bomb went off at the Peshawar bus terminal on Monday.", "Peshawar"),
+])
+def test_a_site_named_after_a_town_places_a_sentence_without_other_places(extract, text, town):
+    place = place_of(extract, text)
+    assert place.place is not None and place.place.name == town and place.precision in ("exact", "near")
+
+
+def test_a_town_before_a_part_of_it_is_the_event_place(extract):
+    # "Samba sector": a sector of the line of control named after the town
+    place = place_of(extract, "Indian and Pakistani soldiers traded fire in Samba sector on Monday, "
+                              "wounding two soldiers.")
+    assert place.place is not None and place.place.name == "Sāmba" and place.country == "India"
+
+
+def test_a_part_of_a_district_is_not_a_namesake_outside_it(extract):
+    # Mandi, Himachal Pradesh, is not the Mandi sector of Poonch district in Kashmir
+    place = place_of(extract, "Shelling by Pakistani troops wounded a farmer in Mandi sector in Poonch district "
+                              "of Jammu and Kashmir on Sunday.")
+    assert place.name == "Mandi" and place.precision == "near"
+    assert place.place is not None and place.place.name == "Pūnch"
+
+
+def test_a_site_after_an_alternate_name_or_a_small_town_is_no_place(extract):
+    events = extract("Lawyers held a sit-in at the Justice Palace in Sidon on Thursday.")
+    assert events[0].place.place is not None and events[0].place.place.name == "Sidon"
+
+
+def test_a_province_between_a_place_and_its_country_is_no_persons_name(extract):
+    place = place_of(extract, "Gunmen opened fire on a patrol in Qaryat Zibin, Al Anbar, Iraq, wounding two soldiers.")
+    assert place.precision == "region" and place.place is not None and place.place.name == "Anbar"
+
+
+def test_a_part_of_a_town_is_not_a_namesake_far_away(extract):
+    # GeoNames knows a Ghadeer near Karbala; "Ghadeer area, Baghdad city" is a part of Baghdad
+    place = place_of(extract, "Gunmen burned two shops in the Ghadeer area of Baghdad city on Monday.")
+    assert place.name == "Ghadeer" and place.precision == "near"
+    assert place.place is not None and place.place.name == "Baghdad"
+    # a part of a town is checked against the town, not only against the province after it
+    place = place_of(extract, "Gunmen killed three men in Moshahda neighbourhood, Mosul city, Iraq.")
+    assert place.precision == "near" and place.place is not None and place.place.name == "Mosul"
+    # "Daquq area, Kirkuk": Kirkuk may be the province, so Daquq stays
+    place = place_of(extract, "A roadside bomb killed two policemen in Daquq area, Kirkuk, Iraq.")
+    assert place.place is not None and place.place.name == "Dāqūq"
+
+
+def test_a_count_of_attacks_across_the_country_keeps_the_towns_place(extract):
+    events = extract("A sniper shot dead a policeman in Ramadi on Tuesday. "
+                     "It was one of 20 attacks carried out around Iraq on May 2, 2013.")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Ramadi"

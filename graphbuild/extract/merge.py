@@ -210,8 +210,11 @@ def combine(host: Event, other: Event) -> None:
     told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
     host.sentences.extend(span for span in other.sentences if (span.start, span.end) not in told)
     other_own = other.place is not None and not other.place_inferred
+    # "gunmen shot a policeman in Ramadi. It was one of 20 attacks around Iraq": the town, not the country
+    vaguer = host.place is not None and host.place.precision == "country" and other_own \
+        and other.place.place is not None and other.place.precision in ("exact", "near", "region")
     if host.place is None or (host.place.place is None and other_own and other.place.place) or (
-            host.place_inferred and other_own):
+            host.place_inferred and other_own) or vaguer:
         host.place = other.place
         host.place_inferred = other.place_inferred
     if host.time is None and other.time is not None:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import consonants, fold, skeleton
-from ..geo import destination
+from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
-from ..nlp.place_names import before_site, is_event_place, region_word_after
+from ..nlp.place_names import before_site, is_event_place, region_word_after, sponsor
 from ..nlp.spans import lower_text, text_span
 from ..settings import setting, word_values, words
 
@@ -26,6 +26,8 @@ NEAR_WORDS = words("near")
 REGION_WORDS = words("region")
 WIDE_REGION_WORDS = words("wide-region")
 SUBLOCALITY_WORDS = words("sublocality")
+UNIT_WORDS = SETTLEMENT_WORDS | SUBLOCALITY_WORDS | words("admin-unit")
+SITE_PARTS = words("town-named-sublocality")  # "the Christmas market in Strasbourg" is no village of it
 KNOWN_CITY = setting("known-city")
 HAMLET = setting("hamlet")
 BIG_CITY = setting("big-city")
@@ -36,12 +38,16 @@ DISTANCE_UNITS = word_values("distance-unit", float)
 NAME_PARTICLES = words("name-particle")
 BEARING_PREFIXES = words("bearing-prefix")
 OFFSET_KM = setting("offset-km")
+BORDER_KM = setting("border-km")
+TOWN_PART_KM = setting("town-part-km")
+TOWN_PART_WORDS = words("town-part")
+TOWN_WORDS = words("town-word")
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
     if not candidates:
-        return None
+        return institution_place(res, sent, ctx)
     countries = tuple(ctx.countries)
     names = {ent.start: fold(ent.text) for ent in ctx.places(sent)}
     resolved, partial = {}, set()
@@ -84,12 +90,24 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     for ent in reversed(candidates):
         inner = resolved[ent.start]
         container = container_after(ent, candidates, resolved)
+        # a part of a town ("Ghadeer area, Baghdad city") lies in or beside the town
+        town = town_after(ent, candidates, resolved) \
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in TOWN_PART_WORDS else None
+        if inner is not None and town is not None and fold(town.name) != fold(inner.name) \
+                and not beside(inner, town):
+            inside = [p for p in res.gazetteer.candidates(ent.text) if beside(p, town)]
+            resolved[ent.start] = inside[0] if inside else None
+            if not inside:
+                partial.discard(ent.start)
+            continue
         if inner is None or container is None or fold(container.name) == fold(inner.name):
             continue
         if not lies_inside(inner, container) and not (
                 inner.country_code == container.country_code and inner.population >= KNOWN_CITY):
             # the namesake inside that region, if the gazetteer has one
             inside = [p for p in res.gazetteer.candidates(ent.text) if lies_inside(p, container)]
+            if not inside and res.gazetteer.borders(inner, container, BORDER_KM):
+                continue  # a town on the region's edge, which sources draw either side of it
             resolved[ent.start] = inside[0] if inside else None
             if not inside:
                 partial.discard(ent.start)
@@ -103,8 +121,12 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             level = 5
         else:
             level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
+            # ("a main street in Daquq": the street is in the town, which stays a town)
+            before = sent.doc[max(0, ent.start - 2):ent.start + 1]
+            if ent.start > 0 and sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS:
+                before = sent.doc[ent.start:ent.start + 1]
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
-                    or any(t.lower_ in SUBLOCALITY_WORDS for t in sent.doc[max(0, ent.start - 2):ent.start + 1]) \
+                    or any(t.lower_ in SUBLOCALITY_WORDS for t in before) \
                     or ent.start in partial:
                 level = max(level, 1)
             if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
@@ -134,8 +156,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     for other in candidates:
         between = sent.doc[other.end:ent.start]
         if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
-                and all(t.lower_ in ("in", ",", "(", "of", "near") or t.lower_ in SETTLEMENT_WORDS
-                        for t in between) and place.feature != "country":
+                and all(t.lower_ == "near" or joins_unit(t) and t.lower_ not in SITE_PARTS for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
             # (Khairpur, Sindh)"); within a province: only the province is known
             town = region_town(res, place)
@@ -166,6 +187,25 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
         else:
             precision = "exact"
     return PlaceClaim(ent.text, text_span(ent), precision, place, country)
+
+
+def institution_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
+    """A sentence with no place of its own whose institution or site is named after a town
+    of the article's countries, or a city when no country is said ("a bomb went off at the
+    Peshawar bus terminal"): the event is near that town."""
+    countries = tuple(ctx.countries)
+    for ent in ctx.places(sent):
+        root = ent.root
+        if root.dep_ not in ("compound", "amod") or root.head.pos_ != "NOUN" or root.head.i < ent.end \
+                or sponsor(ent) or (ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–")):
+            continue  # "Britain-based", "Saudi-led": no place of the event
+        place = res.gazetteer.resolve(ent.text, countries)
+        # with no country said, only a city that the name alone tells ("the Peshawar bus terminal")
+        known = place is not None and (place.country_code in countries if countries else place.population >= KNOWN_CITY)
+        if known and place.feature in ("city", "admin2") and same_name(place.name, ent.text) \
+                and supported(res, place, ent, ctx):
+            return PlaceClaim(ent.text, text_span(ent), "near", place, place.country)
+    return None
 
 
 def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
@@ -200,18 +240,47 @@ def region_town(res, region: Place) -> Place | None:
 
 
 def container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
-    """The resolved region written right after a place ("X (Y, Z)", "X, Y", "X in Y")."""
+    """The resolved region written right after a place ("X (Y, Z)", "X, Y", "X in Y", "X
+    sector of Y district"); a town written as a district ("Poonch district") stands for the
+    district around it, which lies in the town's province."""
     doc = ent.doc
     for other in candidates:
         between = doc[ent.end:other.start]
-        if 0 < len(between) <= 3 and all(t.lower_ in ("in", ",", "(", "of") or t.lower_ in SETTLEMENT_WORDS
-                                         for t in between):
+        if 0 < len(between) <= 3 and all(joins_unit(t) for t in between):
             place = resolved.get(other.start)
             if place is not None and place.feature in ("admin1", "admin2", "country"):
                 return place
+            if place is not None and place.feature == "city" and region_word_after(other):
+                return Place(place.id, place.name, place.latitude, place.longitude, place.country_code,
+                             place.country, place.admin1, place.name, place.population, "admin2")
             if place is not None:  # "Kech, Balochistan": the next one may be the region
                 return container_after(other, candidates, resolved) or place
     return None
+
+
+def town_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
+    """The town written right after a place as a town ("Ghadeer area, Baghdad city"); not a
+    name that may be the province's ("Daquq area, Kirkuk")."""
+    doc = ent.doc
+    for other in candidates:
+        between = doc[ent.end:other.start]
+        place = resolved.get(other.start)
+        if 0 < len(between) <= 3 and all(joins_unit(t) for t in between) and place is not None:
+            written = other[-1].lower_ in TOWN_WORDS or (other.end < len(doc) and doc[other.end].lower_ in TOWN_WORDS)
+            return place if written and place.feature == "city" else None
+    return None
+
+
+def beside(place: Place, town: Place) -> bool:
+    """Whether ``place`` can be a part of ``town``: close enough to it."""
+    return place.country_code == town.country_code and distance_km(
+        place.latitude, place.longitude, town.latitude, town.longitude) <= TOWN_PART_KM
+
+
+def joins_unit(token: Token) -> bool:
+    """A word between a place and the unit it lies in: "X, Y", "X in Y", "X village under Y
+    upazila", "X sector of Y district"."""
+    return token.lower_ in ("in", ",", "(", "of", "under") or token.lower_ in UNIT_WORDS
 
 
 def part_place(res, name: str, countries: tuple[str, ...]):

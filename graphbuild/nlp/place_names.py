@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import fold
 from ..settings import setting, words
@@ -32,6 +32,7 @@ KNOWN_CITY = setting("known-city")
 CALENDAR_WORDS = words("calendar")
 SITE_NOUNS = words("site")
 NAMED_SITES = words("site") | words("named-site")
+INSTITUTION_WORDS = words("institution")
 LOCATIVE_PREPS = words("locative-prep")
 AWAY_PREPS = words("away-prep")
 NAME_PARTICLES = words("name-particle")
@@ -40,6 +41,8 @@ LOOSE_REGION_WORDS = words("loose-region")
 VERB_SPONSOR_WORDS = words("verb-sponsor")
 NOT_LOCATIVE_PREPS = words("not-locative-prep")
 INNER_PARTICLES = words("inner-particle")
+#: nouns a place name modifies that are still where it is: "Idlib province", "Samba sector", "Rafi LGA"
+TOWN_PARTS = REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS | SUBLOCALITY_WORDS
 
 
 @Language.factory("graphbuild_place_names", default_config={"actor_files": []})
@@ -121,7 +124,7 @@ def place_spans(res, doc: Doc) -> list[Span]:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 6 and (
+        while end < len(doc) and end - i < 6 and not site_named_after(res, doc[i:end], doc[end]) and (
                 starts_name(doc[end]) or (doc[end].text in ("-", "'") or doc[end].lower_ in NAME_PARTICLES)
                 and end + 1 < len(doc) and starts_name(doc[end + 1])):
             end += 1
@@ -139,8 +142,10 @@ def place_spans(res, doc: Doc) -> list[Span]:
                                       and bool(res.gazetteer.candidates(doc[end + 1].text)))
         # "the Idlib countryside", "the Zhari district": a known name before a region word;
         # "the Zahle roundabout", "the Damboa - Maiduguri road": before a site named after it
-        placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS) \
-            or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS)  # "Sapele LGA"
+        # "struck Samarra city": a known name before a word for a settlement is that settlement
+        placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS | SETTLEMENT_WORDS) \
+            or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS) \
+            or (end < len(doc) and site_named_after(res, span, doc[end]))  # "Sapele LGA", "Dhaka University"
         if placed and not named_place and not any(t.i in taken for t in span) \
                 and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
                 and len(parts := split_region(res, span)) == 2:
@@ -160,6 +165,16 @@ def place_spans(res, doc: Doc) -> list[Span]:
     # "Police forces", "a Police officer": a capitalised actor word, not the Polish town
     spans = [s for s in spans if not common_word(res, s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def site_named_after(res, name: Span, word: Token) -> bool:
+    """"Dhaka University", "the Karachi Press Club": an institution's word after a city's own
+    name ends the name (not after an alternate name: "Jagannath University" is not in Puri; nor
+    after a small town's, which is too often a word: "the Justice Palace"; nor before a street,
+    which is named after a town elsewhere: "Oxford Street")."""
+    return word.lower_ in INSTITUTION_WORDS and any(
+        fold(p.name) == fold(name.text) and p.feature == "city" and p.population >= KNOWN_CITY
+        for p in res.gazetteer.candidates(name.text))
 
 
 def common_word(res, span: Span) -> bool:
@@ -197,8 +212,18 @@ def known_head(res, span: Span) -> bool:
 
 def located_name(res, ent: Span) -> bool:
     """"in al-Hasakeh", "near al-Bab": an "al-" name where places stand that the gazetteer
-    knows as a town or region is that place, whatever the model's label."""
+    knows as a town or region is that place, whatever the model's label; so is a region's name
+    before the word for it ("Al Anbar governorate") or between a place and its country
+    ("Kubaysah, Al Anbar, Iraq")."""
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if region_word_after(ent):  # "Al Anbar governorate": no person's name
+        return any(p.feature in ("admin1", "admin2") for p in res.gazetteer.candidates(ent.text))
+    doc = ent.doc
+    if previous is not None and previous.text == "," and ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        # "Kubaysah, Al Anbar, Iraq": a province of the country written after it
+        country = res.gazetteer.country_code(doc[ent.end + 1].text)
+        return country is not None and any(p.feature == "admin1" and p.country_code == country
+                                           for p in res.gazetteer.candidates(ent.text))
     return previous is not None and previous.lower_ in LOCATIVE_PREPS and any(
         p.feature != "country" for p in res.gazetteer.candidates(ent.text))
 
@@ -239,7 +264,7 @@ def is_event_place(ent: Span) -> bool:
         return True  # "outside the regional court of Limassol"
     if root.dep_ in ("compound", "amod") and root.head.pos_ == "NOUN" and root.head.i >= ent.end \
             and not (ent.end < len(doc) and doc[ent.end].text in ("-", "–")) \
-            and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            and modified_noun(root).lemma_.lower() not in TOWN_PARTS:
         return False  # "salaries in US dollars": a modifier, even after "in"
     if locative_before(ent):
         return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
@@ -248,9 +273,18 @@ def is_event_place(ent: Span) -> bool:
     if before_site(doc, ent.end):
         return True  # "blocked the Zahle roundabout", however the parse hangs it
     if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ == "NOUN" \
-            and root.head.lemma_.lower() not in REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS:
+            and modified_noun(root).lemma_.lower() not in TOWN_PARTS:
         return False
     return True
+
+
+def modified_noun(token: Token) -> Token:
+    """The noun a name modifies, through the nouns compounded with it: "Kushtia sadar
+    upazila" names an upazila, "Peshawar police chief" a chief."""
+    head = token.head
+    while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        head = head.head
+    return head
 
 
 def extended(ent: Span, gazetteer) -> Span:
