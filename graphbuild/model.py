@@ -62,7 +62,7 @@ class Actor:
 class Participant:
     role: str  # one of ROLES
     actor: Actor
-    span: TextSpan
+    span: TextSpan | None  # the words naming the actor; None for one the text only implies
 
 
 @dataclass

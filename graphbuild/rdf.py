@@ -223,7 +223,7 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
             doc.add(ev, SEM.hasActor, a)
             doc.add(ev, ROLE_PROPERTIES[p.role], a)
             argument(ROLE_PROPERTIES[p.role], a, p.span)
-            if p.span.text != p.actor.label:
+            if p.span is not None and p.span.text != p.actor.label:
                 doc.add(a, SKOS.altLabel, _en(p.span.text))
             _describe_actor(ent, p.actor)
         if event.place is not None:

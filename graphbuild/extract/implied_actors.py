@@ -40,8 +40,8 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
-    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
-                                             event.trigger))
+    # no words of the text name the crowd: the trigger is not its evidence
+    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country), None))
 
 CLAIMED_WORDS = words("claimed")
 
@@ -59,8 +59,9 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
-    event.participants.insert(0, Participant("actor1", generic_actor(res, "armed", country),
-                                             event.trigger))
+    # no words of the text name who did it ("a bomb exploded"): the event's own word is not
+    # evidence of an actor
+    event.participants.insert(0, Participant("actor1", generic_actor(res, "armed", country), None))
 
 
 def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:
