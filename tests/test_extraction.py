@@ -927,3 +927,31 @@ def test_an_event_without_time_words_is_assumed_the_day_before_publication(extra
                      "2015-03-11")
     assert events and all(e.time.time.precision == "day" for e in events)
     assert only(extract("Gunmen shot dead a shopkeeper in Peshawar.", None)).time is None
+
+
+def test_an_unnamed_attacker_has_no_evidence_phrase(extract):
+    # the event word is not the words of an actor: "a bomb" does not name who planted it
+    event = only(extract("A bomb exploded at a bus stop in Kabul on Monday, killing four people.",
+                         "2020-05-05"))
+    attacker = [p for p in event.participants if p.role == "actor1"]
+    assert [p.actor.label for p in attacker] == ["Unidentified Armed Group (Afghanistan)"]
+    assert attacker[0].span is None
+
+
+def test_physical_targets_and_weapons(extract):
+    event = only(extract("Rebels attacked a police station and two trucks with rifles and grenades "
+                         "in Goma on Friday.", "2020-05-04"))
+    assert [s.text for s in event.targets] == ["a police station", "two trucks"]
+    assert [s.text for s in event.instruments] == ["rifles", "grenades"]
+
+
+def test_what_an_explosion_hit_and_damaged(extract):
+    event = only(extract("A car bomb went off outside the offices of a telephone company in Lagos on "
+                         "Sunday, damaging a bank and several cars.", "2020-05-04"))
+    assert [s.text for s in event.targets] == ["the offices of a telephone company", "a bank", "several cars"]
+    assert [s.text for s in event.instruments] == ["A car bomb"]
+
+
+def test_people_are_no_physical_target(extract):
+    event = only(extract("Gunmen shot dead three farmers near Jos on Tuesday.", "2020-05-07"))
+    assert event.targets == [] and event.instruments == []

@@ -23,7 +23,7 @@ from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import modality_of
 from .place import country_place, event_place, scene_place
-from .roles import by_aircraft
+from .roles import by_aircraft, thing_phrase
 from .time import event_time
 
 
@@ -117,4 +117,6 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
             event.modality = "future"
     event.anaphoric, event.cue, event.raw_type = m.anaphoric, m.cue, m.event_type
     event.part_of_head = m.part_of_head
+    event.targets = [text_span(thing_phrase(t)) for t in sorted(m.physical, key=lambda t: t.i)]
+    event.instruments = [text_span(thing_phrase(t)) for t in sorted(m.instruments, key=lambda t: t.i)]
     return event

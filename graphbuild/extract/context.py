@@ -42,6 +42,8 @@ class Mention:
     anaphoric: bool = False
     part_of_head: Token | None = None
     targets: list[Token] = field(default_factory=list)  # raw object/target words
+    physical: list[Token] = field(default_factory=list)  # the targets that are things, not people
+    instruments: list[Token] = field(default_factory=list)  # the weapons it was done with
     weapon: str | None = None  # the explosion type a weapon word in the sentence names
 
 
