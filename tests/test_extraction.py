@@ -955,3 +955,27 @@ def test_what_an_explosion_hit_and_damaged(extract):
 def test_people_are_no_physical_target(extract):
     event = only(extract("Gunmen shot dead three farmers near Jos on Tuesday.", "2020-05-07"))
     assert event.targets == [] and event.instruments == []
+
+
+@pytest.mark.parametrize("second", [
+    "Police blamed Boko Haram for the blast.",
+    "Boko Haram is being held responsible for the blast.",
+    "The army said Boko Haram was responsible.",
+])
+def test_who_is_held_responsible_is_the_attacker(extract, second):
+    event = only(extract("A bomb exploded at a market in Maiduguri on Monday. " + second, "2020-05-05"))
+    assert labels(event, "actor1") == ["Boko Haram (JAS)"]
+
+
+@pytest.mark.parametrize("second", ["Boko Haram denied responsibility.",
+                                    "Boko Haram said it was not responsible."])
+def test_a_denial_names_no_attacker(extract, second):
+    event = only(extract("A bomb exploded at a market in Maiduguri on Monday. " + second, "2020-05-05"))
+    assert labels(event, "actor1") == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_those_who_died_are_victims_not_attackers(extract):
+    event = only(extract("Soldiers clashed with Boko Haram fighters near Bama on Monday. Two militants "
+                         "died.", "2020-05-05"))
+    assert labels(event, "actor1") == ["Military Forces of Nigeria"]
+    assert [p.span.text for p in event.participants if p.role == "victim"] == ["militants"]

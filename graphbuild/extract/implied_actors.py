@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..lexicon import ARMED_CATEGORIES
 from ..model import Event, Participant
@@ -44,6 +44,8 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
     event.participants.insert(0, Participant("actor1", generic_actor(res, category, country), None))
 
 CLAIMED_WORDS = words("claimed")
+BLAME_VERBS = words("blame")
+ATTRIBUTE_VERBS = words("attribute")
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -108,15 +110,42 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
 
 
 def find_claimants(ctx: DocContext) -> list:
-    """"JNIM claimed responsibility for the attack": (the claimant's mention, its sentence's
-    number) for every named actor that claims an attack."""
+    """"JNIM claimed responsibility for the attack", "the rebels are held responsible",
+    "police blamed ISWAP", "an attack attributed to the ADF": (the claimant's mention, its
+    sentence's number) for every named actor that claims an attack or is said to have done it."""
     claimants = []
-    for n, sent in enumerate(ctx.sentences if "claim" in lower_text(ctx.doc) else ()):
+    text = lower_text(ctx.doc)
+    if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut")):
+        return claimants
+    for n, sent in enumerate(ctx.sentences):
         for tok in sent:
-            if tok.lemma_.lower() == "claim" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
-                for subject in (c for c in tok.children if c.dep_ == "nsubj"):
-                    found = actor_at(subject, ctx)
-                    if found is not None and found.actor.named:
-                        claimants.append((found, n))
+            for subject in claimed_by(tok):
+                found = actor_at(subject, ctx)
+                if found is not None and found.actor.named:
+                    claimants.append((found, n))
     return claimants
+
+
+def claimed_by(tok: Token) -> list[Token]:
+    """The words of who a claim or an accusation names, when ``tok`` is its verb or
+    adjective and nothing negates it."""
+    lemma = tok.lemma_.lower()
+    verb = tok.head if lemma == "responsible" else tok
+    if any(c.dep_ == "neg" for c in (*tok.children, *verb.children)):
+        return []  # "denied being responsible", "did not claim"
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+        return [c for c in tok.children if c.dep_ == "nsubj"]
+    if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp"):
+        # "X is responsible", "X were held responsible"; "officials held X responsible"
+        if verb.lemma_.lower() in BLAME_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+            return [c for c in verb.children if c.dep_ == "dobj"]
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        return [x for c in tok.children if passive and c.dep_ == "prep" and c.lower_ == "on"
+                for x in c.children if x.dep_ == "pobj"] if passive else \
+            [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
+        return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                for x in c.children if x.dep_ == "pobj"]
+    return []

@@ -54,7 +54,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         for c in head.children:
             if stranded is not None and stranded in c.subtree:
                 continue  # the subject the parse hung on the places before it
-            if c.dep_ == "nsubj" and not passive:
+            if c.dep_ == "nsubj" and not passive and m.event_type == "@death" and not has_object:
+                patients.append(c)  # "two militants died": the dead, whoever they were
+            elif c.dep_ == "nsubj" and not passive:
                 agents.append(c)
             elif c.dep_ == "nsubjpass":
                 patients.append(c)
