@@ -979,3 +979,12 @@ def test_those_who_died_are_victims_not_attackers(extract):
                          "died.", "2020-05-05"))
     assert labels(event, "actor1") == ["Military Forces of Nigeria"]
     assert [p.span.text for p in event.participants if p.role == "victim"] == ["militants"]
+
+
+@pytest.mark.parametrize("text", ["guerrillas dynamited two power towers in antioquia on monday.",
+                                  "Guerrillas dynamited two power towers in Antioquia on Monday."])
+def test_guerrillas_dynamiting_towers(extract, text):
+    event = only(extract(text, "2020-05-05"))
+    assert event.event_type == "remote-explosive-landmine-ied"
+    assert [p.span.text.lower() for p in event.participants if p.role == "actor1"] == ["guerrillas"]
+    assert [s.text for s in event.targets] == ["two power towers"]
