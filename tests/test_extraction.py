@@ -988,3 +988,19 @@ def test_guerrillas_dynamiting_towers(extract, text):
     assert event.event_type == "remote-explosive-landmine-ied"
     assert [p.span.text.lower() for p in event.participants if p.role == "actor1"] == ["guerrillas"]
     assert [s.text for s in event.targets] == ["two power towers"]
+
+
+def test_whose_murder_is_the_victim(extract):
+    event = only(extract("Police are investigating the lawyer Maria Lopez's murder in Tijuana on Monday.",
+                         "2020-05-05"))
+    assert event.event_type == "attack"
+    victims = [p for p in event.participants if p.role == "victim"]
+    assert [p.actor.label for p in victims] == ["Maria Lopez"]
+    assert victims[0].span.text == "Maria Lopez"  # the name without its possessive ending
+
+
+def test_a_groups_attack_is_its_own(extract):
+    event = only(extract("The Taliban's attack on a checkpoint in Kandahar killed two soldiers on Monday.",
+                         "2020-05-05"))
+    assert labels(event, "actor1") == ["Taliban"]
+    assert [s.text for s in event.targets] == ["a checkpoint"]

@@ -27,7 +27,10 @@ class ActorMention:
     actor: Actor
 
     def span(self, doc: Doc) -> TextSpan:
-        return text_span(doc[self.start:self.end])
+        end = self.end
+        while end > self.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Romero's murder": the name, not its possessive ending
+        return text_span(doc[self.start:end])
 
 
 @dataclass

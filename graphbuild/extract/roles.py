@@ -110,6 +110,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "poss" and m.event_type == "@death":
                 patients.append(c)  # "a man's body"
+            elif c.dep_ == "poss" and m.event_type in ONE_SIDED and c.i in ctx.by_token \
+                    and ctx.by_token[c.i].actor.category in ("Person", "Civilians"):
+                patients.append(c)  # "the mayor's murder", "his kidnapping": who it was done to
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.by_token:
                 agents.append(c)  # "Taliban attack", "a Saudi-led coalition air raid"
             elif c.dep_ == "acl" and c.lemma_.lower() in res.lexicon.cue("target"):
