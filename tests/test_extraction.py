@@ -938,6 +938,11 @@ def test_an_unnamed_attacker_has_no_evidence_phrase(extract):
     assert attacker[0].span is None
 
 
+def test_a_named_camp_is_a_target(extract):
+    event = only(extract("Taliban gunmen attacked Camp Shorabak in Helmand Province on Monday.", "2020-05-05"))
+    assert [s.text for s in event.targets] == ["Camp Shorabak"]
+
+
 def test_physical_targets_and_weapons(extract):
     event = only(extract("Rebels attacked a police station and two trucks with rifles and grenades "
                          "in Goma on Friday.", "2020-05-04"))

@@ -262,7 +262,10 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
     out: list[Token] = []
     for tok in found:
         for t in [tok, *tok.conjuncts]:
-            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PHYSICAL_TARGETS and t not in out:
+            # "Camp Bastion", "the Hotel Continental": a name whose first word says what it is
+            named = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in PHYSICAL_TARGETS
+                                              for c in t.lefts)
+            if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in PHYSICAL_TARGETS or named) and t not in out:
                 out.append(t)
     return out
 
