@@ -980,10 +980,17 @@ def test_a_denial_names_no_attacker(extract, second):
 
 
 def test_those_who_died_are_victims_not_attackers(extract):
+    event = only(extract("Gunmen attacked a village near Maiduguri on Monday. Two farmers died.", "2020-05-05"))
+    assert labels(event, "actor1") == ["Unidentified Armed Group (Nigeria)"]
+    assert [p.span.text for p in event.participants if p.role == "victim"] == ["farmers"]
+
+
+def test_the_dead_of_a_battles_side_are_that_side_not_victims(extract):
     event = only(extract("Soldiers clashed with Boko Haram fighters near Bama on Monday. Two militants "
                          "died.", "2020-05-05"))
     assert labels(event, "actor1") == ["Military Forces of Nigeria"]
-    assert [p.span.text for p in event.participants if p.role == "victim"] == ["militants"]
+    assert labels(event, "actor2") == ["Boko Haram (JAS)"]
+    assert labels(event, "victim") == []
 
 
 @pytest.mark.parametrize("text", ["guerrillas dynamited two power towers in antioquia on monday.",

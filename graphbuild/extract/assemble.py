@@ -14,7 +14,7 @@ from ..nlp.place_names import PLACES
 from ..nlp.spans import text_span
 from ..nlp.triggers import SPANS_KEY as TRIGGERS, trigger_of
 from ..relations import descriptions, find_relations
-from .casualties import event_casualties
+from .casualties import combatants_are_sides, event_casualties
 from .context import ActorMention, DocContext, Mention
 from .event_mentions import crowd_mentions, disruptions, sentence_mentions
 from .event_types import crowd_type, violence_type
@@ -76,6 +76,7 @@ def assemble(res, doc: Doc, article: Article) -> Extraction:
         claimed_actor(res, event, context)
         # a death report typed only now, or a clash nobody is named in
         unidentified_actor(res, event, context, battles=True)
+        combatants_are_sides(res, event)
         if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
             event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule
     return Extraction(article=article, events=events, relations=relations,
