@@ -939,8 +939,8 @@ def test_an_unnamed_attacker_has_no_evidence_phrase(extract):
 
 
 def test_a_named_camp_is_a_target(extract):
-    event = only(extract("Taliban gunmen attacked Camp Shorabak in Helmand Province on Monday.", "2020-05-05"))
-    assert [s.text for s in event.targets] == ["Camp Shorabak"]
+    event = only(extract("Militants attacked Camp Lemonnier in Djibouti on Monday.", "2020-05-05"))
+    assert [s.text for s in event.targets] == ["Camp Lemonnier"]
 
 
 def test_physical_targets_and_weapons(extract):
