@@ -1016,3 +1016,10 @@ def test_a_groups_attack_is_its_own(extract):
                          "2020-05-05"))
     assert labels(event, "actor1") == ["Taliban"]
     assert [s.text for s in event.targets] == ["a checkpoint"]
+
+
+def test_people_who_died_in_a_battle_are_not_its_civilian_victims(extract):
+    event = only(extract("Soldiers clashed with Boko Haram fighters near Bama on Monday. At least three "
+                         "people died in the fighting.", "2020-05-05"))
+    assert labels(event, "victim") == []
+    assert event.fatalities.value == 3
