@@ -62,7 +62,7 @@ class Actor:
 class Participant:
     role: str  # one of ROLES
     actor: Actor
-    span: TextSpan
+    span: TextSpan | None  # the words naming the actor; None for one the text only implies
 
 
 @dataclass
@@ -100,6 +100,8 @@ class Event:
     injured: CountClaim | None = None
     modality: str = "asserted"
     attribution: TextSpan | None = None
+    targets: list[TextSpan] = field(default_factory=list)  # physical targets: "the embassy", "a bus"
+    instruments: list[TextSpan] = field(default_factory=list)  # weapons: "a car bomb", "rifles"
     part_of: int | None = None  # index of the event this one happened during
     # the extractor's working state while it merges mentions; not written to the graph
     raw_type: str = field(default="", repr=False, compare=False)  # the trigger's class ("@violence")

@@ -223,9 +223,13 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
             doc.add(ev, SEM.hasActor, a)
             doc.add(ev, ROLE_PROPERTIES[p.role], a)
             argument(ROLE_PROPERTIES[p.role], a, p.span)
-            if p.span.text != p.actor.label:
+            if p.span is not None and p.span.text != p.actor.label:
                 doc.add(a, SKOS.altLabel, _en(p.span.text))
             _describe_actor(ent, p.actor)
+        for prop, spans in ((GB.target, event.targets), (GB.instrument, event.instruments)):
+            for span in spans:  # a thing, named only by its words
+                doc.add(ev, prop, _text(span.text))
+                argument(prop, _text(span.text), span)
         if event.place is not None:
             pl = place_iri(event.place)
             doc.add(ev, SEM.hasPlace, pl)

@@ -249,3 +249,17 @@ def test_reingest_and_delete_leave_no_orphans(tmp_path, pipeline):
     only_other = Store(tmp_path / "only-other")
     ingest([other], only_other, pipeline=pipeline)
     assert _nquads(used) == _nquads(only_other)
+
+
+def test_targets_and_instruments_are_arguments_with_evidence(pipeline):
+    store = Store(None)
+    text = "Rebels burned a bus with petrol bombs in Goma on Friday and attacked a police station."
+    ingest([Article(text=text, id="bus", published=dt.date(2020, 5, 4))], store, pipeline=pipeline)
+    rows = store.select("""
+        SELECT ?role ?value ?words WHERE {
+          ?e gb:argument ?claim . ?claim gb:role ?role ; gb:value ?value ; gb:evidence/nif:anchorOf ?words .
+          VALUES ?role { gb:target gb:instrument } }""")
+    found = {(r["role"].rsplit("#", 1)[-1], r["words"]) for r in rows}
+    assert ("target", "a bus") in found and ("target", "a police station") in found, found
+    assert ("instrument", "petrol bombs") in found, found
+    assert all(r["value"] == r["words"] for r in rows)

@@ -156,3 +156,17 @@ def test_the_old_joint_riots_protests_type_takes_either_of_todays():
     for predicted, ok in (("Protests", True), ("Riots", True), ("Battles", False)):
         assert compare(gold, {"event_type": predicted, "country": "India", "date": "2015-04-12",
                               "date_earliest": "", "date_latest": ""})["event_type"] is ok
+
+
+def test_targets_and_weapons_are_scored(pipeline, tmp_path):
+    text = "a car bomb went off outside a bank in medellin on friday, damaging several buses."
+    gold = write_jsonl(tmp_path / "bomb.jsonl", [
+        {"id": "bomb", "text": text,
+         "roles": {"PerpInd": [], "PerpOrg": [], "Target": [[["bank", 33]], [["several buses", 67]]],
+                   "Victim": [], "Weapon": [[["car bomb", 2]]]}}])
+    docs = read_muc4(gold)
+    assert docs[0].gold == {"victim/target": [["bank"], ["several buses"]], "weapon": [["car bomb"]]}
+    result = evaluate_roles(docs, pipeline)
+    assert result.scored_roles() == ["victim/target", "weapon"]
+    assert result.recall("victim/target") == 1.0 and result.recall("weapon") == 1.0
+    assert result.precision("weapon") == 1.0

@@ -1140,3 +1140,97 @@ def test_a_count_of_attacks_across_the_country_keeps_the_towns_place(extract):
     events = extract("A sniper shot dead a policeman in Ramadi on Tuesday. "
                      "It was one of 20 attacks carried out around Iraq on May 2, 2013.")
     assert events and events[0].place.place is not None and events[0].place.place.name == "Ramadi"
+def test_an_unnamed_attacker_has_no_evidence_phrase(extract):
+    # the event word is not the words of an actor: "a bomb" does not name who planted it
+    event = only(extract("A bomb exploded at a bus stop in Kabul on Monday, killing four people.",
+                         "2020-05-05"))
+    attacker = [p for p in event.participants if p.role == "actor1"]
+    assert [p.actor.label for p in attacker] == ["Unidentified Armed Group (Afghanistan)"]
+    assert attacker[0].span is None
+
+
+def test_a_named_camp_is_a_target(extract):
+    event = only(extract("Militants attacked Camp Lemonnier in Djibouti on Monday.", "2020-05-05"))
+    assert [s.text for s in event.targets] == ["Camp Lemonnier"]
+
+
+def test_physical_targets_and_weapons(extract):
+    event = only(extract("Rebels attacked a police station and two trucks with rifles and grenades "
+                         "in Goma on Friday.", "2020-05-04"))
+    assert [s.text for s in event.targets] == ["a police station", "two trucks"]
+    assert [s.text for s in event.instruments] == ["rifles", "grenades"]
+
+
+def test_what_an_explosion_hit_and_damaged(extract):
+    event = only(extract("A car bomb went off outside the offices of a telephone company in Lagos on "
+                         "Sunday, damaging a bank and several cars.", "2020-05-04"))
+    assert [s.text for s in event.targets] == ["the offices of a telephone company", "a bank", "several cars"]
+    assert [s.text for s in event.instruments] == ["A car bomb"]
+
+
+def test_people_are_no_physical_target(extract):
+    event = only(extract("Gunmen shot dead three farmers near Jos on Tuesday.", "2020-05-07"))
+    assert event.targets == [] and event.instruments == []
+
+
+@pytest.mark.parametrize("second", [
+    "Police blamed Boko Haram for the blast.",
+    "Boko Haram is being held responsible for the blast.",
+    "The army said Boko Haram was responsible.",
+])
+def test_who_is_held_responsible_is_the_attacker(extract, second):
+    event = only(extract("A bomb exploded at a market in Maiduguri on Monday. " + second, "2020-05-05"))
+    assert labels(event, "actor1") == ["Boko Haram (JAS)"]
+
+
+@pytest.mark.parametrize("second", ["Boko Haram denied responsibility.",
+                                    "Boko Haram said it was not responsible."])
+def test_a_denial_names_no_attacker(extract, second):
+    event = only(extract("A bomb exploded at a market in Maiduguri on Monday. " + second, "2020-05-05"))
+    assert labels(event, "actor1") == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_those_who_died_are_victims_not_attackers(extract):
+    event = only(extract("Gunmen attacked a village near Maiduguri on Monday. Two farmers died.", "2020-05-05"))
+    assert labels(event, "actor1") == ["Unidentified Armed Group (Nigeria)"]
+    assert [p.span.text for p in event.participants if p.role == "victim"] == ["farmers"]
+
+
+def test_the_dead_of_a_battles_side_are_that_side_not_victims(extract):
+    event = only(extract("Soldiers clashed with Boko Haram fighters near Bama on Monday. Two militants "
+                         "died.", "2020-05-05"))
+    assert labels(event, "actor1") == ["Military Forces of Nigeria"]
+    assert labels(event, "actor2") == ["Boko Haram (JAS)"]
+    assert labels(event, "victim") == []
+
+
+@pytest.mark.parametrize("text", ["guerrillas dynamited two power towers in antioquia on monday.",
+                                  "Guerrillas dynamited two power towers in Antioquia on Monday."])
+def test_guerrillas_dynamiting_towers(extract, text):
+    event = only(extract(text, "2020-05-05"))
+    assert event.event_type == "remote-explosive-landmine-ied"
+    assert [p.span.text.lower() for p in event.participants if p.role == "actor1"] == ["guerrillas"]
+    assert [s.text for s in event.targets] == ["two power towers"]
+
+
+def test_whose_murder_is_the_victim(extract):
+    event = only(extract("Police are investigating the lawyer Maria Lopez's murder in Tijuana on Monday.",
+                         "2020-05-05"))
+    assert event.event_type == "attack"
+    victims = [p for p in event.participants if p.role == "victim"]
+    assert [p.actor.label for p in victims] == ["Maria Lopez"]
+    assert victims[0].span.text == "Maria Lopez"  # the name without its possessive ending
+
+
+def test_a_groups_attack_is_its_own(extract):
+    event = only(extract("The Taliban's attack on a checkpoint in Kandahar killed two soldiers on Monday.",
+                         "2020-05-05"))
+    assert labels(event, "actor1") == ["Taliban"]
+    assert [s.text for s in event.targets] == ["a checkpoint"]
+
+
+def test_people_who_died_in_a_battle_are_not_its_civilian_victims(extract):
+    event = only(extract("Soldiers clashed with Boko Haram fighters near Bama on Monday. At least three "
+                         "people died in the fighting.", "2020-05-05"))
+    assert labels(event, "victim") == []
+    assert event.fatalities.value == 3

@@ -102,7 +102,8 @@ def test_extraction_on_random_text(pipeline, text):
     article = Article(text=text, id="random", published=dt.date(2020, 5, 3))
     extraction = pipeline.extract(article)
     for event in extraction.events:  # every claim points into the text, at its own words
-        spans = [event.trigger, *event.sentences, *(p.span for p in event.participants)]
+        spans = [event.trigger, *event.sentences, *event.targets, *event.instruments,
+                 *(p.span for p in event.participants if p.span is not None)]  # None: an implied actor
         spans += [c.span for c in (event.place, event.time, event.fatalities) if c is not None and c.span]
         for span in spans:
             assert 0 <= span.start <= span.end <= len(text)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from .roles import RoleDoc, read_jsonl
 
-#: MUC-4 roles -> the scored roles (Weapon has no graphbuild role to compare yet)
+#: MUC-4 roles -> the scored roles
 ROLE_MAP = {"PerpInd": "perpetrator", "PerpOrg": "perpetrator", "Target": "victim/target",
-            "Victim": "victim/target"}
+            "Victim": "victim/target", "Weapon": "weapon"}
 
 
 def read_muc4(path: str | Path) -> list[RoleDoc]:
@@ -20,7 +20,8 @@ def read_muc4(path: str | Path) -> list[RoleDoc]:
             if role is None:
                 continue
             try:
-                gold.setdefault(role, []).extend([str(m[0]) for m in entity] for entity in entities)
+                if entities:
+                    gold.setdefault(role, []).extend([str(m[0]) for m in entity] for entity in entities)
             except (TypeError, IndexError, KeyError):
                 raise ValueError(f"{path}:{number}: role {name!r} is not a list of entities, "
                                  "each a list of [mention, offset]") from None

@@ -3,7 +3,7 @@
 Each gold article is ingested (no publication date unless the gold gives one) into a
 temporary store. For each article, the phrases the store gives as evidence of an event
 argument are gathered per role: perpetrator (actor1), victim/target (victim, target and
-actor2) and place. Only the events the default views show are counted (what the text says
+actor2), place and weapon (instrument). Only the events the default views show are counted (what the text says
 happened: :data:`graphbuild.export.DEFAULT_MODALITIES`). A predicted phrase matches a gold
 entity when, lower-cased and without leading articles and numbers, one of the entity's
 mentions equals it or ends in the same (head) word. Recall counts gold entities matched,
@@ -24,10 +24,10 @@ from ..numbers import parse_number
 from ..pipeline import Pipeline, ingest
 from ..store import Store
 
-ROLES = ("perpetrator", "victim/target", "place")
+ROLES = ("perpetrator", "victim/target", "place", "weapon")
 #: graphbuild's argument roles (local names in the gb/sem namespaces) per scored role
 PREDICTED_ROLES = {"actor1": "perpetrator", "victim": "victim/target", "target": "victim/target",
-                   "actor2": "victim/target", "hasPlace": "place"}
+                   "actor2": "victim/target", "hasPlace": "place", "instrument": "weapon"}
 _ARTICLES = {"the", "a", "an"}
 
 

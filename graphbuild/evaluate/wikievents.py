@@ -1,7 +1,8 @@
 """WikiEvents gold: ``events`` [{type, trigger, args: [{role, text}]}] per article (KAIROS).
 
 The conflict events are Conflict.Attack.*, Life.Die.* and Life.Injure.*; their Attacker
-and Killer are perpetrators, Target and Victim victims/targets, Place places. Each distinct
+and Killer are perpetrators, Target and Victim victims/targets, Place places, Instrument
+weapons. Each distinct
 argument text (after normalising) is one gold entity of its role."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .roles import RoleDoc, normalise, read_jsonl
 
 EVENT_TYPES = ("Conflict.Attack.", "Life.Die.", "Life.Injure.")
 ROLE_MAP = {"Attacker": "perpetrator", "Killer": "perpetrator", "Target": "victim/target",
-            "Victim": "victim/target", "Place": "place"}
+            "Victim": "victim/target", "Place": "place", "Instrument": "weapon"}
 
 
 def read_wikievents(path: str | Path) -> list[RoleDoc]:

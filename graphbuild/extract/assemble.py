@@ -14,7 +14,7 @@ from ..nlp.place_names import PLACES
 from ..nlp.spans import text_span
 from ..nlp.triggers import SPANS_KEY as TRIGGERS, trigger_of
 from ..relations import descriptions, find_relations
-from .casualties import event_casualties
+from .casualties import combatants_are_sides, event_casualties
 from .context import ActorMention, DocContext, Mention
 from .event_mentions import crowd_mentions, disruptions, sentence_mentions
 from .event_types import armed_victims, crowd_type, side_categories, violence_type
@@ -23,7 +23,7 @@ from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import modality_of
 from .place import country_place, event_place, scene_place
-from .roles import by_aircraft
+from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting
 
 
@@ -89,6 +89,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
         # a death report typed only now, or a clash nobody is named in
         unidentified_actor(res, event, context, battles=True)
         armed_victims(event)
+        combatants_are_sides(res, event)
         side_categories(res, event)
         if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
             event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule
@@ -131,4 +132,6 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
             event.modality = "future"
     event.anaphoric, event.cue, event.raw_type = m.anaphoric, m.cue, m.event_type
     event.part_of_head = m.part_of_head
+    event.targets = [text_span(thing_phrase(t)) for t in sorted(m.physical, key=lambda t: t.i)]
+    event.instruments = [text_span(thing_phrase(t)) for t in sorted(m.instruments, key=lambda t: t.i)]
     return event

@@ -28,7 +28,10 @@ class ActorMention:
     actor: Actor
 
     def span(self, doc: Doc) -> TextSpan:
-        return text_span(doc[self.start:self.end])
+        end = self.end
+        while end > self.start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Romero's murder": the name, not its possessive ending
+        return text_span(doc[self.start:end])
 
 
 @dataclass
@@ -43,6 +46,8 @@ class Mention:
     anaphoric: bool = False
     part_of_head: Token | None = None
     targets: list[Token] = field(default_factory=list)  # raw object/target words
+    physical: list[Token] = field(default_factory=list)  # the targets that are things, not people
+    instruments: list[Token] = field(default_factory=list)  # the weapons it was done with
     weapon: str | None = None  # the explosion type a weapon word in the sentence names
 
 

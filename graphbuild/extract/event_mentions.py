@@ -92,8 +92,12 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     if any(m.event_type in res.violent_types for m in mentions):
         # "shelled the town, destroying houses", "an airstrike destroyed a depot": the damage
         # the attack did, not another event
-        mentions = [m for m in mentions if not (m.event_type == "looting-property-destruction"
-                                                and m.head.lemma_.lower() in DAMAGE_VERBS)]
+        damage = [m for m in mentions if m.event_type == "looting-property-destruction"
+                  and m.head.lemma_.lower() in DAMAGE_VERBS]
+        mentions = [m for m in mentions if all(m is not d for d in damage)]
+        attack = next((m for m in mentions if m.event_type in res.violent_types), None)
+        for m in damage if attack is not None else ():  # what the damage hit is the attack's target
+            attack.physical.extend(t for t in m.physical if t not in attack.physical)
     for m in mentions:
         if m.event_type == "@violence":
             m.weapon = weapon
@@ -356,5 +360,7 @@ def absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:
         for a in actors:
             if all(a.actor.key != e.actor.key for e in existing):
                 existing.append(a)
+    for mine, theirs in ((host.physical, other.physical), (host.instruments, other.instruments)):
+        mine.extend(t for t in theirs if t not in mine)
     if other.event_type == "@violence" and host.event_type == "@violence" and other.cue:
         host.cue = True

@@ -130,6 +130,8 @@ def side_categories(res, event: Event) -> None:
 def crowd_words(res, participant: Participant, sent: Span) -> bool:
     """Whether an actor's words name unarmed people ("BJP supporters", "members of
     ANTARSYA", "Mapuche fruit sellers")."""
+    if participant.span is None:
+        return False
     span = sent.doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
     if span is None:
         return False

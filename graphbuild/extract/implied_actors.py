@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..lexicon import ARMED_CATEGORIES
 from ..model import Event, Participant
@@ -40,12 +40,13 @@ def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
-    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
-                                             event.trigger))
+    # no words of the text name the crowd: the trigger is not its evidence
+    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country), None))
 
 CLAIMED_WORDS = words("claimed")
-SUSPECT_VERBS = words("suspicion")
 STATE_OPERATION_WORDS = words("state-operation")
+BLAME_VERBS = words("blame")
+ATTRIBUTE_VERBS = words("attribute")
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -72,8 +73,9 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         category = "Identity militia"
     elif state_operation(res, event, ctx):
         category = "State forces"
-    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country),
-                                             event.trigger))
+    # no words of the text name who did it ("a bomb exploded"): the event's own word is not
+    # evidence of an actor
+    event.participants.insert(0, Participant("actor1", generic_actor(res, category, country), None))
 
 
 def state_operation(res, event: Event, ctx: "DocContext") -> bool:
@@ -146,38 +148,55 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
 
 
 def find_claimants(ctx: DocContext) -> list:
-    """"JNIM claimed responsibility for the attack": (the claimant's mention, its sentence's
-    number) for every named actor that claims an attack; and every armed non-state group the
-    text suspects of one ("the governor blamed rebels", "X is suspected of it", "the work of
-    militants", "X was behind the raid"), as ACLED codes a suspected perpetrator."""
+    """"JNIM claimed responsibility for the attack", "the rebels are held responsible",
+    "police blamed ISWAP", "an attack attributed to the ADF", "militants are suspected",
+    "the work of militants", "X was behind the raid": (the claimant's mention, its sentence's
+    number) for every named actor that claims an attack, and every named actor or armed
+    non-state group the text says did one (as ACLED codes a suspected perpetrator)."""
     claimants = []
-    for n, sent in enumerate(ctx.sentences if "claim" in lower_text(ctx.doc) else ()):
-        for tok in sent:
-            if tok.lemma_.lower() == "claim" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
-                for subject in (c for c in tok.children if c.dep_ == "nsubj"):
-                    found = actor_at(subject, ctx)
-                    if found is not None and found.actor.named:
-                        claimants.append((found, n))
+    text = lower_text(ctx.doc)
+    if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
+                                         "behind", "work of")):
+        return claimants
     for n, sent in enumerate(ctx.sentences):
-        for suspect in suspects(sent):
-            found = actor_at(suspect, ctx)
-            if found is not None and found.actor.category in ARMED_CATEGORIES - {"State forces"}:
-                claimants.append((found, n))
+        for tok in sent:
+            claim = tok.lemma_.lower() == "claim"
+            for subject in claimed_by(tok):
+                found = actor_at(subject, ctx)
+                if found is not None and (found.actor.named if claim else (
+                        found.actor.category != "State forces" and (
+                            found.actor.named or found.actor.category in ARMED_CATEGORIES))):
+                    claimants.append((found, n))
     return claimants
 
 
-def suspects(sent: Span) -> list:
-    """The tokens of whom a sentence suspects or blames: the object of "blamed", "accused",
-    "suspect" (or their passive subject), the subject of "was behind", the "of" of "the work of"."""
-    found = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
-            found += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        elif lemma == "behind" and tok.head.lemma_.lower() == "be":
-            found += [c for c in tok.head.children if c.dep_ == "nsubj"]
-        elif lemma == "work" and tok.dep_ == "attr":
-            found += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for x in c.children if x.dep_ == "pobj"]
-    return found
+def claimed_by(tok: Token) -> list[Token]:
+    """The words of who a claim, an accusation or a suspicion names, when ``tok`` is its verb,
+    adjective or noun and nothing negates it."""
+    lemma = tok.lemma_.lower()
+    verb = tok.head if lemma in ("responsible", "behind") else tok
+    if any(c.dep_ == "neg" for c in (*tok.children, *verb.children)):
+        return []  # "denied being responsible", "did not claim"
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+        return [c for c in tok.children if c.dep_ == "nsubj"]
+    if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp"):
+        # "X is responsible", "X were held responsible"; "officials held X responsible"
+        if verb.lemma_.lower() in BLAME_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+            return [c for c in verb.children if c.dep_ == "dobj"]
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            # "the attack was blamed on X"; "X was blamed for it", "X is suspected"
+            on = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for x in c.children if x.dep_ == "pobj"]
+            return on or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        return [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
+        return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                for x in c.children if x.dep_ == "pobj"]
+    if lemma == "behind" and verb.lemma_.lower() == "be":
+        return [c for c in verb.children if c.dep_ == "nsubj"]  # "X was behind the raid"
+    if lemma == "work" and tok.dep_ == "attr":
+        return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for x in c.children if x.dep_ == "pobj"]  # "the attack was the work of X"
+    return []

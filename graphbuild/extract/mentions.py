@@ -156,6 +156,9 @@ def actor_noun(res, token: Token):
         if two in res.lexicon.actor_nouns:
             return res.lexicon.actor_nouns[two], prev.i, token.i + 1
     noun = res.lexicon.actor_nouns.get(lemma) or res.lexicon.actor_nouns.get(token.text.lower())
+    if noun is None and token.pos_ == "PROPN" and token.lower_.endswith("s"):
+        # a plural the tagger took for a name, which leaves it unlemmatised ("Guerrillas attacked")
+        noun = res.lexicon.actor_nouns.get(token.lower_[:-1])
     if noun is None:
         return None, 0, 0
     if prev is not None and prev.dep_ in ("compound", "amod"):

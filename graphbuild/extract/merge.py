@@ -207,6 +207,8 @@ def combine(host: Event, other: Event) -> None:
             role = "victim"
         if all(not (q.actor.key == p.actor.key and q.role == role) for q in host.participants):
             host.participants.append(Participant(role, p.actor, p.span))
+    for mine, theirs in ((host.targets, other.targets), (host.instruments, other.instruments)):
+        mine.extend(span for span in theirs if all((span.start, span.end) != (s.start, s.end) for s in mine))
     told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
     host.sentences.extend(span for span in other.sentences if (span.start, span.end) not in told)
     other_own = other.place is not None and not other.place_inferred

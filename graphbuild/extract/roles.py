@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..settings import words
+from .event_types import top_type
 from .coreference import between_sides, expand, inherited_subject, quantity_anchor, stranded_subject, undertaker, verb_subjects
 
 if TYPE_CHECKING:
@@ -25,6 +26,12 @@ VERB_TARGET_PREPS = words("verb-target-prep")
 LIGHT_TARGET_PREPS = words("light-verb-target-prep")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
+PHYSICAL_TARGETS = words("physical-target")
+STRUCK_PREPS = words("struck-prep")
+SET_FIRE = words("set-fire")
+DAMAGE_VERBS = words("damage")
+STRUCK_TYPES = words("struck-type")
+INSTRUMENT_PREPS = words("instrument-prep")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -47,7 +54,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         for c in head.children:
             if stranded is not None and stranded in c.subtree:
                 continue  # the subject the parse hung on the places before it
-            if c.dep_ == "nsubj" and not passive:
+            if c.dep_ == "nsubj" and not passive and m.event_type == "@death" and not has_object:
+                patients.append(c)  # "two militants died": the dead, whoever they were
+            elif c.dep_ == "nsubj" and not passive:
                 agents.append(c)
             elif c.dep_ == "nsubjpass":
                 patients.append(c)
@@ -101,6 +110,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "poss" and m.event_type == "@death":
                 patients.append(c)  # "a man's body"
+            elif c.dep_ == "poss" and m.event_type in ONE_SIDED and c.i in ctx.by_token \
+                    and ctx.by_token[c.i].actor.category in ("Person", "Civilians"):
+                patients.append(c)  # "the mayor's murder", "his kidnapping": who it was done to
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.by_token:
                 agents.append(c)  # "Taliban attack", "a Saudi-led coalition air raid"
             elif c.dep_ == "acl" and c.lemma_.lower() in res.lexicon.cue("target"):
@@ -164,6 +176,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
             m.anaphoric = True
     m.targets = patients + others
+    m.physical = physical_targets(res, head, patients, m.event_type)
+    m.instruments = instruments(res, head)
     m.roles["actor1"] = expand(agents, ctx)
     patients_actors = expand(patients, ctx)
     between = between_sides(others, ctx)
@@ -214,3 +228,75 @@ def by_aircraft(res, head: Token) -> bool:
 
 def leader_compound(res, head: Token) -> bool:
     return head.dep_ == "compound" and head.head.lemma_.lower() in res.lexicon.cue("leader")
+
+
+def physical_targets(res, head: Token, patients: list[Token], event_type: str) -> list[Token]:
+    """The things an event hit, not people: the objects and "on" phrases that are buildings,
+    vehicles or installations ("bombed the embassy", "an attack on a bus", "the house was
+    destroyed"), with their conjuncts; "the bombing of the embassy"; what an explosion or fire
+    went off at ("a bomb exploded outside the embassy"); what it damaged ("..., damaging
+    two cars"); what was set fire to."""
+    found = list(patients)
+    verb = head.pos_ in ("VERB", "AUX", "ADJ")
+    if not verb and event_type not in ONE_SIDED:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found.extend(x for x in c.children if x.dep_ == "pobj")
+    # the clause the event word belongs to: its own for a verb, else the verb it is subject of
+    # ("a bomb went off", "planted a bomb at", "set fire to")
+    clause = head if verb else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if clause is not None:
+        struck = not event_type.startswith("@") and (
+            event_type in STRUCK_TYPES or top_type(res, event_type) in STRUCK_TYPES)
+        for c in clause.children:
+            if c.dep_ == "prep" and (struck and c.lower_ in STRUCK_PREPS or c.lower_ == "to"
+                                     and clause.lemma_.lower() in SET_FIRE):
+                for x in c.children:
+                    if x.dep_ == "pobj" and x.lower_ == "front":  # "in front of the embassy"
+                        x = next((y for z in x.children if z.dep_ == "prep" and z.lower_ == "of"
+                                  for y in z.children if y.dep_ == "pobj"), x)
+                    if x.dep_ == "pobj":
+                        found.append(x)
+            elif c.dep_ in ("advcl", "conj") and c.lemma_.lower() in DAMAGE_VERBS:
+                found.extend(x for x in c.children if x.dep_ in ("dobj", "nsubjpass"))
+    out: list[Token] = []
+    for tok in found:
+        for t in [tok, *tok.conjuncts]:
+            # "Camp Bastion", "the Hotel Continental": a name whose first word says what it is
+            named = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in PHYSICAL_TARGETS
+                                              for c in t.lefts)
+            if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in PHYSICAL_TARGETS or named) and t not in out:
+                out.append(t)
+    return out
+
+
+def instruments(res, head: Token) -> list[Token]:
+    """The weapons an event was done with: a weapon word that is the trigger itself ("a bomb
+    exploded"), modifies it ("a dynamite attack") or is its "with" phrase ("attacked the post
+    with rifles")."""
+    weapons = res.lexicon.cue("weapon")
+    found = [head] if head.pos_ in ("NOUN", "PROPN") else []
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            found.append(c)
+        elif c.dep_ == "prep" and c.lower_ in INSTRUMENT_PREPS:
+            found.extend(x for x in c.children if x.dep_ == "pobj")
+    out: list[Token] = []
+    for tok in found:
+        for t in [tok, *tok.conjuncts]:
+            if t.lemma_.lower() in weapons and t not in out:
+                out.append(t)
+    return out
+
+
+def thing_phrase(tok: Token) -> Span:
+    """The words naming a target or weapon: the noun with the words before it and an "of"
+    phrase after it ("the offices of the electric company"), not its clauses or conjuncts."""
+    doc = tok.doc
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("cc", "conj", "punct", "prep")])
+    end = tok.i + 1
+    of = next((x for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
+               for x in c.children if x.dep_ == "pobj"), None)
+    if of is not None and of.i - tok.i <= 6:
+        end = of.i + 1  # up to the "of" phrase's noun, not the phrases after it
+    return doc[start:end]
