@@ -57,6 +57,9 @@ def test_an_ambush_its_denial_and_a_march(articles):
     assert ambush.fatalities.value == 2 and ambush.modality == "reported"
     # the ELN's denial is no actor of the ambush, and "fought ever since" no clash of 2016
     assert "ELN: National Liberation Army" not in {p.actor.label for p in ambush.participants}
+    # the group the army blamed is who the text says the guerrillas were
+    assert [p.actor.label for p in ambush.participants if p.role == "actor1"] == [
+        "FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"]
 
 
 def test_a_clash_that_displaced_families_and_a_bombing(articles):

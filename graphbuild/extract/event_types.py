@@ -51,7 +51,8 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
     if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
         return "armed-clash"
     rivalry = res.lexicon.cue("rivalry")
-    if any(p.role == "actor1" and rivalry & set(re.findall(r"[a-z]+", p.span.text.lower())) for p in participants):
+    if any(p.role == "actor1" and p.span is not None and rivalry & set(re.findall(r"[a-z]+", p.span.text.lower()))
+           for p in participants):
         return "armed-clash"  # "shot dead by rivals": the victims were the other side
     return "attack"
 

@@ -90,7 +90,7 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
         add(token.i, token.i + 1, Actor(slug(label), label, "State forces", country, named=False))
     found.sort(key=lambda m: m.start)
     armed_by_members(found, doc)
-    resolve_generic_armed(found, doc)
+    resolve_generic_armed(found, doc, res.lexicon.cue("deny"))
     return found
 
 
@@ -226,11 +226,13 @@ def armed_by_members(mentions: list[ActorMention], doc: Doc) -> None:
             m.actor.country = m.actor.country or kind.country
 
 
-def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) -> None:
+def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None, deny=frozenset()) -> None:
     """'the militants', 'the insurgents': the article's main named non-state armed
-    group when there is exactly one dominant one; never 'unidentified gunmen'."""
+    group when there is exactly one dominant one; never 'unidentified gunmen'. A group named
+    only to deny a part in it ("X denies role", "X said it had not taken part") does not count."""
     counts = Counter(m.actor.key for m in mentions
-                     if m.actor.named and m.actor.category in ("Rebel group", "Political militia"))
+                     if m.actor.named and m.actor.category in ("Rebel group", "Political militia")
+                     and not (doc is not None and denies(doc[m.start:m.end].root, deny)))
     if not counts:
         return
     ranked = counts.most_common(2)
@@ -243,6 +245,16 @@ def resolve_generic_armed(mentions: list[ActorMention], doc: Doc | None = None) 
             if doc is not None and any(t.lower_ in UNKNOWN_WORDS for t in doc[max(0, m.start - 3):m.end]):
                 continue
             m.actor = main
+
+
+def denies(token: Token, deny) -> bool:
+    """Whether ``token`` is the subject of a denial: of a denying verb ("X denied any role") or
+    of a saying whose clause is negated ("X said it had not taken part")."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    return verb.lemma_.lower() in deny or any(
+        c.dep_ == "ccomp" and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
 
 
 def generic_label(template: str, country: str | None) -> str:
