@@ -1,11 +1,6 @@
 """Actor categories from what the text says of a group, and event types by ACLED's codebook
 logic (who is armed, which weapon), on sentences written for these tests, with the real model."""
-
-
-def only(events, event_type=None):
-    chosen = [e for e in events if event_type is None or e.event_type == event_type]
-    assert len(chosen) == 1, [(e.event_type, e.trigger.text) for e in events]
-    return chosen[0]
+from .test_extraction import only
 
 
 def categories(event, role):
