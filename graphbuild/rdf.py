@@ -89,7 +89,9 @@ def place_iri(claim: PlaceClaim) -> NamedNode:
     if claim.place is None:
         return NamedNode(BASE + "place/unlocated/" + slug(f"{claim.name} {claim.country or ''}"))
     own = NamedNode(f"{BASE}place/{quote(claim.place.id, safe='')}")
-    if claim.precision in ("exact", "country") or claim.place.feature in ("admin1", "admin2", "offset"):
+    # a place at its own precision is the place; "near" a district is another node than the
+    # district itself, so one node never carries two precisions from two articles
+    if claim.precision == _own_precision(claim.place) or claim.place.feature == "offset":
         return own
     return NamedNode(f"{own.value}-{claim.precision}")
 

@@ -127,3 +127,19 @@ def test_an_article_that_cannot_become_rdf_costs_only_itself(tmp_path, pipeline,
     assert (report.ingested, report.failed) == (2, 1)
     assert "bad" in report.errors[0].where and "no RDF" in report.errors[0].message
     assert store.article_ids() == ["good-1", "good-2"]
+
+
+def test_a_place_node_has_one_precision_whatever_the_articles_say():
+    """"In Qa'atabah district" and "near Qa'atabah district" are two nodes: a district's own node
+    is the district, so two articles never give one node two precisions."""
+    from graphbuild.model import Place, PlaceClaim
+    from graphbuild.rdf import place_iri
+
+    district = Place("YE.18.Qaatabah", "Qa'atabah", 13.85, 44.7, "YE", "Yemen", "Ad Dali'", "Qa'atabah", 0,
+                     "admin2")
+    town = Place("71137", "Sanaa", 15.35, 44.2, "YE", "Yemen", "Amanat Al Asimah", "", 1937451, "city")
+    iris = {(p.feature, precision): place_iri(PlaceClaim(p.name, None, precision, p))
+            for p in (district, town) for precision in ("exact", "near", "region")}
+    assert iris[("admin2", "region")].value.endswith("/place/YE.18.Qaatabah")
+    assert iris[("city", "exact")].value.endswith("/place/71137")
+    assert len(set(iris.values())) == 6  # each precision of each place its own node
