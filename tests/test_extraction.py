@@ -771,7 +771,7 @@ def test_arrests_and_dispersal_after_a_protest_are_its_intervention(extract):
     assert [e.event_type for e in events] == ["protest-with-intervention"]
     assert [a.label for a in events[0].actors("actor2")] == ["Police Forces of Belarus"]
     events = extract("On Sunday, residents blocked a road in Tegucigalpa with burning tires. "
-                     "The police dispersed the demonstrators using teargas.")
+                     "The police dispersed the protesters with tear gas.")
     assert [e.event_type for e in events] == ["violent-demonstration"]
     assert [a.category for a in events[0].actors("actor1")] == ["Rioters"]
     assert [a.category for a in events[0].actors("actor2")] == ["State forces"]
