@@ -8,8 +8,10 @@ import pytest
 from graphbuild.pipeline import Pipeline, ingest
 from graphbuild.store import Store
 
-# Imported actor lexicons live in $GRAPHBUILD_DATA: tests start from none.
-os.environ["GRAPHBUILD_DATA"] = tempfile.mkdtemp(prefix="graphbuild-data-")
+# Imported actor lexicons live in $GRAPHBUILD_DATA: tests start from none. The directory is
+# removed when the test run ends.
+_DATA = tempfile.TemporaryDirectory(prefix="graphbuild-data-")
+os.environ["GRAPHBUILD_DATA"] = _DATA.name
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "articles.jsonl"
