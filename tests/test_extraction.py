@@ -1234,3 +1234,17 @@ def test_people_who_died_in_a_battle_are_not_its_civilian_victims(extract):
                          "people died in the fighting.", "2020-05-05"))
     assert labels(event, "victim") == []
     assert event.fatalities.value == 3
+
+
+@pytest.mark.parametrize("text, victims", [
+    # a person's possessive before people in the plural: his group, not the man
+    ("Al-Shabaab leader Ahmed Diriye has been in hiding for months. On Monday, Somali soldiers "
+     "attacked the militant chief's bodyguards near Jilib.", ["Al Shabaab"]),
+    ("Al-Shabaab leader Ahmed Diriye has been in hiding for months. On Monday, he ordered the "
+     "execution of 40 of his followers for spying.", ["Al Shabaab"]),
+])
+def test_a_leaders_men_are_his_group(extract, text, victims):
+    events = extract(text, "2021-05-12")
+    event = only(events)
+    assert labels(event, "actor2") + labels(event, "victim") == victims
+
