@@ -1248,3 +1248,16 @@ def test_a_leaders_men_are_his_group(extract, text, victims):
     event = only(events)
     assert labels(event, "actor2") + labels(event, "victim") == victims
 
+
+@pytest.mark.parametrize("text, events", [
+    # a person fired from a job is no gunfire
+    ("The plant manager told us the ministry would fire us all if we joined the strike.", 0),
+    ("\u201cThey will fire me if I speak to reporters,\u201d a nurse in Harare said on Tuesday.", 0),
+    ("Three teachers were fired last week for missing the ruling party's rally.", 0),
+    # but people fired on, and shots fired, are
+    ("Soldiers fired on the teachers outside the school in Harare on Tuesday.", 1),
+    ("Shots were fired at a police post in Harare on Tuesday.", 1),
+])
+def test_fired_from_a_job_is_no_attack(extract, text, events):
+    assert len([e for e in extract(text, "2021-05-12") if "fire" in e.trigger.text.lower()]) == events
+

@@ -32,6 +32,8 @@ CROWD_CATEGORIES = words("crowd-category")
 DEMAND_VERBS = words("demand")
 SEARCH_PREPS = words("search-prep")
 INSTRUMENT_PREPS = words("instrument-prep")
+DISMISSAL_VERBS = words("dismissal")
+VERB_TARGET_PREPS = words("verb-target-prep")
 
 
 def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[Mention]:
@@ -64,6 +66,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # the bombs the police recovered are no explosion
         if backing(res, head):
             continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
+        if dismissal(head, ctx):
+            continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
             if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
@@ -205,6 +209,19 @@ def claimants(res, noun: Token) -> bool:
     words = res.lexicon.cue("claimant")
     return noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in words or any(
         f"{c.lower_} {noun.lemma_.lower()}" in words for c in noun.children if c.dep_ in ("compound", "amod")))
+
+
+def dismissal(head: Token, ctx: "DocContext") -> bool:
+    """"they'll fire us", "two employees were fired": a person fired, with no "at" or "on"
+    for a target, lost a job; "fired on protesters" and "shots were fired" are gunfire."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in DISMISSAL_VERBS \
+            or any(c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS for c in head.children):
+        return False
+    people = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any((c.pos_ == "PRON" and ("1" in c.morph.get("Person") or "2" in c.morph.get("Person")
+                                      or c.lower_ in ("him", "her", "he", "she")))
+               or (c.i in ctx.by_token and ctx.doc[ctx.by_token[c.i].start:ctx.by_token[c.i].end].root.i == c.i)
+               for c in people)
 
 
 def is_specific(res, head: Token, span: Span) -> bool:
