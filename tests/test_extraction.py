@@ -1261,3 +1261,8 @@ def test_a_leaders_men_are_his_group(extract, text, victims):
 def test_fired_from_a_job_is_no_attack(extract, text, events):
     assert len([e for e in extract(text, "2021-05-12") if "fire" in e.trigger.text.lower()]) == events
 
+
+def test_attack_believed_carried_out_by_a_group(extract):
+    event = only(extract("On Sunday an attack on a checkpoint in Mogadishu killed four guards. The attack is "
+                         "widely thought to have been carried out by al-Shabaab.", "2021-05-12"))
+    assert labels(event, "actor1") == ["Al Shabaab"]
