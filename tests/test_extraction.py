@@ -1266,3 +1266,15 @@ def test_attack_believed_carried_out_by_a_group(extract):
     event = only(extract("On Sunday an attack on a checkpoint in Mogadishu killed four guards. The attack is "
                          "widely thought to have been carried out by al-Shabaab.", "2021-05-12"))
     assert labels(event, "actor1") == ["Al Shabaab"]
+
+
+def test_a_country_place_quotes_the_words_naming_the_country(extract):
+    events = extract("On Monday, soldiers clashed with bandits near Marsabit in northern Kenya.\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country" and later.place.span.text == "Kenya"
+    # with no name of the country in the text, a place of it is the evidence
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country" and later.place.span.text == "Goma"
