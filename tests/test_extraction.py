@@ -1278,3 +1278,13 @@ def test_a_country_place_quotes_the_words_naming_the_country(extract):
                      "On Tuesday, two gangs fought each other with guns.")
     later = next(e for e in events if e.trigger.text == "fought")
     assert later.place.precision == "country" and later.place.span.text == "Goma"
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappings and extortion are commonplace in the border towns of Tillaberi.",
+    "Ambushes on the road to Beni are a regular event, traders say.",
+    "Shelling is now routine in the villages along the front.",
+])
+def test_a_habit_said_of_a_place_is_no_event(extract, text):
+    assert extract(text, "2021-05-12") == []
+

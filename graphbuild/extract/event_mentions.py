@@ -254,6 +254,8 @@ def is_specific(res, head: Token, span: Span) -> bool:
         held += [x for c in held for x in c.subtree if x.dep_ == "pobj"]
         if not any(t.lemma_.lower() in res.lexicon.cue("captive") for t in held):
             return False
+    if said_habitual(res, head):
+        return False  # "kidnappings are commonplace", "assassinations are a regular event"
     if head.pos_ in ("NOUN", "PROPN"):
         # "staged a demonstration denouncing ...", parsed as a compound of a participle
         verb = head.head.head
@@ -267,6 +269,25 @@ def is_specific(res, head: Token, span: Span) -> bool:
             return False
     return True
 
+
+
+def said_habitual(res, noun: Token) -> bool:
+    """An event noun or gerund (or the first of a list of them) that a copula says is a habit of a
+    place or time: "kidnappings and violence are commonplace", "assassinations are a
+    regular event"."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    habits = res.lexicon.cue("habit-predicate")
+    for c in verb.children:
+        if c.dep_ == "acomp" and c.lemma_.lower() in habits:
+            return True
+        if c.dep_ == "attr" and (c.lemma_.lower() in habits or any(
+                a.dep_ == "amod" and a.lemma_.lower() in habits for a in c.children)):
+            return True
+    return False
 
 
 def habitual(res, verb: Token) -> bool:
