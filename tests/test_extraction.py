@@ -1288,3 +1288,9 @@ def test_a_country_place_quotes_the_words_naming_the_country(extract):
 def test_a_habit_said_of_a_place_is_no_event(extract, text):
     assert extract(text, "2021-05-12") == []
 
+
+def test_what_someone_is_charged_with_or_risks_is_no_event(extract):
+    # the trial is news; the murder it names is an accusation, the execution a risk
+    events = extract("The farmer is on trial in Nairobi on charges of murder and faces the threat of "
+                     "execution if he is found guilty.", "2021-05-12")
+    assert [e for e in events if e.modality in ("asserted", "reported")] == []

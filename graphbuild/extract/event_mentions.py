@@ -238,9 +238,10 @@ def is_specific(res, head: Token, span: Span) -> bool:
         return False  # "the two groups often attack each other's positions"
     if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ALLEGATION_PREPS \
             and head.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
-            and head.head.head.dep_ in ("acl", "relcl"):
-        # "a man suspected of kidnapping a child": what someone the sentence speaks of is
-        # accused of; "police are accused of assaulting a driver" is the claim reported
+            and (head.head.head.dep_ in ("acl", "relcl") or head.head.head.pos_ == "NOUN"):
+        # "a man suspected of kidnapping a child", "on trial on charges of murder": what
+        # someone the sentence speaks of is accused of; "police are accused of assaulting a
+        # driver" is the claim reported
         return False
     lemma = head.lemma_.lower()
     if lemma in res.lexicon.cue("activity") and not (
