@@ -1294,3 +1294,11 @@ def test_what_someone_is_charged_with_or_risks_is_no_event(extract):
     events = extract("The farmer is on trial in Nairobi on charges of murder and faces the threat of "
                      "execution if he is found guilty.", "2021-05-12")
     assert [e for e in events if e.modality in ("asserted", "reported")] == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The bombing of a bus station in Kasese on Sunday was carried out by the ADF.", "remote-explosive-landmine-ied"),
+    ("Russian aerial bombing of Idlib killed five civilians on Sunday.", "air-drone-strike"),
+])
+def test_a_bombing_is_an_explosion(extract, text, event_type):
+    assert only(extract(text, "2021-05-12")).event_type == event_type
