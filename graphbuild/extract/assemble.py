@@ -76,7 +76,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
     # a headline restates the story: its mentions join the events the body tells, and name
     # an event of their own only where the body tells none like it
     raw = [r for r in raw if not r[1].headline] + [r for r in raw if r[1].headline]
-    events = merge_mentions(raw, res.violent_types)
+    events = merge_mentions(raw, res.violent_types, article.published)
     for event in events:
         if event.event_type == "peaceful-protest":
             # ACLED's convention: a protest nobody intervened in has no second actor; what
