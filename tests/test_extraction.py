@@ -1302,3 +1302,11 @@ def test_what_someone_is_charged_with_or_risks_is_no_event(extract):
 ])
 def test_a_bombing_is_an_explosion(extract, text, event_type):
     assert only(extract(text, "2021-05-12")).event_type == event_type
+
+
+def test_a_claim_s_own_date_and_place_are_not_the_attack_s(extract):
+    events = extract("On 3 May a bomb killed nine traders at a market in Kasese. On Thursday the ADF claimed "
+                     "the attack in a statement sent to journalists in Kampala.", "2021-05-08")
+    bomb = only(events)
+    assert bomb.time.time.day.isoformat() == "2021-05-03" and bomb.place.name == "Kasese"
+    assert labels(bomb, "actor1") == ["ADF: Allied Democratic Forces"]
