@@ -1310,3 +1310,12 @@ def test_a_claim_s_own_date_and_place_are_not_the_attack_s(extract):
     bomb = only(events)
     assert bomb.time.time.day.isoformat() == "2021-05-03" and bomb.place.name == "Kasese"
     assert labels(bomb, "actor1") == ["ADF: Allied Democratic Forces"]
+
+
+def test_a_place_on_the_claim_itself_stays_the_event_s(extract):
+    event = only(extract("The TTP claimed responsibility for the attack on two traffic policemen in Swabi district.",
+                         "2021-05-12"))
+    assert event.place.name.startswith("Swabi")
+    # what a warrant is for is an accusation, not an event
+    assert extract("Both men were the subject of arrest warrants for ambushes and bombings in Pattani.",
+                   "2021-05-12") == []

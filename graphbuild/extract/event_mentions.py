@@ -236,9 +236,12 @@ def is_specific(res, head: Token, span: Span) -> bool:
         return False  # "captured fighters", "wounded soldiers": a state, not an event
     if head.pos_ == "VERB" and habitual(res, head):
         return False  # "the two groups often attack each other's positions"
-    if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ALLEGATION_PREPS \
-            and head.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
-            and (head.head.head.dep_ in ("acl", "relcl") or head.head.head.pos_ == "NOUN"):
+    charged = head
+    while charged.dep_ == "conj" and charged.head.i != charged.i:
+        charged = charged.head  # "warrants for ambushes and bombings"
+    if charged.dep_ in ("pcomp", "pobj") and charged.head.lower_ in ALLEGATION_PREPS \
+            and charged.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
+            and (charged.head.head.dep_ in ("acl", "relcl") or charged.head.head.pos_ == "NOUN"):
         # "a man suspected of kidnapping a child", "on trial on charges of murder": what
         # someone the sentence speaks of is accused of; "police are accused of assaulting a
         # driver" is the claim reported

@@ -63,14 +63,37 @@ def told_of(res, head: Token) -> bool:
     """Whether the trigger is an event told before ("the ambush", "this attack") that a
     claim, report or denial speaks of: the dates of that clause are the claim's, not the
     event's, unless they hang on the trigger itself ("the ambush on Sunday")."""
+    return speech_clause(res, head) is not None
+
+
+def speech_clause(res, head: Token) -> Token | None:
+    """The verb of the claim, report or denial that speaks of the trigger, when the trigger
+    is an event told before (see :func:`told_of`)."""
     if head.pos_ not in ("NOUN", "PROPN") or not any(
             c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
-        return False
+        return None
     clause = head
     while clause.dep_ in ("dobj", "pobj", "prep") and clause.head.i != clause.i:
         clause = clause.head
     speech = res.lexicon.cue("claim") | res.lexicon.cue("report") | res.lexicon.cue("deny")
-    return clause.i != head.i and clause.lemma_.lower() in speech
+    return clause if clause.i != head.i and clause.lemma_.lower() in speech else None
+
+
+def said_aside(res, head: Token, word: Token) -> bool:
+    """Whether ``word`` tells the circumstances of the claim or report that speaks of the
+    trigger, in a clause on one of its nouns ("claimed the attack in a statement sent to
+    journalists in Kampala"); a place right on the claim ("claimed the attack in Swabi") or
+    in a clause telling the event may be the event's, as short reports write it."""
+    clause = speech_clause(res, head)
+    if clause is None:
+        return False
+    node, crossed = word, False
+    while node.head.i != node.i:
+        crossed = crossed or node.dep_ in ("acl", "relcl")  # "a statement sent ...", not a clause of the event
+        node = node.head
+        if node.i in (head.i, clause.i):
+            return crossed
+    return False
 
 
 def hangs_on(head: Token, word: Token) -> bool:
