@@ -1234,3 +1234,88 @@ def test_people_who_died_in_a_battle_are_not_its_civilian_victims(extract):
                          "people died in the fighting.", "2020-05-05"))
     assert labels(event, "victim") == []
     assert event.fatalities.value == 3
+
+
+@pytest.mark.parametrize("text, victims", [
+    # a person's possessive before people in the plural: his group, not the man
+    ("Al-Shabaab leader Ahmed Diriye has been in hiding for months. On Monday, Somali soldiers "
+     "attacked the militant chief's bodyguards near Jilib.", ["Al Shabaab"]),
+    ("Al-Shabaab leader Ahmed Diriye has been in hiding for months. On Monday, he ordered the "
+     "execution of 40 of his followers for spying.", ["Al Shabaab"]),
+])
+def test_a_leaders_men_are_his_group(extract, text, victims):
+    events = extract(text, "2021-05-12")
+    event = only(events)
+    assert labels(event, "actor2") + labels(event, "victim") == victims
+
+
+@pytest.mark.parametrize("text, events", [
+    # a person fired from a job is no gunfire
+    ("The plant manager told us the ministry would fire us all if we joined the strike.", 0),
+    ("\u201cThey will fire me if I speak to reporters,\u201d a nurse in Harare said on Tuesday.", 0),
+    ("Three teachers were fired last week for missing the ruling party's rally.", 0),
+    # but people fired on, and shots fired, are
+    ("Soldiers fired on the teachers outside the school in Harare on Tuesday.", 1),
+    ("Shots were fired at a police post in Harare on Tuesday.", 1),
+])
+def test_fired_from_a_job_is_no_attack(extract, text, events):
+    assert len([e for e in extract(text, "2021-05-12") if "fire" in e.trigger.text.lower()]) == events
+
+
+def test_attack_believed_carried_out_by_a_group(extract):
+    event = only(extract("On Sunday an attack on a checkpoint in Mogadishu killed four guards. The attack is "
+                         "widely thought to have been carried out by al-Shabaab.", "2021-05-12"))
+    assert labels(event, "actor1") == ["Al Shabaab"]
+
+
+def test_a_country_place_quotes_the_words_naming_the_country(extract):
+    events = extract("On Monday, soldiers clashed with bandits near Marsabit in northern Kenya.\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country" and later.place.span.text == "Kenya"
+    # with no name of the country in the text, a place of it is the evidence
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\n"
+                     "On Tuesday, two gangs fought each other with guns.")
+    later = next(e for e in events if e.trigger.text == "fought")
+    assert later.place.precision == "country" and later.place.span.text == "Goma"
+
+
+@pytest.mark.parametrize("text", [
+    "Kidnappings and extortion are commonplace in the border towns of Tillaberi.",
+    "Ambushes on the road to Beni are a regular event, traders say.",
+    "Shelling is now routine in the villages along the front.",
+])
+def test_a_habit_said_of_a_place_is_no_event(extract, text):
+    assert extract(text, "2021-05-12") == []
+
+
+def test_what_someone_is_charged_with_or_risks_is_no_event(extract):
+    # the trial is news; the murder it names is an accusation, the execution a risk
+    events = extract("The farmer is on trial in Nairobi on charges of murder and faces the threat of "
+                     "execution if he is found guilty.", "2021-05-12")
+    assert [e for e in events if e.modality in ("asserted", "reported")] == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The bombing of a bus station in Kasese on Sunday was carried out by the ADF.", "remote-explosive-landmine-ied"),
+    ("Russian aerial bombing of Idlib killed five civilians on Sunday.", "air-drone-strike"),
+])
+def test_a_bombing_is_an_explosion(extract, text, event_type):
+    assert only(extract(text, "2021-05-12")).event_type == event_type
+
+
+def test_a_claim_s_own_date_and_place_are_not_the_attack_s(extract):
+    events = extract("On 3 May a bomb killed nine traders at a market in Kasese. On Thursday the ADF claimed "
+                     "the attack in a statement sent to journalists in Kampala.", "2021-05-08")
+    bomb = only(events)
+    assert bomb.time.time.day.isoformat() == "2021-05-03" and bomb.place.name == "Kasese"
+    assert labels(bomb, "actor1") == ["ADF: Allied Democratic Forces"]
+
+
+def test_a_place_on_the_claim_itself_stays_the_event_s(extract):
+    event = only(extract("The TTP claimed responsibility for the attack on two traffic policemen in Swabi district.",
+                         "2021-05-12"))
+    assert event.place.name.startswith("Swabi")
+    # what a warrant is for is an accusation, not an event
+    assert extract("Both men were the subject of arrest warrants for ambushes and bombings in Pattani.",
+                   "2021-05-12") == []

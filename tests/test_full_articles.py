@@ -71,3 +71,20 @@ def test_a_clash_that_displaced_families_and_a_bombing(articles):
     # the dateline "BAMAKO, Mali (AP)" names where the story was filed, not an actor
     assert not any("BAMAKO" in p.span.text for e in events for p in e.participants if p.span)
     assert bomb.fatalities.value == 4 and bomb.time.time.day.isoformat() == "2023-02-18"
+
+
+def test_an_ambush_its_claim_and_history_told_as_background(articles):
+    events = articles["fixture-sulu-ambush"]
+    # the headline, the report and the claim are one ambush; the leader killed in 2020 and
+    # Marawi in 2017 keep their years; "commonplace" kidnappings and "since the 1990s" are no
+    # events; the threats in the quotation did not happen; the caption and "Read more" are not news
+    assert [(e.event_type, e.time.time.earliest.isoformat()) for e in events] == [
+        ("armed-clash", "2023-03-05"), ("attack", "2020-01-01"),
+        ("looting-property-destruction", "2017-01-01"), ("government-regains-territory", "2017-01-01")]
+    ambush = events[0]
+    assert (ambush.place.name, ambush.place.precision) == ("Patikul", "near")
+    assert ambush.fatalities.value == 4
+    assert [p.actor.label for p in ambush.participants if p.role == "actor1"] == ["ASG: Abu Sayyaf Group"]
+    claim = next(s for s in ambush.sentences if "claimed responsibility" in s.text)
+    headline = next(s for s in ambush.sentences if s.text.startswith("Gunmen kill four"))
+    assert claim and headline

@@ -173,3 +173,16 @@ def test_boilerplate_gives_no_event_and_structure_is_in_the_graph(pipeline):
     assert [(r["label"], r["country"]) for r in filed] == [("Baghdad", "Iraq")]
     assert store.select("SELECT (COUNT(?p) AS ?n) WHERE { ?a gb:paragraph ?p . ?p a nif:Paragraph }")[0]["n"] == 2
     assert store.select("SELECT ?t WHERE { ?a gb:titleLine/nif:anchorOf ?t }")[0]["t"] == "Rebels attack town"
+
+
+def test_wiki_headings_run_into_the_text_are_masked(pipeline):
+    text = ("An attack on a market in Kasese killed nine traders on 3 May 2016. The attack is widely thought to "
+            "have been carried out by the ADF.==Aftermath==The Kasese market reopened a week later.")
+    structure = article_structure(text)
+    assert [(b.kind, b.span.text) for b in structure.boilerplate] == [("heading", "==Aftermath==")]
+    masked = mask(text, structure)
+    assert len(masked) == len(text) and "ADF.             The" in masked
+    events = pipeline.extract(Article(text=text, published=dt.date(2016, 5, 5))).events
+    assert len(events) == 1
+    assert [p.actor.label for p in events[0].participants if p.role == "actor1"] == [
+        "ADF: Allied Democratic Forces"]

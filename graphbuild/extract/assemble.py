@@ -24,7 +24,7 @@ from .merge import merge_mentions
 from .modality import modality_of
 from .place import country_place, event_place, scene_place
 from .roles import by_aircraft, thing_phrase
-from .time import event_time, lasting
+from .time import event_time, lasting, said_aside
 
 
 def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
@@ -76,7 +76,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
     # a headline restates the story: its mentions join the events the body tells, and name
     # an event of their own only where the body tells none like it
     raw = [r for r in raw if not r[1].headline] + [r for r in raw if r[1].headline]
-    events = merge_mentions(raw, res.violent_types)
+    events = merge_mentions(raw, res.violent_types, article.published)
     for event in events:
         if event.event_type == "peaceful-protest":
             # ACLED's convention: a protest nobody intervened in has no second actor; what
@@ -117,6 +117,9 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     event = Event(event_type=event_type, trigger=text_span(m.tokens),
                   sentences=[text_span(sent)], participants=participants)
     event.place = event_place(res, m.head, sent, ctx)
+    if event.place is not None and event.place.span is not None and said_aside(
+            res, m.head, ctx.doc.char_span(event.place.span.start, event.place.span.end, alignment_mode="expand").root):
+        event.place = None  # "claimed the ambush in a statement in Jolo": where it was claimed
     if event.place is None:
         event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None

@@ -36,6 +36,9 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
                and ctx.doc[m.start].head.i == tok.i and ctx.doc[m.start:m.end].root.dep_ in ("appos", "compound")]
     if persons:
         return persons[0]
+    followers = followers_of(tok, ctx)
+    if followers is not None:
+        return followers
     own = ctx.by_token.get(tok.i)
     if own is not None and own.actor.named:
         return own
@@ -93,6 +96,29 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
         if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in ctx.by_token \
                 and ctx.by_token[c.i].actor.category in ARMED_CATEGORIES:
             return ctx.by_token[c.i]
+    return None
+
+
+def followers_of(tok: Token, ctx: DocContext) -> ActorMention | None:
+    """"the warlord's henchmen", "320 of his followers": people in the plural that a person's
+    possessive names are that person's group, not the person, when the article says which
+    group the person leads or belongs to; the words naming them are the whole phrase."""
+    from .context import ActorMention
+
+    people = tok
+    if tok.pos_ == "NUM":  # "320 of his followers"
+        people = next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for x in c.children if x.dep_ == "pobj"), tok)
+    if people.tag_ not in ("NNS", "NNPS") or (people.i in ctx.by_token and ctx.by_token[people.i].actor.named):
+        return None
+    for poss in (c for c in people.children if c.dep_ == "poss"):
+        leader = ctx.by_token.get(poss.i) or (antecedent(poss, ctx) if poss.lower_ in PERSON_PRONOUNS else None)
+        if leader is None or leader.actor.category != "Person":
+            continue
+        group = next((r.object for r in ctx.relations if r.kind in ("leaderOf", "memberOf")
+                      and r.subject.key == leader.actor.key and r.object.category != "Person"), None)
+        if group is not None:
+            return ActorMention(min(tok.left_edge.i, poss.left_edge.i), people.i + 1, group)
     return None
 
 

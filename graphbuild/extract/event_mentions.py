@@ -32,6 +32,8 @@ CROWD_CATEGORIES = words("crowd-category")
 DEMAND_VERBS = words("demand")
 SEARCH_PREPS = words("search-prep")
 INSTRUMENT_PREPS = words("instrument-prep")
+DISMISSAL_VERBS = words("dismissal")
+VERB_TARGET_PREPS = words("verb-target-prep")
 
 
 def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[Mention]:
@@ -64,6 +66,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # the bombs the police recovered are no explosion
         if backing(res, head):
             continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
+        if dismissal(head, ctx):
+            continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
             if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
@@ -207,6 +211,19 @@ def claimants(res, noun: Token) -> bool:
         f"{c.lower_} {noun.lemma_.lower()}" in words for c in noun.children if c.dep_ in ("compound", "amod")))
 
 
+def dismissal(head: Token, ctx: "DocContext") -> bool:
+    """"they'll fire us", "two employees were fired": a person fired, with no "at" or "on"
+    for a target, lost a job; "fired on protesters" and "shots were fired" are gunfire."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in DISMISSAL_VERBS \
+            or any(c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS for c in head.children):
+        return False
+    people = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any((c.pos_ == "PRON" and ("1" in c.morph.get("Person") or "2" in c.morph.get("Person")
+                                      or c.lower_ in ("him", "her", "he", "she")))
+               or (c.i in ctx.by_token and ctx.doc[ctx.by_token[c.i].start:ctx.by_token[c.i].end].root.i == c.i)
+               for c in people)
+
+
 def is_specific(res, head: Token, span: Span) -> bool:
     """False for generic or modifying uses: "other battles", "battle-hardened",
     "detention centre", "a protest movement"."""
@@ -219,11 +236,15 @@ def is_specific(res, head: Token, span: Span) -> bool:
         return False  # "captured fighters", "wounded soldiers": a state, not an event
     if head.pos_ == "VERB" and habitual(res, head):
         return False  # "the two groups often attack each other's positions"
-    if head.dep_ in ("pcomp", "pobj") and head.head.lower_ in ALLEGATION_PREPS \
-            and head.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
-            and head.head.head.dep_ in ("acl", "relcl"):
-        # "a man suspected of kidnapping a child": what someone the sentence speaks of is
-        # accused of; "police are accused of assaulting a driver" is the claim reported
+    charged = head
+    while charged.dep_ == "conj" and charged.head.i != charged.i:
+        charged = charged.head  # "warrants for ambushes and bombings"
+    if charged.dep_ in ("pcomp", "pobj") and charged.head.lower_ in ALLEGATION_PREPS \
+            and charged.head.head.lemma_.lower() in res.lexicon.cue("allegation") \
+            and (charged.head.head.dep_ in ("acl", "relcl") or charged.head.head.pos_ == "NOUN"):
+        # "a man suspected of kidnapping a child", "on trial on charges of murder": what
+        # someone the sentence speaks of is accused of; "police are accused of assaulting a
+        # driver" is the claim reported
         return False
     lemma = head.lemma_.lower()
     if lemma in res.lexicon.cue("activity") and not (
@@ -237,6 +258,8 @@ def is_specific(res, head: Token, span: Span) -> bool:
         held += [x for c in held for x in c.subtree if x.dep_ == "pobj"]
         if not any(t.lemma_.lower() in res.lexicon.cue("captive") for t in held):
             return False
+    if said_habitual(res, head):
+        return False  # "kidnappings are commonplace", "assassinations are a regular event"
     if head.pos_ in ("NOUN", "PROPN"):
         # "staged a demonstration denouncing ...", parsed as a compound of a participle
         verb = head.head.head
@@ -250,6 +273,25 @@ def is_specific(res, head: Token, span: Span) -> bool:
             return False
     return True
 
+
+
+def said_habitual(res, noun: Token) -> bool:
+    """An event noun or gerund (or the first of a list of them) that a copula says is a habit of a
+    place or time: "kidnappings and violence are commonplace", "assassinations are a
+    regular event"."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    habits = res.lexicon.cue("habit-predicate")
+    for c in verb.children:
+        if c.dep_ == "acomp" and c.lemma_.lower() in habits:
+            return True
+        if c.dep_ == "attr" and (c.lemma_.lower() in habits or any(
+                a.dep_ == "amod" and a.lemma_.lower() in habits for a in c.children)):
+            return True
+    return False
 
 
 def habitual(res, verb: Token) -> bool:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 ADDITIVE = re.compile(r"\b(?:" + "|".join(sorted(words("additive"))) + r")\b", re.I)
 NEARBY_CHARS = setting("nearby-chars")
+HEADLINE_DAYS = setting("headline-days")
 DEMONSTRATIONS = words("demonstration")
 CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
@@ -25,19 +26,22 @@ DAMAGE_VERBS = words("damage")
 UNREAL = ("future", "negated")  # what the text says will not or did not happen
 
 
-def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) -> list[Event]:
+def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], published=None) -> list[Event]:
     """Merge mentions of one happening across sentences.
 
     A later mention joins an earlier event of the same type when it is anaphoric
     ("the clash", "there was a clash", "the coup leader") or underspecified (no own
     date and place), and nothing they say conflicts. A bare death report joins the
     nearest violent event. "X during Y" records X as part of Y and lends X Y's actors. A
-    headline's mentions come last and join the first compatible event of the body."""
+    headline's mentions come last and join the first compatible event of the body that is
+    news at ``published`` (the article's date), not history told as background."""
     events: list[Event] = []
     head_to_event: dict[int, int] = {}
     for mention, event in raw:
         target = None
         for index in (range(len(events)) if event.headline else range(len(events) - 1, -1, -1)):
+            if event.headline and not news(events[index], published):
+                continue  # "Gunmen kill four" is not the leader killed in 2020 told below
             if compatible(events[index], event, violent_types):
                 target = index
                 break
@@ -88,6 +92,13 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str]) ->
                 ev.part_of = position[id(parent)]
                 lend_actors(parent, ev)
     return kept
+
+
+def news(event: Event, published) -> bool:
+    """Whether an event may be what a headline of an article of ``published`` tells: it
+    ended at most ``headline-days`` before that date (or either date is unknown)."""
+    time = event.time.time if event.time is not None else None
+    return published is None or time is None or (published - time.latest).days <= HEADLINE_DAYS
 
 
 def riot_sequel(earlier: Event, later: Event) -> bool:

@@ -325,15 +325,19 @@ def scene_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
 
 def country_place(res, ctx: "DocContext") -> PlaceClaim | None:
     """An event whose sentence names no place happened, as far as the text says, in the
-    country the article is about: a country-precision place, with the words that named it."""
+    country the article is about: a country-precision place, with the words that named it
+    (the country's own name where the article writes it, else a place of that country)."""
     if not ctx.main_country:
         return None
+    inside = []  # the places of that country the article names, the country's own name first
     for span in ctx.all_places:
         place = res.gazetteer.resolve(span.text, tuple(ctx.countries))
         if place is not None and place.country_code == ctx.main_country:
-            country = res.gazetteer.resolve(place.country)
-            if country is not None and country.feature == "country":
-                return PlaceClaim(country.name, text_span(span), "country", country, country.name)
+            inside.append((place.feature != "country", span, place))
+    for _, span, place in sorted(inside, key=lambda found: found[0]):
+        country = res.gazetteer.resolve(place.country)
+        if country is not None and country.feature == "country":
+            return PlaceClaim(country.name, text_span(span), "country", country, country.name)
     # no place of that country is named: a demonym or a known actor of it is the evidence
     name = res.gazetteer.country_name(ctx.main_country)
     country = res.gazetteer.resolve(name) if name else None

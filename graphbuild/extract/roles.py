@@ -143,9 +143,10 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 if subject is not None:
                     patients.append(subject)
             m.anaphoric = True
-        elif anchor.dep_ == "nsubjpass" and governor.lemma_.lower() in res.lexicon.cue("light"):
-            # "a hand grenade was thrown by militants at the police station"
-            for c in governor.children:
+        elif anchor.dep_ == "nsubjpass" and (light := light_passive(res, governor)) is not None:
+            # "a hand grenade was thrown by militants at the police station", "the attack is
+            # believed to have been carried out by ETA"
+            for c in light.children:
                 if c.dep_ == "agent":
                     agents.extend(x for x in c.children if x.dep_ == "pobj")
                 elif c.dep_ == "prep" and c.lower_ in LIGHT_TARGET_PREPS:
@@ -189,6 +190,16 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
+
+
+def light_passive(res, governor: Token) -> Token | None:
+    """The passive light verb a noun trigger is the subject of: the governor itself ("was
+    carried out by"), or the one a verb of belief or report raises it from ("is believed to
+    have been carried out by")."""
+    if governor.lemma_.lower() in res.lexicon.cue("light"):
+        return governor
+    return next((c for c in governor.children if c.dep_ == "xcomp" and c.lemma_.lower() in res.lexicon.cue("light")
+                 and any(x.dep_ == "auxpass" for x in c.children)), None)
 
 
 def accused(res, verb: Token) -> Token | None:

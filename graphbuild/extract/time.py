@@ -20,6 +20,7 @@ SETTLEMENT_WORDS = words("settlement")
 SUBLOCALITY_WORDS = words("sublocality")
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "conj", "parataxis"}
 OPEN_TIME_PREPS = words("open-time-prep")
+ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
 STATE_DAYS = setting("state-days")
 
 
@@ -36,6 +37,8 @@ def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeC
              ] + written
     if ctx.dateline is not None:  # "MAIDUGURI, March 15 (Reuters) -": when the story was filed
         dates = [e for e in dates if e.start_char >= ctx.dateline.end]
+    if told_of(res, head):  # "the group claimed the ambush on Monday": when it claimed it
+        dates = [e for e in dates if hangs_on(head, e.root)]
     if not dates:
         return last_time
     # the date that modifies the trigger's own clause, then a fully written one ("On 30 April
@@ -54,6 +57,54 @@ def event_time(res, head: Token, sent: Span, ctx: "DocContext", last_time: TimeC
             return TimeClaim(text_span(ent), resolved)
     # "the second day of the protest": date words that name no date leave the last one
     return last_time
+
+
+def told_of(res, head: Token) -> bool:
+    """Whether the trigger is an event told before ("the ambush", "this attack") that a
+    claim, report or denial speaks of: the dates of that clause are the claim's, not the
+    event's, unless they hang on the trigger itself ("the ambush on Sunday")."""
+    return speech_clause(res, head) is not None
+
+
+def speech_clause(res, head: Token) -> Token | None:
+    """The verb of the claim, report or denial that speaks of the trigger, when the trigger
+    is an event told before (see :func:`told_of`)."""
+    if head.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children):
+        return None
+    clause = head
+    while clause.dep_ in ("dobj", "pobj", "prep") and clause.head.i != clause.i:
+        clause = clause.head
+    speech = res.lexicon.cue("claim") | res.lexicon.cue("report") | res.lexicon.cue("deny")
+    return clause if clause.i != head.i and clause.lemma_.lower() in speech else None
+
+
+def said_aside(res, head: Token, word: Token) -> bool:
+    """Whether ``word`` tells the circumstances of the claim or report that speaks of the
+    trigger, in a clause on one of its nouns ("claimed the attack in a statement sent to
+    journalists in Kampala"); a place right on the claim ("claimed the attack in Swabi") or
+    in a clause telling the event may be the event's, as short reports write it."""
+    clause = speech_clause(res, head)
+    if clause is None:
+        return False
+    node, crossed = word, False
+    while node.head.i != node.i:
+        crossed = crossed or node.dep_ in ("acl", "relcl")  # "a statement sent ...", not a clause of the event
+        node = node.head
+        if node.i in (head.i, clause.i):
+            return crossed
+    return False
+
+
+def hangs_on(head: Token, word: Token) -> bool:
+    """Whether ``word`` modifies ``head`` itself, crossing no clause on the way ("the ambush
+    on Sunday"; not "the ambush in a statement sent on Monday")."""
+    node = word
+    while node.head.i != node.i and node.dep_ not in _CLAUSES:
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
 
 
 def since_then(head: Token) -> bool:

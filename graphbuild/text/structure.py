@@ -32,6 +32,9 @@ _DATELINE = re.compile(
     r"(?P<dash>\s*(?:--|[-—–]))?")
 _QUOTE = re.compile(r"“[^”\n]{3,600}”|\"[^\"\n]{3,600}\"")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# a section heading in wiki markup ("== Background =="), often run into the text around it
+# when the page lost its line breaks ("by ETA.==Background==The cafe")
+_WIKI_HEADING = re.compile(r"(={2,6})[^=\n]{1,80}?\1")
 
 
 @dataclass
@@ -57,7 +60,7 @@ def resolve_dateline(dateline: Dateline, gazetteer) -> None:
 @dataclass
 class Boilerplate:
     span: TextSpan
-    kind: str  # caption, navigation, promotion, sharing, legal
+    kind: str  # caption, navigation, promotion, sharing, legal, heading (wiki markup)
 
 
 @dataclass
@@ -115,6 +118,10 @@ def article_structure(text: str) -> ArticleStructure:
         if structure.dateline is None and not structure.paragraphs:
             structure.dateline = _dateline(text, lead)
         structure.paragraphs.append(_span(text, lead, lead + len(stripped)))
+    for match in _WIKI_HEADING.finditer(text):
+        if not any(b.span.start <= match.start() < b.span.end for b in structure.boilerplate):
+            structure.boilerplate.append(Boilerplate(_span(text, match.start(), match.end()), "heading"))
+    structure.boilerplate.sort(key=lambda b: b.span.start)
     masked = {(b.span.start, b.span.end) for b in structure.boilerplate}
     structure.paragraphs = [p for p in structure.paragraphs if (p.start, p.end) not in masked]
     structure.quotations = [_span(text, m.start(), m.end()) for m in _QUOTE.finditer(text)
