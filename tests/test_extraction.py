@@ -1234,3 +1234,18 @@ def test_people_who_died_in_a_battle_are_not_its_civilian_victims(extract):
                          "people died in the fighting.", "2020-05-05"))
     assert labels(event, "victim") == []
     assert event.fatalities.value == 3
+
+
+def test_a_question_an_obligation_and_a_definite_event_noun(extract):
+    # a question and what someone must do assert nothing
+    assert only(extract("Who ordered the rebels to attack the market in Gao?")).modality == "hypothetical"
+    assert only(extract("The soldiers must attack the rebel camp near Gao.")).modality == "hypothetical"
+    # a definite event noun is taken as done, whatever the verb governing it says
+    events = extract("The council will investigate the ambush of the convoy near Gao on Monday.")
+    assert [e.modality for e in events] == ["asserted"]
+    events = extract("The rebel group denied any role in the bombing of the bridge in Gao.")
+    assert [e.modality for e in events] == ["asserted"]
+    # ... but not an event it is the subject of, nor one a light verb launches
+    assert only(extract("The offensive on Gao will begin next week.")).modality == "future"
+    assert only(extract("The rebels will launch the offensive on Gao next week.")).modality == "future"
+
