@@ -1249,3 +1249,17 @@ def test_a_question_an_obligation_and_a_definite_event_noun(extract):
     assert only(extract("The offensive on Gao will begin next week.")).modality == "future"
     assert only(extract("The rebels will launch the offensive on Gao next week.")).modality == "future"
 
+
+@pytest.mark.parametrize("text, victim", [
+    ("The governor condemned the killing of four farmers near Gao on Monday.", "farmers"),
+    ("The shooting of two students in Gao on Monday angered their teachers.", "students"),
+])
+def test_the_of_phrase_of_an_ing_noun_is_who_it_was_done_to(extract, text, victim):
+    event = only(extract(text, "2020-05-05"))
+    assert victim in [p.span.text for p in event.participants if p.role in ("victim", "actor2") and p.span]
+
+
+def test_a_bombing_is_an_explosion(extract):
+    event = only(extract("The bombing of a police station in Gao killed two officers on Monday.", "2020-05-05"))
+    assert event.event_type == "remote-explosive-landmine-ied"
+    assert [s.text for s in event.targets] == ["a police station"]
