@@ -1319,3 +1319,32 @@ def test_a_place_on_the_claim_itself_stays_the_event_s(extract):
     # what a warrant is for is an accusation, not an event
     assert extract("Both men were the subject of arrest warrants for ambushes and bombings in Pattani.",
                    "2021-05-12") == []
+
+
+def test_a_question_an_obligation_and_a_definite_event_noun(extract):
+    # a question and what someone must do assert nothing
+    assert only(extract("Who ordered the rebels to attack the market in Gao?")).modality == "hypothetical"
+    assert only(extract("The soldiers must attack the rebel camp near Gao.")).modality == "hypothetical"
+    # a definite event noun is taken as done, whatever the verb governing it says
+    events = extract("The council will investigate the ambush of the convoy near Gao on Monday.")
+    assert [e.modality for e in events] == ["asserted"]
+    events = extract("The rebel group denied any role in the bombing of the bridge in Gao.")
+    assert [e.modality for e in events] == ["asserted"]
+    # ... but not an event it is the subject of, nor one a light verb launches
+    assert only(extract("The offensive on Gao will begin next week.")).modality == "future"
+    assert only(extract("The rebels will launch the offensive on Gao next week.")).modality == "future"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("The governor condemned the killing of four farmers near Gao on Monday.", "farmers"),
+    ("The shooting of two students in Gao on Monday angered their teachers.", "students"),
+])
+def test_the_of_phrase_of_an_ing_noun_is_who_it_was_done_to(extract, text, victim):
+    event = only(extract(text, "2020-05-05"))
+    assert victim in [p.span.text for p in event.participants if p.role in ("victim", "actor2") and p.span]
+
+
+def test_a_bombing_is_an_explosion(extract):
+    event = only(extract("The bombing of a police station in Gao killed two officers on Monday.", "2020-05-05"))
+    assert event.event_type == "remote-explosive-landmine-ied"
+    assert [s.text for s in event.targets] == ["a police station"]

@@ -15,18 +15,22 @@ if TYPE_CHECKING:
 
 FUTURE_AUX = words("future-aux")
 EMPTY_SUBJECTS = words("empty-subject")
+DEFINITE = words("anaphoric-determiner")
 
 
 def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
     lex = res.lexicon
     chain = [head, *(t for t in head.ancestors if t.pos_ not in ("ADP", "SCONJ", "PART"))]
-    modality = "asserted"
+    modality = "hypothetical" if asks(sent) else "asserted"
     source: Span | None = None
     told = False  # a finite past or perfect clause below: a fact, whatever wish governs it
+    given = presupposed(res, head)
     for position, tok in enumerate(chain):
         lemma = tok.lemma_.lower()
         children = list(tok.children)
-        if position <= 1 and any(c.dep_ == "neg" for c in children):
+        if given and position > 0 and not (lemma in lex.cue("report") | lex.cue("claim")):
+            continue  # "condemned the murder of X", "will investigate the attack": it happened
+        if position <= 1 and not (given and position) and any(c.dep_ == "neg" for c in children):
             return "negated", None
         if any(c.lower_ in FUTURE_AUX for c in children if c.dep_ == "aux") and position <= 1:
             modality = "future"
@@ -63,3 +67,23 @@ def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
         if modality == "asserted":
             modality = "reported"
     return modality, maybe_span(source)
+
+
+def asks(sent: Span) -> bool:
+    """A question ("who ordered the attack?", "are they not violating the law?") asserts
+    nothing of what it asks about."""
+    last = next((t for t in reversed(sent) if not t.is_space and not t.is_quote), None)
+    return last is not None and last.text == "?"
+
+
+def presupposed(res, head: Token) -> bool:
+    """An event noun with a definite determiner or a possessor, not the subject of its verb
+    ("condemned the murder of X", "denied any role in the group's attack", "will
+    investigate the bombing"): the text takes it as having happened, so what the governing
+    verbs say (a plan, a denial, a future) is about something else. "The attack will take
+    place", "will launch the offensive" and "an attack is planned" are still not (yet) events."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "csubj", "expl"):
+        return False
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in res.lexicon.cue("light"):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in head.children)

@@ -106,7 +106,10 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
                 others.extend(x for x in c.children if x.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ == "of" and m.event_type in ONE_SIDED | {"execution", "surrender", "@death"}:
+            elif c.dep_ == "prep" and c.lower_ == "of" and (
+                    m.event_type in ONE_SIDED | {"execution", "surrender", "@death"} or head.lower_.endswith("ing")):
+                # "the killing of three farmers", "the shooting of a student": the "of" of a
+                # verb's -ing noun names who it was done to
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "poss" and m.event_type == "@death":
                 patients.append(c)  # "a man's body"
