@@ -1234,3 +1234,35 @@ def test_people_who_died_in_a_battle_are_not_its_civilian_victims(extract):
                          "people died in the fighting.", "2020-05-05"))
     assert labels(event, "victim") == []
     assert event.fatalities.value == 3
+
+
+def test_a_place_inside_a_district_comes_before_the_district(extract):
+    # the sector's town, not the district named after another town
+    place = place_of(extract, "Troops and infiltrators exchanged fire on Sunday at Keran sector in mountainous Kupwara district.")
+    assert place.place is not None and place.place.name == "Keran"
+
+
+def test_a_possessive_province_holds_the_district_after_it(extract):
+    events = extract("A roadside bomb wounded three rangers in Narathiwat's Rueso district on Monday.",
+                     source="Bangkok Post")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Rueso"
+
+
+def test_a_district_is_the_namesake_inside_the_state_written_after_it(extract):
+    # India has two Bijapurs: the district of Chhattisgarh is not the bigger town of Karnataka
+    place = place_of(extract, "A landmine killed two policemen in Bijapur district of southern Chhattisgarh on Monday.")
+    assert place.place is not None and place.place.admin1 == "Chhattisgarh"
+
+
+def test_a_compass_word_before_a_region_is_no_place_called_north(extract):
+    # "north" of "north Kashmir's" is not Sikkim's North District
+    events = extract("Militants attacked an army camp at Uri, in north Kashmir's Baramulla, on Monday.",
+                     source="Hindustan Times")
+    assert events and events[0].place.place is not None and events[0].place.place.admin1 == "Kashmir"
+
+
+def test_a_province_after_a_district_word_is_the_districts_province(extract):
+    # Narathiwat is a town and a province: written after "district of", it is the province
+    place = place_of(extract, "Gunmen shot dead a rubber tapper in Rueso district of Narathiwat on Monday.")
+    assert place.place is not None and place.place.name == "Rueso"
+

@@ -42,6 +42,8 @@ BORDER_KM = setting("border-km")
 TOWN_PART_KM = setting("town-part-km")
 TOWN_PART_WORDS = words("town-part")
 TOWN_WORDS = words("town-word")
+DISTRICT_WORDS = words("district-unit")
+PROVINCE_WORDS = WIDE_REGION_WORDS - words("loose-region")  # "province", "state", not "countryside"
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
@@ -102,12 +104,18 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             continue
         if inner is None or container is None or fold(container.name) == fold(inner.name):
             continue
-        if not lies_inside(inner, container) and not (
-                inner.country_code == container.country_code and inner.population >= KNOWN_CITY):
-            # the namesake inside that region, if the gazetteer has one
-            inside = [p for p in res.gazetteer.candidates(ent.text) if lies_inside(p, container)]
-            if not inside and res.gazetteer.borders(inner, container, BORDER_KM):
-                continue  # a town on the region's edge, which sources draw either side of it
+        if not lies_inside(inner, container):
+            # the namesake inside that region, if the gazetteer has one ("Bijapur district of
+            # Chhattisgarh" is not Karnataka's bigger Bijapur); else a known city of the same
+            # country called so, which GeoNames may file under another province, or a town on
+            # the region's edge, which sources draw either side of it, stays (not a name only
+            # spelt like it: a village spelt like a far town is not it)
+            named = res.gazetteer.candidates(ent.text)
+            inside = [p for p in named if lies_inside(p, container)]
+            if not inside and any(p.id == inner.id for p in named) and (
+                    inner.country_code == container.country_code and inner.population >= KNOWN_CITY
+                    or res.gazetteer.borders(inner, container, BORDER_KM)):
+                continue
             resolved[ent.start] = inside[0] if inside else None
             if not inside:
                 partial.discard(ent.start)
@@ -131,9 +139,12 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
                 level = max(level, 1)
             if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
                 level = max(level, 2.5)  # an end of "the Mumbai-Barwani stretch", after the district it is in
-            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
-                level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
-                # (a district is named after its main town, which is where it is coded)
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS or region_word_after(ent):
+                level = max(level, 2)  # "Aleppo countryside", "Kupwara district" is a region, however it
+                # resolved (a district is named after its main town): a place in it comes first
+            if possessor(ent, ctx.places(sent)) or written_as_region(ent, ctx.places(sent)):
+                # "Narathiwat's Rueso district", "Rueso district of Narathiwat", "X district, Y": the province
+                level = max(level, 3)  # the district lies in, even where a town has its name
         in_subtree = any(t.i == head.i for t in ent.root.ancestors)
         # "On Monday, in Puno city, neighbours of the Rinconada area protested": the place
         # the sentence opens with is its scene
@@ -230,6 +241,27 @@ def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
     return ctx.main_country not in places
 
 
+def possessor(ent: Span, places: list[Span]) -> bool:
+    """Whether a place is written as the owner of the next place ("Narathiwat's Rueso
+    district", "Kashmir's Kupwara"): the region the other lies in."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].tag_ == "POS" and any(p.start == ent.end + 1 for p in places)
+
+
+def written_as_region(ent: Span, places: list[Span]) -> bool:
+    """Whether a place is written as a province ("the state of Jammu and Kashmir") or as the
+    region of a district named before it ("Rueso district of Narathiwat", "Qarabagh
+    district, Ghazni"), not as a town's own kind ("the town of Jarabulus") or a village's
+    ("X village of Y subdivision" keeps Y a town)."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "in", ","):
+        return False
+    unit = doc[ent.start - 2]
+    if doc[ent.start - 1].lower_ == "of" and unit.lower_ in PROVINCE_WORDS:
+        return True
+    return unit.lower_ in DISTRICT_WORDS and any(p.end == unit.i for p in places)
+
+
 def region_town(res, region: Place) -> Place | None:
     """The town a district or province is named after (Khairpur in Khairpur district)."""
     if region.feature != "admin2":  # a province is too large to stand for its capital
@@ -291,6 +323,8 @@ def part_place(res, name: str, countries: tuple[str, ...]):
         return None
     for n in range(len(words) - 1, 0, -1):
         for part in (" ".join(words[:n]), " ".join(words[-n:])):
+            if compass_name(part):
+                continue  # "north" of "north Kashmir's" is no place called North
             place = res.gazetteer.resolve(part, countries)
             # with no country to go by, only a name the gazetteer gives one country ("Zolote-4")
             known = place is not None and (place.country_code in countries if countries else len(
