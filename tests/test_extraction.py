@@ -1266,3 +1266,9 @@ def test_a_province_after_a_district_word_is_the_districts_province(extract):
     place = place_of(extract, "Gunmen shot dead a rubber tapper in Rueso district of Narathiwat on Monday.")
     assert place.place is not None and place.place.name == "Rueso"
 
+
+def test_an_unknown_village_sits_at_the_known_place_of_its_paragraph(extract):
+    events = extract("Tension ran high in Rangpur on Monday. Unknown men torched a shop at Dholbhanga village, "
+                     "injuring two people.")
+    place = [e for e in events if e.place and e.place.name.startswith("Dholbhanga")][0].place
+    assert place.precision == "near" and place.place is not None and place.place.name == "Rangpur"

@@ -357,6 +357,16 @@ def scene_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     return None
 
 
+def located_in_scene(claim: PlaceClaim, scene: PlaceClaim | None) -> PlaceClaim:
+    """A place the gazetteer lacks ("Rupdah village in Sadar upazila") in a paragraph whose
+    sentences around it are set in a known place ("In Rajbari, ..."): near that place, named
+    as written; else as it was, unlocated."""
+    if claim.place is not None or scene is None or scene.place is None:
+        return claim
+    precision = "region" if scene.place.feature == "admin1" else "near"
+    return PlaceClaim(claim.name, claim.span, precision, scene.place, scene.country)
+
+
 def country_place(res, ctx: "DocContext") -> PlaceClaim | None:
     """An event whose sentence names no place happened, as far as the text says, in the
     country the article is about: a country-precision place, with the words that named it."""
