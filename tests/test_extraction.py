@@ -1272,3 +1272,15 @@ def test_an_unknown_village_sits_at_the_known_place_of_its_paragraph(extract):
                      "injuring two people.")
     place = [e for e in events if e.place and e.place.name.startswith("Dholbhanga")][0].place
     assert place.precision == "near" and place.place is not None and place.place.name == "Rangpur"
+
+
+def test_the_capital_is_the_capital_of_the_articles_country(extract):
+    events = extract("Two crude bombs went off at a rally in the capital on Saturday, injuring five people.",
+                     source="United News of Bangladesh")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
+    # a quarter the gazetteer lacks is in the capital
+    events = extract("Unknown men hurled a petrol bomb at a bus in the capital's Purbachhora area on Monday.",
+                     source="United News of Bangladesh")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
+    events = extract("A car bomb exploded near a ministry in the Afghan capital on Monday, killing three people.")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Kabul"

@@ -49,7 +49,11 @@ PROVINCE_WORDS = WIDE_REGION_WORDS - words("loose-region")  # "province", "state
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
     if not candidates:
-        return institution_place(res, sent, ctx)
+        claim = institution_place(res, sent, ctx)
+        capital = capital_in(res, sent, ctx) if claim is None else None
+        if capital is not None:  # "two bombs went off in the capital"
+            return PlaceClaim(capital[1].name, text_span(capital[0]), "exact", capital[1], capital[1].country)
+        return claim
     countries = tuple(ctx.countries)
     names = {ent.start: fold(ent.text) for ent in ctx.places(sent)}
     resolved, partial = {}, set()
@@ -184,6 +188,9 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     if offset is not None:  # "20 km east of Maiduguri": the point that far, precision near
         phrase = sent.doc[offset[1]:ent.end]
         return PlaceClaim(phrase.text, text_span(phrase), "near", offset[0], place.country)
+    capital = capital_in(res, sent, ctx) if place is None else None
+    if capital is not None:  # "the capital's Kadamtoli area": a part of the capital the gazetteer lacks
+        return PlaceClaim(ent.text, text_span(ent), "near", capital[1], capital[1].country)
     if place is None:
         precision = "unlocated"
         country = res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
@@ -198,6 +205,28 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
         else:
             precision = "exact"
     return PlaceClaim(ent.text, text_span(ent), precision, place, country)
+
+
+def capital_in(res, sent: Span, ctx: "DocContext") -> tuple[Span, Place] | None:
+    """The capital a sentence names by that word ("in the capital", "the capital's X area",
+    "the Afghan capital") and the words that name it: the capital of the country whose
+    nationality is written before the word, else of the article's country; not "capital
+    punishment" nor a capital the text names ("the capital, Kabul" is Kabul's)."""
+    for token in sent:
+        if token.lower_ != "capital" or token.i == sent.start or token.pos_ not in ("NOUN", "PROPN") \
+                or token.dep_ == "compound":
+            continue
+        before = sent.doc[token.i - 1]
+        country = res.demonyms.get(before.lower_)
+        code = res.gazetteer.country_code(country) if country else None
+        if code is None and before.lower_ in ("the", "in"):
+            code = ctx.main_country
+        if code is None and before.tag_ == "POS" and sent.doc[before.i - 1].lower_ == "country":
+            code = ctx.main_country  # "the country's capital"
+        place = res.gazetteer.capital(code) if code else None
+        if place is not None:
+            return sent.doc[max(sent.start, token.i - 1):token.i + 1], place
+    return None
 
 
 def institution_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
