@@ -116,7 +116,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             # spelt like it: a village spelt like a far town is not it)
             named = res.gazetteer.candidates(ent.text)
             inside = [p for p in named if lies_inside(p, container)]
-            if not inside and any(p.id == inner.id for p in named) and (
+            if not inside and (same_name(inner.name, ent.text) or any(p.id == inner.id for p in named)) and (
                     inner.country_code == container.country_code and inner.population >= KNOWN_CITY
                     or res.gazetteer.borders(inner, container, BORDER_KM)):
                 continue
@@ -143,9 +143,10 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
                 level = max(level, 1)
             if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
                 level = max(level, 2.5)  # an end of "the Mumbai-Barwani stretch", after the district it is in
-            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS or region_word_after(ent):
-                level = max(level, 2)  # "Aleppo countryside", "Kupwara district" is a region, however it
-                # resolved (a district is named after its main town): a place in it comes first
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS \
+                    or region_word_after(ent) and holds_place(ent, ctx.places(sent)):
+                level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved (a
+                # district is named after its main town); so is "Kupwara district" after a place in it
             if possessor(ent, ctx.places(sent)) or written_as_region(ent, ctx.places(sent)):
                 # "Narathiwat's Rueso district", "Rueso district of Narathiwat", "X district, Y": the province
                 level = max(level, 3)  # the district lies in, even where a town has its name
@@ -268,6 +269,14 @@ def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
     if place.population >= HAMLET:
         return True  # a town against other words of the text ("protested in Grodno ... Russia")
     return ctx.main_country not in places
+
+
+def holds_place(ent: Span, places: list[Span]) -> bool:
+    """Whether another place is written right before a region as lying in it ("Keran sector of
+    the frontier Kupwara district")."""
+    doc = ent.doc
+    return any(0 < ent.start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
+                                                  for t in doc[p.end:ent.start]) for p in places)
 
 
 def possessor(ent: Span, places: list[Span]) -> bool:
