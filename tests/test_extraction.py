@@ -1284,3 +1284,15 @@ def test_the_capital_is_the_capital_of_the_articles_country(extract):
     assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
     events = extract("A car bomb exploded near a ministry in the Afghan capital on Monday, killing three people.")
     assert events and events[0].place.place is not None and events[0].place.place.name == "Kabul"
+
+
+def test_a_name_before_its_province_is_a_place_wherever_it_stands(extract):
+    # the model reads these names as a nationality or a person; the province after them says otherwise
+    place = place_of(extract, "Gunmen stormed Samarra, Salah ad Din, Iraq, killing three police officers.")
+    assert place.place is not None and place.place.name == "Sāmarrā’"
+
+
+def test_a_quarter_of_a_town_written_before_it_is_in_that_town(extract):
+    # "neighborhood" is the quarter's word, not the town's: the town comes before its province
+    place = place_of(extract, "A bomb went off near a bakery in Qadisiya neighborhood, Riyadh, Kirkuk governorate.")
+    assert place.place is not None and place.place.name == "Ar Riyāḑ"

@@ -116,9 +116,10 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             # spelt like it: a village spelt like a far town is not it)
             named = res.gazetteer.candidates(ent.text)
             inside = [p for p in named if lies_inside(p, container)]
-            if not inside and (same_name(inner.name, ent.text) or any(p.id == inner.id for p in named)) and (
-                    inner.country_code == container.country_code and inner.population >= KNOWN_CITY
-                    or res.gazetteer.borders(inner, container, BORDER_KM)):
+            if not inside and (
+                    any(p.id == inner.id for p in named) and inner.country_code == container.country_code
+                    and inner.population >= KNOWN_CITY
+                    or same_name(inner.name, ent.text) and res.gazetteer.borders(inner, container, BORDER_KM)):
                 continue
             resolved[ent.start] = inside[0] if inside else None
             if not inside:
@@ -135,18 +136,20 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
             # ("a main street in Daquq": the street is in the town, which stays a town)
             before = sent.doc[max(0, ent.start - 2):ent.start + 1]
-            if ent.start > 0 and sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS:
-                before = sent.doc[ent.start:ent.start + 1]
+            if ent.start > 0 and (sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS
+                                  or sent.doc[ent.start - 1].text == ","):
+                before = sent.doc[ent.start:ent.start + 1]  # not the word of the place before ("X area, Y")
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
                     or any(t.lower_ in SUBLOCALITY_WORDS for t in before) \
                     or ent.start in partial:
                 level = max(level, 1)
             if ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–"):
                 level = max(level, 2.5)  # an end of "the Mumbai-Barwani stretch", after the district it is in
-            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS \
-                    or region_word_after(ent) and holds_place(ent, ctx.places(sent)):
-                level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved (a
-                # district is named after its main town); so is "Kupwara district" after a place in it
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
+                level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
+                # (a district is named after its main town, which is where it is coded)
+            if region_word_after(ent) and holds_place(ent, ctx.places(sent)):
+                level = max(level, 1.5)  # "Keran sector in Kupwara district": the sector's town first
             if possessor(ent, ctx.places(sent)) or written_as_region(ent, ctx.places(sent)):
                 # "Narathiwat's Rueso district", "Rueso district of Narathiwat", "X district, Y": the province
                 level = max(level, 3)  # the district lies in, even where a town has its name
