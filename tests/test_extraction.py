@@ -1348,3 +1348,65 @@ def test_a_bombing_is_an_explosion(extract):
     event = only(extract("The bombing of a police station in Gao killed two officers on Monday.", "2020-05-05"))
     assert event.event_type == "remote-explosive-landmine-ied"
     assert [s.text for s in event.targets] == ["a police station"]
+
+
+def test_a_place_inside_a_district_comes_before_the_district(extract):
+    # the sector's town, not the district named after another town
+    place = place_of(extract, "Troops and infiltrators exchanged fire on Sunday at Keran sector in mountainous Kupwara district.")
+    assert place.place is not None and place.place.name == "Keran"
+
+
+def test_a_possessive_province_holds_the_district_after_it(extract):
+    events = extract("A roadside bomb wounded three rangers in Narathiwat's Rueso district on Monday.",
+                     source="Bangkok Post")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Rueso"
+
+
+def test_a_district_is_the_namesake_inside_the_state_written_after_it(extract):
+    # India has two Bijapurs: the district of Chhattisgarh is not the bigger town of Karnataka
+    place = place_of(extract, "A landmine killed two policemen in Bijapur district of southern Chhattisgarh on Monday.")
+    assert place.place is not None and place.place.admin1 == "Chhattisgarh"
+
+
+def test_a_compass_word_before_a_region_is_no_place_called_north(extract):
+    # "north" of "north Kashmir's" is not Sikkim's North District
+    events = extract("Militants attacked an army camp at Uri, in north Kashmir's Baramulla, on Monday.",
+                     source="Hindustan Times")
+    assert events and events[0].place.place is not None and events[0].place.place.admin1 == "Kashmir"
+
+
+def test_a_province_after_a_district_word_is_the_districts_province(extract):
+    # Narathiwat is a town and a province: written after "district of", it is the province
+    place = place_of(extract, "Gunmen shot dead a rubber tapper in Rueso district of Narathiwat on Monday.")
+    assert place.place is not None and place.place.name == "Rueso"
+
+
+def test_an_unknown_village_sits_at_the_known_place_of_its_paragraph(extract):
+    events = extract("Tension ran high in Rangpur on Monday. Unknown men torched a shop at Dholbhanga village, "
+                     "injuring two people.")
+    place = [e for e in events if e.place and e.place.name.startswith("Dholbhanga")][0].place
+    assert place.precision == "near" and place.place is not None and place.place.name == "Rangpur"
+
+
+def test_the_capital_is_the_capital_of_the_articles_country(extract):
+    events = extract("Two crude bombs went off at a rally in the capital on Saturday, injuring five people.",
+                     source="United News of Bangladesh")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
+    # a quarter the gazetteer lacks is in the capital
+    events = extract("Unknown men hurled a petrol bomb at a bus in the capital's Purbachhora area on Monday.",
+                     source="United News of Bangladesh")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
+    events = extract("A car bomb exploded near a ministry in the Afghan capital on Monday, killing three people.")
+    assert events and events[0].place.place is not None and events[0].place.place.name == "Kabul"
+
+
+def test_a_name_before_its_province_is_a_place_wherever_it_stands(extract):
+    # the model reads these names as a nationality or a person; the province after them says otherwise
+    place = place_of(extract, "Gunmen stormed Samarra, Salah ad Din, Iraq, killing three police officers.")
+    assert place.place is not None and place.place.name == "Sāmarrā’"
+
+
+def test_a_quarter_of_a_town_written_before_it_is_in_that_town(extract):
+    # "neighborhood" is the quarter's word, not the town's: the town comes before its province
+    place = place_of(extract, "A bomb went off near a bakery in Qadisiya neighborhood, Riyadh, Kirkuk governorate.")
+    assert place.place is not None and place.place.name == "Ar Riyāḑ"

@@ -22,7 +22,7 @@ from .implied_actors import claimed_actor, find_claimants, crowd_actor, operatio
 from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import modality_of
-from .place import country_place, event_place, scene_place
+from .place import country_place, event_place, located_in_scene, scene_place
 from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting, said_aside
 
@@ -120,6 +120,8 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     if event.place is not None and event.place.span is not None and said_aside(
             res, m.head, ctx.doc.char_span(event.place.span.start, event.place.span.end, alignment_mode="expand").root):
         event.place = None  # "claimed the ambush in a statement in Jolo": where it was claimed
+    if event.place is not None and event.place.place is None:
+        event.place = located_in_scene(event.place, scene_place(res, sent, ctx))
     if event.place is None:
         event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None

@@ -42,12 +42,18 @@ BORDER_KM = setting("border-km")
 TOWN_PART_KM = setting("town-part-km")
 TOWN_PART_WORDS = words("town-part")
 TOWN_WORDS = words("town-word")
+DISTRICT_WORDS = words("district-unit")
+PROVINCE_WORDS = WIDE_REGION_WORDS - words("loose-region")  # "province", "state", not "countryside"
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
     if not candidates:
-        return institution_place(res, sent, ctx)
+        claim = institution_place(res, sent, ctx)
+        capital = capital_in(res, sent, ctx) if claim is None else None
+        if capital is not None:  # "two bombs went off in the capital"
+            return PlaceClaim(capital[1].name, text_span(capital[0]), "exact", capital[1], capital[1].country)
+        return claim
     countries = tuple(ctx.countries)
     names = {ent.start: fold(ent.text) for ent in ctx.places(sent)}
     resolved, partial = {}, set()
@@ -102,12 +108,19 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             continue
         if inner is None or container is None or fold(container.name) == fold(inner.name):
             continue
-        if not lies_inside(inner, container) and not (
-                inner.country_code == container.country_code and inner.population >= KNOWN_CITY):
-            # the namesake inside that region, if the gazetteer has one
-            inside = [p for p in res.gazetteer.candidates(ent.text) if lies_inside(p, container)]
-            if not inside and res.gazetteer.borders(inner, container, BORDER_KM):
-                continue  # a town on the region's edge, which sources draw either side of it
+        if not lies_inside(inner, container):
+            # the namesake inside that region, if the gazetteer has one ("Bijapur district of
+            # Chhattisgarh" is not Karnataka's bigger Bijapur); else a known city of the same
+            # country called so, which GeoNames may file under another province, or a town on
+            # the region's edge, which sources draw either side of it, stays (not a name only
+            # spelt like it: a village spelt like a far town is not it)
+            named = res.gazetteer.candidates(ent.text)
+            inside = [p for p in named if lies_inside(p, container)]
+            if not inside and (
+                    any(p.id == inner.id for p in named) and inner.country_code == container.country_code
+                    and inner.population >= KNOWN_CITY
+                    or same_name(inner.name, ent.text) and res.gazetteer.borders(inner, container, BORDER_KM)):
+                continue
             resolved[ent.start] = inside[0] if inside else None
             if not inside:
                 partial.discard(ent.start)
@@ -123,8 +136,9 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             level = {"city": 0, "site": 0, "admin2": 2, "admin1": 3, "country": 4}.get(place.feature, 3)
             # ("a main street in Daquq": the street is in the town, which stays a town)
             before = sent.doc[max(0, ent.start - 2):ent.start + 1]
-            if ent.start > 0 and sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS:
-                before = sent.doc[ent.start:ent.start + 1]
+            if ent.start > 0 and (sent.doc[ent.start - 1].lower_ in LOCATIVE_PREPS
+                                  or sent.doc[ent.start - 1].text == ","):
+                before = sent.doc[ent.start:ent.start + 1]  # not the word of the place before ("X area, Y")
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in SUBLOCALITY_WORDS \
                     or any(t.lower_ in SUBLOCALITY_WORDS for t in before) \
                     or ent.start in partial:
@@ -134,6 +148,11 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
                 level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
                 # (a district is named after its main town, which is where it is coded)
+            if region_word_after(ent) and holds_place(ent, ctx.places(sent)):
+                level = max(level, 1.5)  # "Keran sector in Kupwara district": the sector's town first
+            if possessor(ent, ctx.places(sent)) or written_as_region(ent, ctx.places(sent)):
+                # "Narathiwat's Rueso district", "Rueso district of Narathiwat", "X district, Y": the province
+                level = max(level, 3)  # the district lies in, even where a town has its name
         in_subtree = any(t.i == head.i for t in ent.root.ancestors)
         # "On Monday, in Puno city, neighbours of the Rinconada area protested": the place
         # the sentence opens with is its scene
@@ -173,6 +192,9 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     if offset is not None:  # "20 km east of Maiduguri": the point that far, precision near
         phrase = sent.doc[offset[1]:ent.end]
         return PlaceClaim(phrase.text, text_span(phrase), "near", offset[0], place.country)
+    capital = capital_in(res, sent, ctx) if place is None else None
+    if capital is not None:  # "the capital's Kadamtoli area": a part of the capital the gazetteer lacks
+        return PlaceClaim(ent.text, text_span(ent), "near", capital[1], capital[1].country)
     if place is None:
         precision = "unlocated"
         country = res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
@@ -187,6 +209,28 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
         else:
             precision = "exact"
     return PlaceClaim(ent.text, text_span(ent), precision, place, country)
+
+
+def capital_in(res, sent: Span, ctx: "DocContext") -> tuple[Span, Place] | None:
+    """The capital a sentence names by that word ("in the capital", "the capital's X area",
+    "the Afghan capital") and the words that name it: the capital of the country whose
+    nationality is written before the word, else of the article's country; not "capital
+    punishment" nor a capital the text names ("the capital, Kabul" is Kabul's)."""
+    for token in sent:
+        if token.lower_ != "capital" or token.i == sent.start or token.pos_ not in ("NOUN", "PROPN") \
+                or token.dep_ == "compound":
+            continue
+        before = sent.doc[token.i - 1]
+        country = res.demonyms.get(before.lower_)
+        code = res.gazetteer.country_code(country) if country else None
+        if code is None and before.lower_ in ("the", "in"):
+            code = ctx.main_country
+        if code is None and before.tag_ == "POS" and sent.doc[before.i - 1].lower_ == "country":
+            code = ctx.main_country  # "the country's capital"
+        place = res.gazetteer.capital(code) if code else None
+        if place is not None:
+            return sent.doc[max(sent.start, token.i - 1):token.i + 1], place
+    return None
 
 
 def institution_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
@@ -228,6 +272,35 @@ def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
     if place.population >= HAMLET:
         return True  # a town against other words of the text ("protested in Grodno ... Russia")
     return ctx.main_country not in places
+
+
+def holds_place(ent: Span, places: list[Span]) -> bool:
+    """Whether another place is written right before a region as lying in it ("Keran sector of
+    the frontier Kupwara district")."""
+    doc = ent.doc
+    return any(0 < ent.start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
+                                                  for t in doc[p.end:ent.start]) for p in places)
+
+
+def possessor(ent: Span, places: list[Span]) -> bool:
+    """Whether a place is written as the owner of the next place ("Narathiwat's Rueso
+    district", "Kashmir's Kupwara"): the region the other lies in."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].tag_ == "POS" and any(p.start == ent.end + 1 for p in places)
+
+
+def written_as_region(ent: Span, places: list[Span]) -> bool:
+    """Whether a place is written as a province ("the state of Jammu and Kashmir") or as the
+    region of a district named before it ("Rueso district of Narathiwat", "Qarabagh
+    district, Ghazni"), not as a town's own kind ("the town of Jarabulus") or a village's
+    ("X village of Y subdivision" keeps Y a town)."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "in", ","):
+        return False
+    unit = doc[ent.start - 2]
+    if doc[ent.start - 1].lower_ == "of" and unit.lower_ in PROVINCE_WORDS:
+        return True
+    return unit.lower_ in DISTRICT_WORDS and any(p.end == unit.i for p in places)
 
 
 def region_town(res, region: Place) -> Place | None:
@@ -291,6 +364,8 @@ def part_place(res, name: str, countries: tuple[str, ...]):
         return None
     for n in range(len(words) - 1, 0, -1):
         for part in (" ".join(words[:n]), " ".join(words[-n:])):
+            if compass_name(part):
+                continue  # "north" of "north Kashmir's" is no place called North
             place = res.gazetteer.resolve(part, countries)
             # with no country to go by, only a name the gazetteer gives one country ("Zolote-4")
             known = place is not None and (place.country_code in countries if countries else len(
@@ -321,6 +396,16 @@ def scene_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
         if claim is not None and claim.place is not None and claim.precision != "country":
             return claim
     return None
+
+
+def located_in_scene(claim: PlaceClaim, scene: PlaceClaim | None) -> PlaceClaim:
+    """A place the gazetteer lacks ("Rupdah village in Sadar upazila") in a paragraph whose
+    sentences around it are set in a known place ("In Rajbari, ..."): near that place, named
+    as written; else as it was, unlocated."""
+    if claim.place is not None or scene is None or scene.place is None:
+        return claim
+    precision = "region" if scene.place.feature == "admin1" else "near"
+    return PlaceClaim(claim.name, claim.span, precision, scene.place, scene.country)
 
 
 def country_place(res, ctx: "DocContext") -> PlaceClaim | None:

@@ -137,6 +137,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
         named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
         # "in Kumb town", "in Jaghuri district": a place even when the gazetteer lacks it
         named_place = named_place or (placed and end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS)
+        # "stormed Samarra, Salah ad Din, Iraq", "Nahiyat X town, Al Anbar governorate": a name
+        # written before the province it lies in is a place wherever it stands
+        named_place = named_place or before_province(res, doc, end)
         # "in Buleda (Kech, Balochistan)": a name followed by the regions it lies in
         named_place = named_place or (placed and end + 1 < len(doc) and doc[end].text == "("
                                       and bool(res.gazetteer.candidates(doc[end + 1].text)))
@@ -216,6 +219,8 @@ def located_name(res, ent: Span) -> bool:
     before the word for it ("Al Anbar governorate") or between a place and its country
     ("Kubaysah, Al Anbar, Iraq")."""
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before_province(res, ent.doc, ent.end):  # "Nahiyat X, Al Anbar": no person's name
+        return True
     if region_word_after(ent):  # "Al Anbar governorate": no person's name
         return any(p.feature in ("admin1", "admin2") for p in res.gazetteer.candidates(ent.text))
     doc = ent.doc
@@ -226,6 +231,24 @@ def located_name(res, ent: Span) -> bool:
                                            for p in res.gazetteer.candidates(ent.text))
     return previous is not None and previous.lower_ in LOCATIVE_PREPS and any(
         p.feature != "country" for p in res.gazetteer.candidates(ent.text))
+
+
+def before_province(res, doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is written before the province it lies in, after
+    its own settlement word and a comma: "Baiji, Salah ad Din, Iraq", "X town, Diyala
+    governorate"."""
+    if end < len(doc) and doc[end].lower_ in SETTLEMENT_WORDS | ADMIN_UNIT_WORDS:
+        end += 1
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for size in (3, 2, 1):
+        name = doc[end + 1:min(end + 1 + size, len(doc))]
+        after = doc[name.end] if name.end < len(doc) else None
+        if len(name) == size and after is not None and (after.text == "," or after.lower_ in REGION_WORDS) \
+                and all(starts_name(t) or t.lower_ in NAME_PARTICLES for t in name) \
+                and any(p.feature == "admin1" for p in res.gazetteer.candidates(name.text)):
+            return True
+    return False
 
 
 def targeted_places(res, doc: Doc, places: list[Span], countries: list[str]) -> list[Span]:
