@@ -188,3 +188,11 @@ def test_violence_in_a_security_operation_is_the_militarys(extract):
     event = only(extract("Six insurgents were killed in a search operation near Turbat, Balochistan.",
                          "2015-03-03"))
     assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces of Pakistan", "State forces")]
+
+
+def test_activists_of_two_parties_who_clash_are_rioters(extract):
+    event = only(extract("Six people were injured in a clash between the activists of Awami League and "
+                         "BNP over a polling centre in Feni on Monday.", "2015-03-03"))
+    assert event.event_type == "mob-violence"
+    assert "Rioters" in categories(event, "actor1")
+

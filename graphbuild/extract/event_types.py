@@ -136,7 +136,15 @@ def crowd_words(res, participant: Participant, sent: Span) -> bool:
     span = sent.doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
     if span is None:
         return False
-    tokens = list(span) + [t for t in span.root.ancestors][:1]  # "supporters of the CNL"
+    # "BJP supporters"; "supporters of the CNL", "activists of the Awami League and the BNP",
+    # where the name hangs from "of" or is a conjunct of one that does
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    heads = [t for t in root.ancestors][:1]
+    if heads and heads[0].dep_ == "prep" and heads[0].lower_ == "of":
+        heads.append(heads[0].head)
+    tokens = list(span) + heads
     return any(res.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in MEMBERSHIP_WORDS
                and res.lexicon.actor_nouns[t.lemma_.lower()].category == "Civilians" for t in tokens)
 
