@@ -196,3 +196,10 @@ def test_activists_of_two_parties_who_clash_are_rioters(extract):
     assert event.event_type == "mob-violence"
     assert "Rioters" in categories(event, "actor1")
 
+
+def test_a_group_named_only_as_the_agent_of_the_incident_is_its_actor(extract):
+    # the parse ties "by ... separatists" to the killing, the tagger calls the noun a verb
+    event = only(extract("A police official was killed in a firing incident by suspected Baloch "
+                         "separatists near the highway passing through Mastung.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["Rebel group"]

@@ -73,9 +73,33 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         category = "Identity militia"
     elif state_operation(res, event, ctx):
         category = "State forces"
+    else:
+        agent = armed_agent(event, ctx)
+        if agent is not None:
+            event.participants.insert(0, Participant("actor1", agent.actor, agent.span(ctx.doc)))
+            return
     # no words of the text name who did it ("a bomb exploded"): the event's own word is not
     # evidence of an actor
     event.participants.insert(0, Participant("actor1", generic_actor(res, category, country), None))
+
+
+def armed_agent(event: Event, ctx: "DocContext"):
+    """The armed non-state group the event's sentence names as the doer of something ("killed in
+    a firing incident by suspected separatists", "wounded in an ambush by insurgents") where the
+    parse did not tie it to the event's own word: the one mention of an agent phrase ("by X") that
+    is no participant yet, else None."""
+    taken = {p.actor.key for p in event.participants}
+    found = {}
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for tok in sent if sent is not None else ():
+            if tok.dep_ != "pobj" or tok.head.lower_ != "by":
+                continue
+            mention = actor_at(tok, ctx)
+            if mention is not None and mention.actor.key not in taken \
+                    and mention.actor.category in ARMED_CATEGORIES - {"State forces"}:
+                found[mention.actor.key] = mention
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def state_operation(res, event: Event, ctx: "DocContext") -> bool:

@@ -16,6 +16,8 @@ from .context import ActorMention
 
 UNKNOWN_WORDS = words("unknown")
 COMMUNITY_PREPS = words("community-prep")
+#: Dependencies only a noun phrase's head takes.
+NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 #: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
 #: unidentified armed group (a political militia), "insurgents" and "separatists" a rebel group.
 GENERIC_CATEGORIES = {"armed": "Political militia", "rebel": "Rebel group"}
@@ -74,7 +76,9 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     for token in reversed(doc):  # heads first: "police officers" before "police"
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
                 # "governmental positions", "a military convoy": whose post it is
-                token.dep_ == "amod" and token.head.lemma_.lower() in res.lexicon.cue("military-target")):
+                token.dep_ == "amod" and token.head.lemma_.lower() in res.lexicon.cue("military-target")) and not (
+                # "by suspected Baloch separatists" tagged a verb but parsed as the noun of a phrase
+                token.pos_ == "VERB" and token.dep_ in NOUN_DEPS):
             continue
         noun, start, end = actor_noun(res, token)
         if noun is None:
