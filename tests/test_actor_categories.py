@@ -203,3 +203,21 @@ def test_a_group_named_only_as_the_agent_of_the_incident_is_its_actor(extract):
                          "separatists near the highway passing through Mastung.", "2015-03-03"))
     assert event.event_type == "armed-clash"
     assert categories(event, "actor1") == ["Rebel group"]
+
+
+def test_an_army_named_for_liberation_is_a_rebel_group_not_a_known_group_it_ends_like(extract):
+    # "National Liberation Army" is a known group of another country; the longer name is not it
+    event = only(extract("Fighters of the Chin Independence Army attacked an army post in Paletwa on "
+                         "Monday.", "2015-03-03"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Chin Independence Army", "Rebel group")]
+    event = only(extract("The Garo National Liberation Army ambushed a police patrol near Tura on Monday.",
+                         "2015-03-03"))
+    assert [a.category for a in event.actors("actor1")] == ["Rebel group"]
+    assert not any(a.label.startswith("ELN") for a in event.actors("actor1"))
+    assert event.place is None or event.place.country != "Colombia"
+
+
+def test_a_state_force_keeps_its_name_inside_a_longer_one(extract):
+    event = only(extract("Members of the Indian Border Security Force shot dead a cattle trader near the "
+                         "border on Thursday.", "2015-03-06"))
+    assert [a.label for a in event.actors("actor1")] == ["Police Forces of India"]
