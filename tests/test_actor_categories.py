@@ -221,3 +221,18 @@ def test_a_state_force_keeps_its_name_inside_a_longer_one(extract):
     event = only(extract("Members of the Indian Border Security Force shot dead a cattle trader near the "
                          "border on Thursday.", "2015-03-06"))
     assert [a.label for a in event.actors("actor1")] == ["Police Forces of India"]
+
+
+def test_a_crowd_that_burns_or_wrecks_things_makes_a_violent_demonstration(extract):
+    event = only(extract("Demonstrators torched a lorry outside the municipal office in Bogra on Sunday.",
+                         "2015-03-02"))
+    assert event.event_type == "violent-demonstration"
+    assert categories(event, "actor1") == ["Rioters"]
+    # who enforce a general strike by force are rioters too
+    event = only(extract("Some hartal enforcers smashed the windows of two buses in Rangpur on Sunday.",
+                         "2015-03-02"))
+    assert event.event_type == "violent-demonstration"
+    assert categories(event, "actor1") == ["Rioters"]
+    # an armed group's destruction stays what it is
+    event = only(extract("Gunmen torched a lorry outside the municipal office in Bogra on Sunday.", "2015-03-02"))
+    assert event.event_type == "looting-property-destruction"

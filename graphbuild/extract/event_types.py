@@ -72,6 +72,8 @@ def crowd_type(res, event: Event, sent: Span) -> str:
             return "violent-demonstration"
         if lemmas & res.lexicon.cue("intervention"):
             return "protest-with-intervention"
+    if event.event_type == "looting-property-destruction" and crowd_categories & {"Protesters", "Rioters"}:
+        return "violent-demonstration"  # "protesters set fire to a truck": a demonstration turned violent
     shots = bool(lemmas & GUNFIRE_WORDS)
     if event.event_type == "attack" and not shots and any(
             p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
