@@ -236,3 +236,16 @@ def test_a_crowd_that_burns_or_wrecks_things_makes_a_violent_demonstration(extra
     # an armed group's destruction stays what it is
     event = only(extract("Gunmen torched a lorry outside the municipal office in Bogra on Sunday.", "2015-03-02"))
     assert event.event_type == "looting-property-destruction"
+
+
+def test_an_arrest_told_with_the_protest_of_the_arrested_is_an_intervention(extract):
+    event = only(extract("Thirty members of a farmers' union were arrested by the police while protesting "
+                         "outside the collectorate in Salem on Monday.", "2015-03-03"))
+    assert event.event_type == "protest-with-intervention"
+    assert categories(event, "actor1") == ["Protesters"]
+    assert categories(event, "actor2") == ["State forces"]
+    # a rally told of the arrested men, not by the arrest's own clause, is another event
+    events = extract("Police arrested two men who had organised a rally against the mayor in Pune last "
+                     "year.", "2015-03-03")
+    assert sorted(e.event_type for e in events) == ["arrests", "peaceful-protest"]
+
