@@ -249,3 +249,15 @@ def test_an_arrest_told_with_the_protest_of_the_arrested_is_an_intervention(extr
                      "year.", "2015-03-03")
     assert sorted(e.event_type for e in events) == ["arrests", "peaceful-protest"]
 
+
+def test_an_arrest_nobody_is_named_for_is_made_by_the_police(extract):
+    event = only(extract("A district leader of an outlawed party was arrested in Sylhet on Saturday.",
+                         "2015-03-02"))
+    assert event.event_type == "arrests"
+    assert [a.label for a in event.actors("actor1")] == ["Police Forces of Bangladesh"]
+    # an arrest told with a clash stays without arresters of its own
+    events = extract("Two gunmen were killed and a third was captured in a gunfight with police in "
+                     "Sylhet on Saturday.", "2015-03-02")
+    assert len(events) > 1
+    assert not [p for e in events if e.event_type == "arrests" for p in e.participants
+                if p.role == "actor1" and p.span is None]
