@@ -18,6 +18,7 @@ MEMBERSHIP_WORDS = words("membership")
 OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
+TAKING_WORDS = words("taking")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
 VIOLENT_SIDES_TYPES = ("battles", "violence-against-civilians", "explosions-remote-violence")
 
@@ -73,7 +74,9 @@ def crowd_type(res, event: Event, sent: Span) -> str:
         if lemmas & res.lexicon.cue("intervention"):
             return "protest-with-intervention"
     if event.event_type == "looting-property-destruction" and crowd_categories & {"Protesters", "Rioters"}:
-        return "violent-demonstration"  # "protesters set fire to a truck": a demonstration turned violent
+        trigger = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if trigger is not None and not {t.lemma_.lower() for t in trigger} & TAKING_WORDS:
+            return "violent-demonstration"  # "protesters set fire to a truck": a demonstration turned violent
     shots = bool(lemmas & GUNFIRE_WORDS)
     if event.event_type == "attack" and not shots and any(
             p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
