@@ -188,3 +188,76 @@ def test_violence_in_a_security_operation_is_the_militarys(extract):
     event = only(extract("Six insurgents were killed in a search operation near Turbat, Balochistan.",
                          "2015-03-03"))
     assert [(a.label, a.category) for a in event.actors("actor1")] == [("Military Forces of Pakistan", "State forces")]
+
+
+def test_activists_of_two_parties_who_clash_are_rioters(extract):
+    event = only(extract("Six people were injured in a clash between the activists of Awami League and "
+                         "BNP over a polling centre in Feni on Monday.", "2015-03-03"))
+    assert event.event_type == "mob-violence"
+    assert "Rioters" in categories(event, "actor1")
+
+
+def test_a_group_named_only_as_the_agent_of_the_incident_is_its_actor(extract):
+    # the parse ties "by ... separatists" to the killing, the tagger calls the noun a verb
+    event = only(extract("A police official was killed in a firing incident by suspected Baloch "
+                         "separatists near the highway passing through Mastung.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert categories(event, "actor1") == ["Rebel group"]
+
+
+def test_an_army_named_for_liberation_is_a_rebel_group_not_a_known_group_it_ends_like(extract):
+    # "National Liberation Army" is a known group of another country; the longer name is not it
+    event = only(extract("Fighters of the Chin Independence Army attacked an army post in Paletwa on "
+                         "Monday.", "2015-03-03"))
+    assert [(a.label, a.category) for a in event.actors("actor1")] == [("Chin Independence Army", "Rebel group")]
+    event = only(extract("The Garo National Liberation Army ambushed a police patrol near Tura on Monday.",
+                         "2015-03-03"))
+    assert [a.category for a in event.actors("actor1")] == ["Rebel group"]
+    assert not any(a.label.startswith("ELN") for a in event.actors("actor1"))
+    assert event.place is None or event.place.country != "Colombia"
+
+
+def test_a_state_force_keeps_its_name_inside_a_longer_one(extract):
+    event = only(extract("Members of the Indian Border Security Force shot dead a cattle trader near the "
+                         "border on Thursday.", "2015-03-06"))
+    assert [a.label for a in event.actors("actor1")] == ["Police Forces of India"]
+
+
+def test_a_crowd_that_burns_or_wrecks_things_makes_a_violent_demonstration(extract):
+    event = only(extract("Demonstrators torched a lorry outside the municipal office in Bogra on Sunday.",
+                         "2015-03-02"))
+    assert event.event_type == "violent-demonstration"
+    assert categories(event, "actor1") == ["Rioters"]
+    # who enforce a general strike by force are rioters too
+    event = only(extract("Some hartal enforcers smashed the windows of two buses in Rangpur on Sunday.",
+                         "2015-03-02"))
+    assert event.event_type == "violent-demonstration"
+    assert categories(event, "actor1") == ["Rioters"]
+    # an armed group's destruction stays what it is
+    event = only(extract("Gunmen torched a lorry outside the municipal office in Bogra on Sunday.", "2015-03-02"))
+    assert event.event_type == "looting-property-destruction"
+
+
+def test_an_arrest_told_with_the_protest_of_the_arrested_is_an_intervention(extract):
+    event = only(extract("Thirty members of a farmers' union were arrested by the police while protesting "
+                         "outside the collectorate in Salem on Monday.", "2015-03-03"))
+    assert event.event_type == "protest-with-intervention"
+    assert categories(event, "actor1") == ["Protesters"]
+    assert categories(event, "actor2") == ["State forces"]
+    # a rally told of the arrested men, not by the arrest's own clause, is another event
+    events = extract("Police arrested two men who had organised a rally against the mayor in Pune last "
+                     "year.", "2015-03-03")
+    assert sorted(e.event_type for e in events) == ["arrests", "peaceful-protest"]
+
+
+def test_an_arrest_nobody_is_named_for_is_made_by_the_police(extract):
+    event = only(extract("A district leader of an outlawed party was arrested in Sylhet on Saturday.",
+                         "2015-03-02"))
+    assert event.event_type == "arrests"
+    assert [a.label for a in event.actors("actor1")] == ["Police Forces of Bangladesh"]
+    # an arrest told with a clash stays without arresters of its own
+    events = extract("Two gunmen were killed and a third was captured in a gunfight with police in "
+                     "Sylhet on Saturday.", "2015-03-02")
+    assert len(events) > 1
+    assert not [p for e in events if e.event_type == "arrests" for p in e.participants
+                if p.role == "actor1" and p.span is None]

@@ -18,6 +18,7 @@ MEMBERSHIP_WORDS = words("membership")
 OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
+TAKING_WORDS = words("taking")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
 VIOLENT_SIDES_TYPES = ("battles", "violence-against-civilians", "explosions-remote-violence")
 
@@ -72,6 +73,10 @@ def crowd_type(res, event: Event, sent: Span) -> str:
             return "violent-demonstration"
         if lemmas & res.lexicon.cue("intervention"):
             return "protest-with-intervention"
+    if event.event_type == "looting-property-destruction" and crowd_categories & {"Protesters", "Rioters"}:
+        trigger = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if trigger is not None and not {t.lemma_.lower() for t in trigger} & TAKING_WORDS:
+            return "violent-demonstration"  # "protesters set fire to a truck": a demonstration turned violent
     shots = bool(lemmas & GUNFIRE_WORDS)
     if event.event_type == "attack" and not shots and any(
             p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
@@ -136,7 +141,15 @@ def crowd_words(res, participant: Participant, sent: Span) -> bool:
     span = sent.doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
     if span is None:
         return False
-    tokens = list(span) + [t for t in span.root.ancestors][:1]  # "supporters of the CNL"
+    # "BJP supporters"; "supporters of the CNL", "activists of the Awami League and the BNP",
+    # where the name hangs from "of" or is a conjunct of one that does
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    heads = [t for t in root.ancestors][:1]
+    if heads and heads[0].dep_ == "prep" and heads[0].lower_ == "of":
+        heads.append(heads[0].head)
+    tokens = list(span) + heads
     return any(res.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in MEMBERSHIP_WORDS
                and res.lexicon.actor_nouns[t.lemma_.lower()].category == "Civilians" for t in tokens)
 

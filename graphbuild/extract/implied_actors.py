@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import ARMED_CATEGORIES
-from ..model import Event, Participant
+from ..lexicon import ARMED_CATEGORIES, slug
+from ..model import Actor, Event, Participant
 from ..nlp.spans import lower_text
 from ..settings import setting, words
 from .coreference import actor_at, undertaker
-from .mentions import generic_actor
+from .mentions import generic_actor, generic_label
 
 if TYPE_CHECKING:
     from .context import DocContext, Mention
@@ -73,9 +73,52 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
         category = "Identity militia"
     elif state_operation(res, event, ctx):
         category = "State forces"
+    else:
+        agent = armed_agent(event, ctx)
+        if agent is not None:
+            event.participants.insert(0, Participant("actor1", agent.actor, agent.span(ctx.doc)))
+            return
     # no words of the text name who did it ("a bomb exploded"): the event's own word is not
     # evidence of an actor
     event.participants.insert(0, Participant("actor1", generic_actor(res, category, country), None))
+
+
+def armed_agent(event: Event, ctx: "DocContext"):
+    """The armed non-state group the event's sentence names as the doer of something ("killed in
+    a firing incident by suspected separatists", "wounded in an ambush by insurgents") where the
+    parse did not tie it to the event's own word: the one mention of an agent phrase ("by X") that
+    is no participant yet, else None."""
+    taken = {p.actor.key for p in event.participants}
+    found = {}
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for tok in sent if sent is not None else ():
+            if tok.dep_ != "pobj" or tok.head.lower_ != "by":
+                continue
+            mention = actor_at(tok, ctx)
+            if mention is not None and mention.actor.key not in taken \
+                    and mention.actor.category in ARMED_CATEGORIES - {"State forces"}:
+                found[mention.actor.key] = mention
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def arresting_actor(res, event: Event, ctx: "DocContext", events: list[Event]) -> None:
+    """An arrest nobody is named for ("a party leader was arrested in Dhaka") is made by the
+    state, as ACLED codes arrests: the police of the event's country is actor 1. Only when the
+    arrest is all the article tells: arrests after a clash ("one was killed and another
+    detained in an exchange of fire") or a seizure may be those sides' doing."""
+    if event.event_type != "arrests" or any(p.role == "actor1" for p in event.participants):
+        return
+    if any(other is not event for other in events):
+        return
+    if event.modality in ("negated", "denied", "hypothetical", "future"):
+        return
+    country = (event.place.country if event.place else None) or (
+        res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
+    label = generic_label(res.lexicon.actor_nouns["police"].label, country)
+    # no words of the text name the arresters: the trigger is not their evidence
+    event.participants.insert(0, Participant("actor1", Actor(slug(label), label, "State forces", country,
+                                                            named=False), None))
 
 
 def state_operation(res, event: Event, ctx: "DocContext") -> bool:

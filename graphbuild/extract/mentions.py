@@ -16,6 +16,10 @@ from .context import ActorMention
 
 UNKNOWN_WORDS = words("unknown")
 COMMUNITY_PREPS = words("community-prep")
+REBEL_NAME_WORDS = words("rebel-name")
+REBEL_NAME_HEADS = words("rebel-name-head")
+#: Dependencies only a noun phrase's head takes.
+NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 #: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
 #: unidentified armed group (a political militia), "insurgents" and "separatists" a rebel group.
 GENERIC_CATEGORIES = {"armed": "Political militia", "rebel": "Rebel group"}
@@ -68,13 +72,19 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
+                if last.lower_ in REBEL_NAME_HEADS and any(t.lower_ in REBEL_NAME_WORDS for t in ent):
+                    # "the Chin Independence Army", "a Liberation Front": an army whose name says
+                    # it fights for liberation or independence is a rebel group, not the state's
+                    category = "Rebel group"
                 # "the Kenyan Coast Guard Unit": a nationality in the name says whose
                 country = next((res.demonyms[t.lower_] for t in ent if t.lower_ in res.demonyms), country_name)
                 add(ent.start, ent.end, Actor(slug(ent.text), clean_name(ent.text), category, country))
     for token in reversed(doc):  # heads first: "police officers" before "police"
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN") and not (
                 # "governmental positions", "a military convoy": whose post it is
-                token.dep_ == "amod" and token.head.lemma_.lower() in res.lexicon.cue("military-target")):
+                token.dep_ == "amod" and token.head.lemma_.lower() in res.lexicon.cue("military-target")) and not (
+                # "by suspected Baloch separatists" tagged a verb but parsed as the noun of a phrase
+                token.pos_ == "VERB" and token.dep_ in NOUN_DEPS):
             continue
         noun, start, end = actor_noun(res, token)
         if noun is None:

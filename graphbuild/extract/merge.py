@@ -19,6 +19,8 @@ ADDITIVE = re.compile(r"\b(?:" + "|".join(sorted(words("additive"))) + r")\b", r
 NEARBY_CHARS = setting("nearby-chars")
 HEADLINE_DAYS = setting("headline-days")
 DEMONSTRATIONS = words("demonstration")
+#: Dependencies by which a clause or its object hangs from a verb.
+PROTEST_CLAUSE_DEPS = ("advcl", "pcomp", "prep", "xcomp", "ccomp", "dobj")
 CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
 ONE_SIDED = words("one-sided")
@@ -36,8 +38,22 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], pu
     headline's mentions come last and join the first compatible event of the body that is
     news at ``published`` (the article's date), not history told as background."""
     events: list[Event] = []
+    heads: list = []  # the trigger head of each event's first mention
     head_to_event: dict[int, int] = {}
     for mention, event in raw:
+        arrest = next((n for n in range(len(events) - 1, -1, -1)
+                       if arrest_of_protest(events[n], heads[n], event, mention.head)), None)
+        if arrest is not None:
+            # "activists were arrested when they tried to picket the office": the arrest is the
+            # intervention in the protest its own sentence tells, and the police its second side
+            if event.event_type == "peaceful-protest":
+                event.event_type = "protest-with-intervention"
+            event.participants = [p for p in event.participants
+                                  if not (p.role == "actor1" and p.actor.category == "State forces")]
+            combine(event, as_intervener(events[arrest]))
+            events[arrest], heads[arrest] = event, mention.head
+            head_to_event[mention.head.i] = arrest
+            continue
         target = None
         for index in (range(len(events)) if event.headline else range(len(events) - 1, -1, -1)):
             if event.headline and not news(events[index], published):
@@ -65,6 +81,7 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], pu
             head_to_event[mention.head.i] = target
         else:
             events.append(event)
+            heads.append(mention.head)
             head_to_event[mention.head.i] = len(events) - 1
     # bare death reports
     kept: list[Event] = []
@@ -146,6 +163,22 @@ def intervention_sequel(earlier: Event, later: Event) -> bool:
     detained = [p.actor for p in later.participants if p.role in ("victim", "actor2")]
     return all(a.category == "State forces" for a in arresters) and all(
         a.key in crowd or a.category in CROWD_CATEGORIES and not a.named for a in detained)
+
+
+def arrest_of_protest(arrest: Event, arrest_head, protest: Event, protest_head) -> bool:
+    """Arrests by state forces (or by no one named) whose clause tells the demonstration the
+    arrested were holding ("were arrested while protesting", "arrested when they tried to
+    picket the office"): the demonstration hangs from the arrest's word in one sentence."""
+    if arrest.event_type != "arrests" or protest.event_type not in DEMONSTRATIONS:
+        return False
+    if protest_head.sent.start != arrest_head.sent.start or arrest_head not in protest_head.ancestors:
+        return False
+    # the demonstration is a clause of the arrest ("when they held a protest", "while
+    # protesting", "for protesting"), not of a noun ("two men who had organised a rally last year")
+    path = [protest_head] + [t for t in protest_head.ancestors if arrest_head.is_ancestor(t)]
+    if any(t.dep_ not in PROTEST_CLAUSE_DEPS for t in path):
+        return False
+    return all(p.actor.category == "State forces" for p in arrest.participants if p.role == "actor1")
 
 
 def as_intervener(arrest: Event) -> Event:

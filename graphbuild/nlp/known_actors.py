@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .resources import resources
 
@@ -31,6 +31,9 @@ class KnownActors:
         lexicon = resources(tuple(actor_files)).lexicon
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # a state's force keeps its name inside a longer one: "Indian Border Security Force",
+        # "Balochistan Frontier Corps" are its branches
+        self.state_forces = {known.id for known in lexicon.actors if known.category == "State forces"}
         for known in lexicon.actors:
             long_forms, short_forms = [], []
             for form in {known.name, *known.aliases}:
@@ -41,9 +44,21 @@ class KnownActors:
                 self.acronyms.add(known.id, list(nlp.tokenizer.pipe(short_forms)))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[NAMES] = self.names(doc, as_spans=True)
+        # "Garo National Liberation Army" is not the "National Liberation Army"
+        doc.spans[NAMES] = [span for span in self.names(doc, as_spans=True)
+                            if span.label_ in self.state_forces or not inside_longer_name(span)]
         doc.spans[ACRONYMS] = self.acronyms(doc, as_spans=True)
         return doc
+
+
+def inside_longer_name(span: Span) -> bool:
+    """Whether a name continues a longer proper name the model recognised, of which it is only
+    the tail."""
+    doc, start = span.doc, span.start
+    if start == 0 or doc[start].ent_iob_ != "I":
+        return False
+    before = doc[start - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ == doc[start].ent_type_
 
 
 def known_actor_ids(doc: Doc) -> set[str]:
