@@ -81,6 +81,7 @@ class Report:
     fatalities: int | None = None
     claims: list[tuple[NamedNode, object]] = field(default_factory=list)  # what merging consolidates
     _partners: tuple | None = field(default=None, repr=False, compare=False)
+    _key: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(self, predicate: NamedNode, obj) -> None:
         p = predicate.value
@@ -120,7 +121,9 @@ class Report:
         """This report's lookup key (event type, ISO week of its first day, place cell)."""
         if not self.mergeable:
             return None
-        return _key(top_type(self.event_type), self.earliest, self._cells(0.0)[0])
+        if self._key is None or self._key[0] is not top_type:  # asked for again and again
+            self._key = (top_type, _key(top_type(self.event_type), self.earliest, self._cells(0.0)[0]))
+        return self._key[1]
 
     def partner_keys(self, top_type) -> set[str]:
         """The keys a report that may match this one has (see :func:`match`)."""
@@ -133,27 +136,32 @@ class Report:
                                          for cell in self._cells(MAX_KM)})
         return self._partners[1]
 
-    def _cells(self, km: float) -> list[str]:
+    def _cells(self, km: float) -> tuple[str, ...]:
         """The grid cells within ``km`` of this report's place; a place without coordinates
         is its own cell (only the same place is within reach, at 0 km)."""
         if self.lat is None or self.lon is None:
-            return [self.place]
-        reach = km / _KM_PER_DEGREE * 1.01
-        rows = range(_row(self.lat - reach), _row(self.lat + reach) + 1)
-        if km == 0.0:
-            rows = range(_row(self.lat), _row(self.lat) + 1)
-        columns = round(360 / CELL_DEGREES)
-        cells = []
-        for row in rows:
-            edges = (abs(-90 + row * CELL_DEGREES), abs(-90 + (row + 1) * CELL_DEGREES))
-            if max(edges) > _POLAR:
-                cells.append(f"{row}:*")
-                continue
-            top = max(*edges, abs(self.lat))  # a degree of longitude is shortest there
-            span = km / (_KM_PER_DEGREE * math.cos(math.radians(top))) * 1.01
-            first, last = _column(self.lon - span), _column(self.lon + span)
-            cells += [f"{row}:{c % columns}" for c in range(first, last + 1)]
-        return cells
+            return (self.place,)
+        return _cells_around(self.lat, self.lon, km)
+
+
+@lru_cache(maxsize=65536)  # the same few places again and again (merging reads reports afresh)
+def _cells_around(lat: float, lon: float, km: float) -> tuple[str, ...]:
+    reach = km / _KM_PER_DEGREE * 1.01
+    rows = range(_row(lat - reach), _row(lat + reach) + 1)
+    if km == 0.0:
+        rows = range(_row(lat), _row(lat) + 1)
+    columns = round(360 / CELL_DEGREES)
+    cells = []
+    for row in rows:
+        edges = (abs(-90 + row * CELL_DEGREES), abs(-90 + (row + 1) * CELL_DEGREES))
+        if max(edges) > _POLAR:
+            cells.append(f"{row}:*")
+            continue
+        top = max(*edges, abs(lat))  # a degree of longitude is shortest there
+        span = km / (_KM_PER_DEGREE * math.cos(math.radians(top))) * 1.01
+        first, last = _column(lon - span), _column(lon + span)
+        cells += [f"{row}:{c % columns}" for c in range(first, last + 1)]
+    return tuple(cells)
 
 
 def _row(lat: float) -> int:
@@ -196,6 +204,7 @@ def _generic_actor_iris() -> tuple[str, ...]:
     return tuple(sorted(iris))
 
 
+@lru_cache(maxsize=65536)  # asked for every shared actor of every pair of reports compared
 def generic_actor(iri: str) -> bool:
     """Whether an actor is a generic one ("Protesters (Lebanon)", "Civilians (Syria)",
     "Unidentified Armed Group (Nigeria)"): never the actor two reports share."""

@@ -92,13 +92,16 @@ class Store:
                     entities[key] = q
         graphs = [(article_graph(article_id), quads) for article_id, quads, _ in articles]
         graphs += [(ENTITIES_GRAPH, entities.values()), (EVENTS_GRAPH, event_quads)]
-        if not gone and not any(self._store.contains_named_graph(g) for g, _ in graphs[:len(articles)]):
+        stored = [g for g, _ in graphs[:len(articles)] if self._store.contains_named_graph(g)]
+        if not gone and not stored:
             # new articles only add statements: one atomic insert, without SPARQL to parse
             self._store.extend(q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g)
                                for g, quads in graphs for q in quads)
         else:
-            sweep = self._orphan_sweep([g for g, _ in graphs[:len(articles)]])
-            drops = _delete_block(gone) + [f"DROP SILENT GRAPH {g} ;" for g, _ in graphs[:len(articles)]]
+            # only the graphs already stored are dropped and swept: a new article's graph has
+            # nothing to drop, and dropping it anyway costs a few milliseconds per article
+            sweep = self._orphan_sweep(stored) if stored else []
+            drops = _delete_block(gone) + [f"DROP SILENT GRAPH {g} ;" for g in stored]
             blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
             self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"] + sweep))
         self._entities_written.update(entities)
