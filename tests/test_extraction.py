@@ -1410,3 +1410,17 @@ def test_a_quarter_of_a_town_written_before_it_is_in_that_town(extract):
     # "neighborhood" is the quarter's word, not the town's: the town comes before its province
     place = place_of(extract, "A bomb went off near a bakery in Qadisiya neighborhood, Riyadh, Kirkuk governorate.")
     assert place.place is not None and place.place.name == "Ar Riyāḑ"
+
+
+@pytest.mark.parametrize("text, victims", [
+    # every name of a list after a title or a noun is a victim, each with its own words
+    ("Gunmen killed the nuns Maria Lopez, Rosa Ruiz and Carmen Mena near Cuzco on Monday.",
+     ["Maria Lopez", "Rosa Ruiz", "Carmen Mena"]),
+    ("Unknown assailants killed two teachers, Mario Gomez and Luis Vega, in Cuzco on Monday.",
+     ["Mario Gomez", "Luis Vega"]),
+])
+def test_every_name_listed_after_a_noun_is_a_victim(extract, text, victims):
+    event = only(extract(text, "2020-05-05"))
+    found = [p for p in event.participants if p.role == "victim"]
+    assert [p.span.text for p in found] == victims
+    assert [p.actor.category for p in found] == ["Person"] * len(victims)

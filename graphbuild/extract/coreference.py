@@ -153,8 +153,23 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
     for tok in tokens:
         group = [tok, *[c for c in tok.conjuncts]]
         for t in group:
-            push(actor_at(t, ctx))
+            found = actor_at(t, ctx)
+            push(found)
+            for name in listed_names(t, found, ctx):
+                push(actor_at(name, ctx))
     return out
+
+
+def listed_names(tok: Token, found: ActorMention | None, ctx: DocContext) -> list[Token]:
+    """The other names of a list that follows a title or noun ("the priests A, B and C",
+    "two students, A and B"): when the role word stands for the person in its apposition,
+    that person's conjuncts are named by the same words."""
+    if found is None or found.actor.category != "Person":
+        return []
+    root = ctx.doc[found.start:found.end].root
+    if root.i == tok.i or root.head.i != tok.i or root.dep_ not in ("appos", "compound"):
+        return []
+    return [c for c in root.conjuncts if c.i in ctx.by_token]
 
 
 def between_sides(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
