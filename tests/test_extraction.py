@@ -1424,3 +1424,25 @@ def test_every_name_listed_after_a_noun_is_a_victim(extract, text, victims):
     found = [p for p in event.participants if p.role == "victim"]
     assert [p.span.text for p in found] == victims
     assert [p.actor.category for p in found] == ["Person"] * len(victims)
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    # a later sentence that says who took part in the killing names its perpetrator, state
+    # forces included
+    ("Nine farmers were massacred near Ayacucho on Monday. A rights group said army troops took "
+     "part in the massacre.", "troops"),
+    ("Nine farmers were massacred near Ayacucho on Monday. The bishop said the army was responsible "
+     "for the massacre.", "army"),
+    ("Nine farmers were massacred near Ayacucho on Monday. Fighters of the FMLN were implicated in "
+     "the killings.", "FMLN"),
+])
+def test_who_took_part_in_a_killing_told_later_is_its_perpetrator(extract, text, perpetrator):
+    event = only(extract(text, "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
+        == [perpetrator]
+
+
+def test_forces_responsible_for_something_else_are_no_perpetrator(extract):
+    event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The army is responsible "
+                         "for security in the province.", "2020-05-05"))
+    assert all(p.actor.category != "State forces" for p in event.participants if p.role == "actor1")

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import ARMED_CATEGORIES, slug
 from ..model import Actor, Event, Participant
 from ..nlp.spans import lower_text
+from ..nlp.triggers import SPANS_KEY as TRIGGERS
 from ..settings import setting, words
 from .coreference import actor_at, undertaker
 from .mentions import generic_actor, generic_label
@@ -47,6 +48,9 @@ CLAIMED_WORDS = words("claimed")
 STATE_OPERATION_WORDS = words("state-operation")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
+TAKE_PART_WORDS = words("take-part")
+#: blame verbs that tell someone took part rather than accuse them: only of violence
+INVOLVE_VERBS = frozenset({"involve", "implicate"})
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -199,27 +203,58 @@ def find_claimants(ctx: DocContext) -> list:
     claimants = []
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
-                                         "behind", "work of")):
+                                         "behind", "work of", "involv", "implicat", "part", "role")):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
             claim = tok.lemma_.lower() == "claim"
-            for subject in claimed_by(tok):
+            # "held responsible for the killings", "took part in the massacre": said of state
+            # forces too, who are then its perpetrators (an accusation or suspicion is not)
+            state = not claim and held_to(tok) is not None and names_violence(held_to(tok), ctx)
+            for subject in claimed_by(tok, ctx):
                 found = actor_at(subject, ctx)
                 if found is not None and (found.actor.named if claim else (
-                        found.actor.category != "State forces" and (
+                        (state or found.actor.category != "State forces") and (
                             found.actor.named or found.actor.category in ARMED_CATEGORIES))):
                     claimants.append((found, n))
     return claimants
 
 
-def claimed_by(tok: Token) -> list[Token]:
-    """The words of who a claim, an accusation or a suspicion names, when ``tok`` is its verb,
-    adjective or noun and nothing negates it."""
+def held_to(tok: Token) -> Token | None:
+    """What ``tok`` says someone took part in or is responsible for: the object of "responsible
+    for", "involved in", "took part in", "participated in"; None for other words."""
     lemma = tok.lemma_.lower()
-    verb = tok.head if lemma in ("responsible", "behind") else tok
+    if lemma == "responsible":
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+    elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
+        holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
+        preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
+    else:
+        return None
+    return next((x for c in preps for x in c.children if x.dep_ == "pobj"), None)
+
+
+def names_violence(noun: Token, ctx: DocContext) -> bool:
+    """Whether a noun names an attack or a killing: a claimed word or an event trigger."""
+    return noun.lemma_.lower() in CLAIMED_WORDS or any(
+        span.start <= noun.i < span.end for span in ctx.doc.spans.get(TRIGGERS, ()))
+
+
+def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
+    """The words of who a claim, an accusation, a suspicion or a part in violence names, when
+    ``tok`` is its verb, adjective or noun and nothing negates it."""
+    lemma = tok.lemma_.lower()
+    verb = tok.head if lemma in ("responsible", "behind") or (lemma in TAKE_PART_WORDS and tok.dep_ == "dobj") else tok
     if any(c.dep_ == "neg" for c in (*tok.children, *verb.children)):
         return []  # "denied being responsible", "did not claim"
+    if lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
+        # "soldiers were involved in the massacre", "guerrillas took part in the killings": only
+        # a part in violence ("involved in the talks" is none)
+        held = held_to(tok)
+        if held is None or not names_violence(held, ctx):
+            return []
+        if lemma in TAKE_PART_WORDS:
+            return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
         return [c for c in tok.children if c.dep_ == "nsubj"]
     if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp"):
