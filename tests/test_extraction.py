@@ -1446,3 +1446,20 @@ def test_forces_responsible_for_something_else_are_no_perpetrator(extract):
     event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The army is responsible "
                          "for security in the province.", "2020-05-05"))
     assert all(p.actor.category != "State forces" for p in event.participants if p.role == "actor1")
+
+
+def test_a_groups_pronoun_makes_its_leader_a_member_not_a_civilian(extract):
+    event = only(extract("Gunmen stormed a church in Kaduna on Sunday. Their leader was shot dead by a "
+                         "guard.", "2020-05-05"))
+    hit = [p for p in event.participants if p.role in ("actor2", "victim")]
+    assert [(p.actor.label, p.span.text) for p in hit] == [("Unidentified Armed Group (Nigeria)", "Their leader")]
+    event = only(extract("Soldiers attacked the ELN near Cucuta on Monday. Its leader was killed in the "
+                         "fighting.", "2020-05-05"))
+    assert all(p.actor.category != "Civilians" for p in event.participants)
+
+
+def test_its_after_a_place_is_the_places_not_the_attackers(extract):
+    # "its" is the town told of last, not the rebels: the mayor stays a civilian
+    event = only(extract("Rebels attacked the town of Tame on Monday. Its mayor was killed.", "2020-05-05"))
+    assert [(p.actor.category, p.span.text) for p in event.participants if p.role == "victim"] \
+        == [("Civilians", "mayor")]

@@ -77,9 +77,10 @@ def test_an_ambush_its_claim_and_history_told_as_background(articles):
     events = articles["fixture-sulu-ambush"]
     # the headline, the report and the claim are one ambush; the leader killed in 2020 and
     # Marawi in 2017 keep their years; "commonplace" kidnappings and "since the 1990s" are no
-    # events; the threats in the quotation did not happen; the caption and "Read more" are not news
+    # events; the threats in the quotation did not happen; the caption and "Read more" are not news;
+    # "its leader was killed by troops": the group's leader, no civilian, so a clash with the group
     assert [(e.event_type, e.time.time.earliest.isoformat()) for e in events] == [
-        ("armed-clash", "2023-03-05"), ("attack", "2020-01-01"),
+        ("armed-clash", "2023-03-05"), ("armed-clash", "2020-01-01"),
         ("looting-property-destruction", "2017-01-01"), ("government-regains-territory", "2017-01-01")]
     ambush = events[0]
     assert (ambush.place.name, ambush.place.precision) == ("Patikul", "near")

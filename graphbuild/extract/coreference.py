@@ -23,6 +23,8 @@ AGAINST_PREFIXES = words("against-prefix")
 OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
 PRONOUN_REACH = setting("pronoun-reach")
+#: the dependencies of what a clause is about: a thing there comes before a group for "its"
+CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 
 
 def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
@@ -36,7 +38,7 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
                and ctx.doc[m.start].head.i == tok.i and ctx.doc[m.start:m.end].root.dep_ in ("appos", "compound")]
     if persons:
         return persons[0]
-    followers = followers_of(tok, ctx)
+    followers = followers_of(tok, ctx) or group_member(tok, ctx)
     if followers is not None:
         return followers
     own = ctx.by_token.get(tok.i)
@@ -119,6 +121,31 @@ def followers_of(tok: Token, ctx: DocContext) -> ActorMention | None:
                       and r.subject.key == leader.actor.key and r.object.category != "Person"), None)
         if group is not None:
             return ActorMention(min(tok.left_edge.i, poss.left_edge.i), people.i + 1, group)
+    return None
+
+
+def group_member(tok: Token, ctx: DocContext) -> ActorMention | None:
+    """"its leader", "their commander": a person a group pronoun's possessive names is a member
+    of the armed group the pronoun stands for, typed as that group (not a civilian); the words
+    naming them are the whole phrase."""
+    from .context import ActorMention
+
+    own = ctx.by_token.get(tok.i)
+    if own is None or own.actor.named:
+        return None
+    for poss in (c for c in tok.children if c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS):
+        group = antecedent(poss, ctx)
+        if group is None or group.actor.category not in ARMED_CATEGORIES:
+            continue
+        name = ctx.doc[group.start:group.end]
+        if poss.morph.get("Number") == ["Sing"] and (name.root.morph.get("Number") == ["Plur"] or any(
+                t.pos_ in ("NOUN", "PROPN") and t.i not in ctx.by_token and t.dep_ in CORE_DEPS
+                and t.morph.get("Number") != ["Plur"] and t.lower_ not in {x.lower_ for x in name}
+                for t in ctx.doc[group.end:poss.i])):
+            # "its" is the thing told of nearest before it ("rebels attacked the town; its
+            # mayor"), not the rebels; "the cartel" after "the Gulf Cartel" is the group again
+            continue
+        return ActorMention(min(tok.left_edge.i, poss.i), tok.i + 1, group.actor)
     return None
 
 
