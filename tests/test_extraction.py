@@ -1463,3 +1463,10 @@ def test_its_after_a_place_is_the_places_not_the_attackers(extract):
     event = only(extract("Rebels attacked the town of Tame on Monday. Its mayor was killed.", "2020-05-05"))
     assert [(p.actor.category, p.span.text) for p in event.participants if p.role == "victim"] \
         == [("Civilians", "mayor")]
+
+
+def test_forces_that_took_part_in_a_clash_do_not_replace_who_attacked(extract):
+    event = only(extract("Rebels attacked an army post near Ayacucho on Monday. Three soldiers died. Police "
+                         "officers had participated in the fighting, a spokesman said.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
+        == ["Rebels"]

@@ -188,6 +188,8 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
         return
     where = ctx.sentence_index(event.trigger.start)
     for claimant, said_in in ctx.claimants:
+        if claimant.actor.category == "State forces" and top == "battles":
+            continue  # forces that "took part in the clash" are a side of it, not who started it
         if where <= said_in <= where + CLAIM_REACH and claimant.actor.category in ARMED_CATEGORIES:
             event.participants = [p for p in event.participants if p.role != "actor1"]
             event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
