@@ -795,6 +795,15 @@ def test_a_sponsors_nationality_does_not_place_the_event(extract):
     assert place.country == "Yemen" and place.precision == "region"
 
 
+def test_where_a_person_comes_from_does_not_place_the_event(extract):
+    place = extract("On Monday in Kandahar, a native of Pakistan and a citizen of Iran were shot dead "
+                    "by gunmen near a market.")[0].place
+    assert place.place.name == "Kandahār"
+    # with no other place, the event is set in the article's country, not at the person's origin
+    event = extract("On Monday, a citizen of Tajikistan was stabbed to death in a market.")[0]
+    assert event.place_inferred and event.place.precision == "country"
+
+
 def test_a_persian_ezafe_name_is_one_name(extract):
     place = extract("On Tuesday, about 30 municipal workers in Kut e Abdollah protested against unpaid wages.")[0].place
     assert place.country == "Iran" and place.name == "Kut e Abdollah"

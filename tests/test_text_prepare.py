@@ -186,3 +186,22 @@ def test_wiki_headings_run_into_the_text_are_masked(pipeline):
     assert len(events) == 1
     assert [p.actor.label for p in events[0].participants if p.role == "actor1"] == [
         "ADF: Allied Democratic Forces"]
+
+
+def test_a_read_more_link_inside_a_line_is_boilerplate(pipeline):
+    text = ("Gunmen shot two guards at a depot in Mosul on Monday.Read more: Militants seize border crossing in "
+            "AnbarPolice said the gunmen fled. READ MORE Rebels capture airport near Kandahar. No group "
+            "claimed the attack.")
+    structure = article_structure(text)
+    assert [(b.kind, b.span.text) for b in structure.boilerplate] == [
+        ("navigation", "Read more: Militants seize border crossing in Anbar"),
+        ("navigation", "READ MORE Rebels capture airport near Kandahar.")]
+    masked = mask(text, structure)
+    assert "Police said the gunmen fled." in masked and "No group claimed" in masked
+    events = pipeline.extract(Article(text=text, published=dt.date(2020, 5, 5))).events
+    assert events and not any(word in s.text for e in events for s in e.sentences for word in ("seize", "capture"))
+
+
+def test_read_more_in_prose_is_left_alone():
+    text = "Residents can read more about the curfew on the council's site. Troops read more names aloud."
+    assert article_structure(text).boilerplate == []

@@ -67,6 +67,7 @@ def load_pipeline(model: str | None = None, extra_actors: Iterable[str] = ()) ->
         ) from exc
     for acronym, norm in ACRONYM_NORMS.items():
         nlp.tokenizer.add_special_case(acronym, [{ORTH: acronym, NORM: norm}])
+    line_breaks.split_glued_sentences(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("graphbuild_line_breaks", before="parser")
     else:

@@ -35,6 +35,7 @@ NAMED_SITES = words("site") | words("named-site")
 INSTITUTION_WORDS = words("institution")
 LOCATIVE_PREPS = words("locative-prep")
 AWAY_PREPS = words("away-prep")
+ORIGIN_NOUNS = words("origin-noun")
 NAME_PARTICLES = words("name-particle")
 PLACES = "graphbuild_places"
 LOOSE_REGION_WORDS = words("loose-region")
@@ -274,12 +275,14 @@ def targeted_places(res, doc: Doc, places: list[Span], countries: list[str]) -> 
 
 def is_event_place(ent: Span) -> bool:
     """False for places that are not where an event happened: a destination or origin
-    ("escape to Turkey"), a modifier ("Britain-based", "US dollar"), an actor ("America
+    ("escape to Turkey", "a citizen of Kyrgyzstan"), a modifier ("Britain-based", "US dollar"), an actor ("America
     withdraws")."""
     root = ent.root
     doc = ent.doc
     if root.dep_ == "pobj" and root.head.lower_ in AWAY_PREPS:
         return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in ORIGIN_NOUNS:
+        return False  # "a citizen of Kyrgyzstan": where a person is from, not where they are
     if ent.end < len(doc) and doc[ent.end].text in ("-", "–") and not (
             ent.end + 1 < len(doc) and (doc[ent.end + 1].is_digit or doc[ent.end + 1].text[:1].isupper())):
         return False  # "Britain-based", but "Zolote-4" and "the Damboa - Maiduguri road" are places

@@ -3,7 +3,8 @@
 A web or wire article is more than its news: a headline line, a dateline ("BAGHDAD, May 3
 (Reuters) -", "LONDON —", "Hajin, Syria (CNN)"), paragraphs, quotations, and lines that are
 not news at all (captions, "Image copyright", "Read more", "Most read in", share buttons;
-their patterns are data: ``ontology/boilerplate.csv``). :func:`article_structure` finds
+their patterns are data: ``ontology/boilerplate.csv``; a "Read more" link run into a line,
+with the headline it links, is boilerplate too). :func:`article_structure` finds
 them by character offsets into the text; :func:`mask` blanks the boilerplate with spaces
 (the text keeps its length, so every offset stays valid) before extraction, which then
 never takes an event or an actor from it. The graph keeps each part as what it is.
@@ -35,6 +36,12 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 # a section heading in wiki markup ("== Background =="), often run into the text around it
 # when the page lost its line breaks ("by ETA.==Background==The cafe")
 _WIKI_HEADING = re.compile(r"(={2,6})[^=\n]{1,80}?\1")
+# a link to another story in the middle of a line, after a sentence's end ("... stations.Read more:
+# Why police ...", "READ MORE"): pages that lost their line breaks run it into the text around it
+_INLINE_READ_MORE = re.compile(r"(?<=[.!?”\"'’])\s*(?:Read [Mm]ore|READ MORE)(?![a-z])\s*:?\s*")
+# where the linked headline ends: a line break, or the next text glued to it without a space
+# ("... show similar patternsFrench soldiers", "... missing the point?Every evening"), or a sentence's end
+_HEADLINE_END = re.compile(r"\n|(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[.!?”\"])(?=[A-Z“\"])|(?<=[.!?])(?=\s)")
 
 
 @dataclass
@@ -121,6 +128,11 @@ def article_structure(text: str) -> ArticleStructure:
     for match in _WIKI_HEADING.finditer(text):
         if not any(b.span.start <= match.start() < b.span.end for b in structure.boilerplate):
             structure.boilerplate.append(Boilerplate(_span(text, match.start(), match.end()), "heading"))
+    for match in _INLINE_READ_MORE.finditer(text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        if not any(b.span.start <= start < b.span.end for b in structure.boilerplate):
+            structure.boilerplate.append(Boilerplate(_span(text, start, _linked_headline_end(text, match.end())),
+                                                     "navigation"))
     structure.boilerplate.sort(key=lambda b: b.span.start)
     masked = {(b.span.start, b.span.end) for b in structure.boilerplate}
     structure.paragraphs = [p for p in structure.paragraphs if (p.start, p.end) not in masked]
@@ -128,6 +140,15 @@ def article_structure(text: str) -> ArticleStructure:
                             if len(m.group().split()) >= MIN_QUOTE_WORDS
                             and not any(b.span.start <= m.start() < b.span.end for b in structure.boilerplate)]
     return structure
+
+
+def _linked_headline_end(text: str, start: int) -> int:
+    """Where the headline a mid-line "Read more" links to ends: at the next text run into it
+    or the line's end, if that comes within a headline's length; else only the prompt goes."""
+    end = _HEADLINE_END.search(text, start + 1)
+    end = end.start() if end else len(text)
+    end = end if end - start <= MAX_TITLE else start
+    return len(text[:end].rstrip())
 
 
 def _dateline(text: str, start: int) -> Dateline | None:
