@@ -554,7 +554,10 @@ def _ingest_while_serving(store, paths) -> None:
                    "muc4/wikievents: per-role scores and every missed and spurious phrase per article).")
 @click.option("--model", envvar="GRAPHBUILD_MODEL", default=None, help="An installed spaCy pipeline.")
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N gold rows.")
-def evaluate(gold, fmt, report_path, model, limit):
+@click.option("--all-events", is_flag=True,
+              help="muc4/wikievents: score the roles of every event, not only of the event types "
+                   "the gold codes (attacks, not arrests or protests).")
+def evaluate(gold, fmt, report_path, model, limit, all_events):
     """Score extraction against human-coded gold data.
 
     acled (the default): each row's text is ingested as an article published the day
@@ -565,13 +568,17 @@ def evaluate(gold, fmt, report_path, model, limit):
     muc4, wikievents: each full article is ingested; the evidence phrases of its events'
     roles (perpetrator = actor1; victim/target = victim, target, actor2; place) are matched
     to the gold role fillers by equal text or equal head word; precision, recall and F1 per role.
+    Only the events of the types the gold codes are scored (its scope, printed first:
+    attacks, bombings, kidnappings..., not arrests, protests or agreements); --all-events
+    scores every event.
 
     \b
     Example:
         graphbuild evaluate coded_events.jsonl --report eval.json
         graphbuild evaluate --format muc4 muc4_dev.jsonl --limit 300 --report misses.json
     """
-    from .evaluate import ROLE_READERS, evaluate_roles, evaluate as run, format_evaluation, format_roles, read_gold
+    from .evaluate import (ROLE_READERS, ROLE_SCOPES, evaluate_roles, evaluate as run, format_evaluation,
+                           format_roles, read_gold)
     from .pipeline import Pipeline
 
     try:
@@ -583,7 +590,8 @@ def evaluate(gold, fmt, report_path, model, limit):
         if fmt == "acled":
             result = run(rows, Pipeline(model), on_record=lambda r: bar.update())
         else:
-            result = evaluate_roles(rows, Pipeline(model), on_record=lambda r: bar.update())
+            result = evaluate_roles(rows, Pipeline(model), on_record=lambda r: bar.update(),
+                                    scope=None if all_events else ROLE_SCOPES[fmt])
     click.echo(format_evaluation(result) if fmt == "acled" else format_roles(result, fmt), nl=False)
     if report_path:
         with open(output_path(report_path), "w", encoding="utf-8") as handle:

@@ -5,8 +5,8 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli import cli
-from graphbuild.evaluate import evaluate_roles, read_muc4, read_wikievents
-from graphbuild.evaluate.roles import normalise, phrase_matches, score_article
+from graphbuild.evaluate import ROLE_SCOPES, evaluate_roles, read_muc4, read_wikievents
+from graphbuild.evaluate.roles import normalise, phrase_matches, scope_types, score_article
 
 CLASH = ("Islamic State militants attacked an army checkpoint in Mosul on Monday, killing two soldiers, "
          "the Iraqi military said.")
@@ -170,3 +170,57 @@ def test_targets_and_weapons_are_scored(pipeline, tmp_path):
     assert result.scored_roles() == ["victim/target", "weapon"]
     assert result.recall("victim/target") == 1.0 and result.recall("weapon") == 1.0
     assert result.precision("weapon") == 1.0
+
+
+ARREST_AND_ATTACK = ("police arrested four students at the university in lima on monday. "
+                     "on tuesday night gunmen shot dead a judge outside his house in the same city.")
+
+
+def test_a_scope_is_event_types_with_their_narrower_kinds():
+    violence = scope_types(("violence-against-civilians",))
+    assert {"violence-against-civilians", "attack", "abduction-forced-disappearance", "execution",
+            "capture"} <= violence
+    assert "arrests" not in violence and "armed-clash" not in violence
+    for scope in ROLE_SCOPES.values():
+        assert "arrests" not in scope_types(scope) and "peaceful-protest" not in scope_types(scope)
+    # KAIROS attacks include combat between armed groups; MUC-4's terrorist incidents do not, but arson
+    assert "armed-clash" in scope_types(ROLE_SCOPES["wikievents"])
+    assert "armed-clash" not in scope_types(ROLE_SCOPES["muc4"])
+    assert "looting-property-destruction" in scope_types(ROLE_SCOPES["muc4"])
+    with pytest.raises(ValueError, match="not in the event taxonomy: massacre"):
+        scope_types(("attack", "massacre"))
+
+
+def test_only_the_roles_of_the_golds_event_types_are_scored(pipeline, tmp_path):
+    """An arrest and an attack in one story: by default the arrest's police and students are not
+    scored against gold that codes attacks; with no scope (--all-events) they are."""
+    gold = write_jsonl(tmp_path / "two.jsonl", [
+        {"id": "two", "text": ARREST_AND_ATTACK,
+         "roles": {"PerpInd": [[["gunmen", 80]]], "PerpOrg": [], "Target": [], "Victim": [[["judge", 103]]],
+                   "Weapon": []}}])
+    docs = read_muc4(gold)
+    scoped = evaluate_roles(docs, pipeline, scope=ROLE_SCOPES["muc4"])
+    assert scoped.predicted["perpetrator"] == scoped.matched_predicted["perpetrator"] == 1  # the gunmen
+    assert scoped.precision("victim/target") == 1.0 and scoped.recall("victim/target") == 1.0  # the judge
+    assert "Violence against civilians" in scoped.scope
+    every = evaluate_roles(docs, pipeline)
+    assert every.scope is None
+    assert every.predicted["perpetrator"] == 2 and every.matched_predicted["perpetrator"] == 1  # + the police
+    assert every.predicted["victim/target"] > scoped.predicted["victim/target"]  # + the students
+
+
+def test_cli_prints_the_scope_and_scores_every_event_on_request(tmp_path):
+    gold = write_jsonl(tmp_path / "two.jsonl", [
+        {"id": "two", "text": ARREST_AND_ATTACK,
+         "roles": {"PerpInd": [[["gunmen", 80]]], "PerpOrg": [], "Target": [], "Victim": [[["judge", 103]]],
+                   "Weapon": []}}])
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["evaluate", "--format", "muc4", str(gold), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "roles scored of: events of types" in result.output and "Explosions/Remote violence" in result.output
+    assert "Violence against civilians" in json.loads(report.read_text(encoding="utf-8"))["scope"]
+    result = CliRunner().invoke(cli, ["evaluate", "--format", "muc4", str(gold), "--all-events",
+                                      "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "roles scored of: every event" in result.output
+    assert json.loads(report.read_text(encoding="utf-8"))["scope"] == "all events"

@@ -4,7 +4,9 @@ Each gold article is ingested (no publication date unless the gold gives one) in
 temporary store. For each article, the phrases the store gives as evidence of an event
 argument are gathered per role: perpetrator (actor1), victim/target (victim, target and
 actor2), place and weapon (instrument). Only the events the default views show are counted (what the text says
-happened: :data:`graphbuild.export.DEFAULT_MODALITIES`). A predicted phrase matches a gold
+happened: :data:`graphbuild.export.DEFAULT_MODALITIES`), and of those only the events of the gold's
+scope (a gold format's ``SCOPE``: the event types whose roles the gold codes, e.g. attacks but not
+arrests or protests; every event with ``scope=None``). A predicted phrase matches a gold
 entity when, lower-cased and without leading articles and numbers, one of the entity's
 mentions equals it or ends in the same (head) word. Recall counts gold entities matched,
 precision counts distinct predicted phrases that match some gold entity.
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from ..articles import Article
 from ..export import DEFAULT_MODALITIES
+from ..lexicon import EventType, load_event_types
 from ..numbers import parse_number
 from ..pipeline import Pipeline, ingest
 from ..store import Store
@@ -41,10 +44,28 @@ class RoleDoc:
     published: dt.date | None = None
 
 
+def scope_types(roots, event_types: dict[str, EventType] | None = None) -> frozenset[str]:
+    """The taxonomy ids of the concepts ``roots`` and every concept narrower than one of them."""
+    event_types = event_types if event_types is not None else load_event_types()
+    unknown = [r for r in roots if r not in event_types]
+    if unknown:
+        raise ValueError(f"not in the event taxonomy: {', '.join(unknown)}")
+
+    def within(type_id):
+        while type_id is not None:
+            if type_id in roots:
+                return True
+            type_id = event_types[type_id].broader if type_id in event_types else None
+        return False
+
+    return frozenset(t for t in event_types if within(t))
+
+
 @dataclass
 class RoleEvaluation:
     articles: int = 0
     failed: int = 0
+    scope: tuple[str, ...] | None = None  # labels of the event types scored (None: every event)
     matched_gold: dict = field(default_factory=lambda: defaultdict(int))
     gold: dict = field(default_factory=lambda: defaultdict(int))
     matched_predicted: dict = field(default_factory=lambda: defaultdict(int))
@@ -82,6 +103,7 @@ class RoleEvaluation:
         return {
             "articles": self.articles,
             "failed_articles": self.failed,
+            "scope": list(self.scope) if self.scope is not None else "all events",
             "roles": {r: {"precision": round(self.precision(r), 4), "recall": round(self.recall(r), 4),
                           "f1": round(self.f1(r), 4), "gold": self.gold[r],
                           "gold_matched": self.matched_gold[r], "predicted": self.predicted[r],
@@ -132,8 +154,8 @@ def score_article(gold: dict[str, list[list[str]]], predicted: dict[str, set[str
 
 
 _EVIDENCE_QUERY = """
-SELECT DISTINCT ?id ?role ?phrase ?modality WHERE {
-  ?e a gb:EventReport ; dct:source ?art ; gb:argument ?claim .
+SELECT DISTINCT ?id ?type ?role ?phrase ?modality WHERE {
+  ?e a gb:EventReport ; dct:source ?art ; sem:eventType ?type ; gb:argument ?claim .
   ?art gb:articleId ?id .
   ?claim gb:role ?role ; gb:evidence/nif:anchorOf ?phrase .
   OPTIONAL { ?e gb:modality/rdfs:label ?modality }
@@ -141,9 +163,11 @@ SELECT DISTINCT ?id ?role ?phrase ?modality WHERE {
 """
 
 
-def evidence_phrases(store: Store, modalities=DEFAULT_MODALITIES) -> dict[str, dict[str, set[str]]]:
+def evidence_phrases(store: Store, modalities=DEFAULT_MODALITIES,
+                     scope: frozenset[str] | None = None) -> dict[str, dict[str, set[str]]]:
     """article id -> scored role -> the distinct evidence phrases the store holds for it,
-    from the events whose modality is one of ``modalities`` (all with ``None``)."""
+    from the events whose modality is one of ``modalities`` (all with ``None``) and whose
+    type is one of the taxonomy ids ``scope`` (all with ``None``)."""
     phrases: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in store.select(_EVIDENCE_QUERY):
         role = PREDICTED_ROLES.get(re.split(r"[#/]", row["role"])[-1])
@@ -151,19 +175,26 @@ def evidence_phrases(store: Store, modalities=DEFAULT_MODALITIES) -> dict[str, d
             continue
         if modalities is not None and (row["modality"] or "asserted") not in modalities:
             continue
+        if scope is not None and re.split(r"[#/]", row["type"])[-1] not in scope:
+            continue
         phrases[row["id"]][role].add(row["phrase"].strip())
     return phrases
 
 
-def evaluate_roles(docs: list[RoleDoc], pipeline: Pipeline | None = None, on_record=None) -> RoleEvaluation:
-    """Ingest the gold articles into a temporary store and score its role evidence;
-    ``on_record`` is called as each article is read (a progress bar)."""
+def evaluate_roles(docs: list[RoleDoc], pipeline: Pipeline | None = None, on_record=None,
+                   scope: tuple[str, ...] | None = None) -> RoleEvaluation:
+    """Ingest the gold articles into a temporary store and score its role evidence of the
+    events in ``scope`` (taxonomy ids of event types, each with its narrower kinds; every
+    event with ``None``); ``on_record`` is called as each article is read (a progress bar)."""
     pipeline = pipeline or Pipeline()
     articles = [Article(text=d.text, id=d.id, published=d.published) for d in docs]
     store = Store(None)
     report = ingest(articles, store, pipeline=pipeline, on_record=on_record)
-    predicted = evidence_phrases(store)
-    result = RoleEvaluation(articles=len(docs), failed=report.failed)
+    event_types = load_event_types()
+    types = scope_types(scope, event_types) if scope is not None else None
+    predicted = evidence_phrases(store, scope=types)
+    result = RoleEvaluation(articles=len(docs), failed=report.failed,
+                            scope=tuple(event_types[t].label for t in scope) if scope is not None else None)
     for doc in docs:
         result.add(doc.id, score_article(doc.gold, predicted.get(doc.id, {})))
     return result
@@ -188,7 +219,10 @@ def read_jsonl(path: str | Path, required: tuple[str, ...]) -> list[tuple[int, d
 
 
 def format_roles(result: RoleEvaluation, name: str) -> str:
-    lines = [f"{name}: articles: {result.articles}   articles that failed: {result.failed}", "",
+    scope = ("every event" if result.scope is None
+             else "events of types " + ", ".join(result.scope) + " (and their kinds)")
+    lines = [f"{name}: articles: {result.articles}   articles that failed: {result.failed}",
+             f"roles scored of: {scope}", "",
              f"{'role':<15}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'predicted':>11}"]
     for role in result.scored_roles():
         lines.append(f"{role:<15}{result.precision(role):>7.3f}{result.recall(role):>7.3f}"

@@ -3,7 +3,14 @@
 The conflict events are Conflict.Attack.*, Life.Die.* and Life.Injure.*; their Attacker
 and Killer are perpetrators, Target and Victim victims/targets, Place places, Instrument
 weapons. Each distinct
-argument text (after normalising) is one gold entity of its role."""
+argument text (after normalising) is one gold entity of its role.
+
+:data:`SCOPE` is what graphbuild events these correspond to: KAIROS' Conflict.Attack is any
+violent attack on people or property, also between armed groups, and Life.Die and Life.Injure
+anyone killed or hurt, so battles, explosions and remote violence, violence against civilians,
+riots and excessive force against protesters; not peaceful protests, arrests, agreements or
+other strategic developments, whose roles (the police of an arrest, the parties of a deal) are
+no attacker or victim."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +19,9 @@ from pathlib import Path
 from .roles import RoleDoc, normalise, read_jsonl
 
 EVENT_TYPES = ("Conflict.Attack.", "Life.Die.", "Life.Injure.")
+#: the graphbuild event types (taxonomy ids, each with its narrower kinds) whose roles are scored
+SCOPE = ("battles", "explosions-remote-violence", "violence-against-civilians", "riots",
+         "excessive-force-against-protesters")
 ROLE_MAP = {"Attacker": "perpetrator", "Killer": "perpetrator", "Target": "victim/target",
             "Victim": "victim/target", "Place": "place", "Instrument": "weapon"}
 
