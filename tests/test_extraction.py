@@ -1053,6 +1053,16 @@ def test_we_in_a_quotation_is_the_speakers_group(extract):
     # outside a quotation "we" names nobody the text says
     event = only(extract("On Monday we saw soldiers kill five Boko Haram fighters near Bama."))
     assert labels(event, "actor1") == ["Military Forces of Nigeria"]
+
+
+def test_a_capture_by_state_forces_is_an_arrest(extract):
+    event = only(extract("On Tuesday the army captured a rebel commander in the mountains of Cauca."))
+    assert event.event_type == "arrests" and labels(event, "actor1") == ["Military Forces of Colombia"]
+    assert only(extract("The police captured two smugglers on a farm near Cali on Monday.")).event_type == "arrests"
+    # an armed group's capture of a person stays an abduction
+    assert only(extract("Rebels captured a doctor near Hajin on Sunday.")).event_type == "capture"
+
+
 @pytest.mark.parametrize("text, town", [
     # a known name before "city"/"town" is that town, even as a verb's object the model left untagged
     ("Insurgents shelled Samarra city, Saladin governorate, Iraq, wounding four people.", "Sāmarrā’"),

@@ -17,7 +17,7 @@ from ..relations import descriptions, find_relations
 from .casualties import combatants_are_sides, event_casualties
 from .context import ActorMention, DocContext, Mention
 from .event_mentions import crowd_mentions, disruptions, sentence_mentions
-from .event_types import armed_victims, crowd_type, side_categories, violence_type
+from .event_types import armed_victims, crowd_type, side_categories, state_custody, violence_type
 from .implied_actors import (arresting_actor, claimed_actor, find_claimants, crowd_actor, operation_actor,
                              unidentified_actor)
 from .mentions import actor_mentions
@@ -89,6 +89,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
         claimed_actor(res, event, context)
         # a death report typed only now, or a clash nobody is named in
         unidentified_actor(res, event, context, battles=True)
+        state_custody(event)
         arresting_actor(res, event, context, events)
         armed_victims(event)
         combatants_are_sides(res, event)

@@ -99,6 +99,15 @@ def crowd_type(res, event: Event, sent: Span) -> str:
     return event.event_type
 
 
+def state_custody(event: Event) -> None:
+    """A capture by state forces ("the police captured two traffickers", "troops captured a
+    rebel commander") is an arrest, as ACLED codes what the state's forces take into custody;
+    a capture by an armed group ("the rebels captured a doctor") stays an abduction."""
+    capturers = [p.actor for p in event.participants if p.role == "actor1"]
+    if event.event_type == "capture" and capturers and all(a.category == "State forces" for a in capturers):
+        event.event_type = "arrests"
+
+
 def armed_victims(event: Event) -> None:
     """Violence typed as an attack on civilians whose victims, once the article's mentions of
     it are merged, include an armed side ("a soldier died" told after "shelling
