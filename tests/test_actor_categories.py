@@ -290,3 +290,16 @@ def test_ranks_of_the_police_and_the_army_are_state_forces(extract):
         event = only(extract(f"Militants shot dead {rank} in Bannu on Monday.", "2015-03-03"))
         assert event.event_type == "armed-clash"
         assert categories(event, "actor2") + categories(event, "victim") == ["State forces"]
+
+
+def test_a_person_whose_title_names_a_state_force_brings_that_force_into_the_event(extract):
+    event = only(extract("Gunmen shot dead Rashid Mahmood, a police constable, outside his house in Mardan "
+                         "on Friday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert [(a.label, a.category) for a in event.actors("actor2")] == [
+        ("Rashid Mahmood", "Person"), ("Police Forces of Pakistan", "State forces")]
+    # a person whose title names no armed side stays the one victim
+    event = only(extract("Gunmen shot dead Rashid Mahmood, a cloth merchant, outside his shop in Mardan "
+                         "on Friday.", "2015-03-03"))
+    assert event.event_type == "attack"
+    assert [a.category for a in event.actors("actor2")] == ["Person"]
