@@ -303,3 +303,13 @@ def test_a_person_whose_title_names_a_state_force_brings_that_force_into_the_eve
                          "on Friday.", "2015-03-03"))
     assert event.event_type == "attack"
     assert [a.category for a in event.actors("actor2")] == ["Person"]
+
+
+def test_who_received_or_sustained_injuries_is_the_victim(extract):
+    event = only(extract("Two passengers received burn injuries as assailants hurled a petrol bomb at a "
+                         "bus in Feni on Sunday.", "2015-03-02"))
+    assert event.event_type == "attack"
+    assert [(a.category, a.label) for a in event.actors("victim")] == [("Civilians", "Civilians (Bangladesh)")]
+    event = only(extract("Two shopkeepers sustained splinter injuries when a bomb went off in a market in "
+                         "Quetta on Monday.", "2015-03-03"))
+    assert categories(event, "victim") == ["Civilians"]
