@@ -309,7 +309,10 @@ def load_events(store: Store, where: EventFilter | None = None, reports: bool = 
         row["actor1"] = "; ".join(dict.fromkeys(a.label for a in first))
         row["actor1_type"] = "; ".join(dict.fromkeys(a.actor_type for a in first if a.actor_type))
         row["actor2"] = "; ".join(dict.fromkeys(a.label for a in second))
-        row["actor2_type"] = "; ".join(dict.fromkeys(a.actor_type for a in second if a.actor_type))
+        # ACLED has no category for one person: a named person an event befalls is coded by
+        # the group they belong to, and one the graph knows no group of is a civilian
+        row["actor2_type"] = "; ".join(dict.fromkeys("Civilians" if a.actor_type == "Person" else a.actor_type
+                                                     for a in second if a.actor_type))
         s = sources.get(event_id, {})
         row["doc_ids"] = "|".join(sorted(s.get("ids", ())))
         source = "; ".join(sorted(s.get("publishers", ())))

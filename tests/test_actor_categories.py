@@ -261,3 +261,55 @@ def test_an_arrest_nobody_is_named_for_is_made_by_the_police(extract):
     assert len(events) > 1
     assert not [p for e in events if e.event_type == "arrests" for p in e.participants
                 if p.role == "actor1" and p.span is None]
+
+
+def test_people_the_text_does_not_know_who_do_violence_are_an_armed_group(extract):
+    event = only(extract("Unknown persons shot dead a grocer outside his shop in Mardan on Friday.",
+                         "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+    assert event.actors("actor1")[0].label.startswith("Unidentified Armed Group")
+    event = only(extract("A schoolteacher was gunned down by unidentified men in Mardan on Friday.",
+                         "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+    # an unknown person who suffers the violence stays a civilian
+    event = only(extract("Gunmen killed an unidentified man near a canal in Mardan on Friday.", "2015-03-03"))
+    assert categories(event, "victim") + categories(event, "actor2") == ["Civilians"]
+
+
+def test_protesters_who_do_violence_are_rioters(extract):
+    event = only(extract("Two shopkeepers were beaten up by protesters in Patna on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rioters"]
+    assert event.actors("actor1")[0].label == "Rioters (India)"
+    # a protest nobody turned violent keeps its protesters
+    event = only(extract("Hundreds of protesters marched peacefully through Patna on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Protesters"]
+
+
+def test_ranks_of_the_police_and_the_army_are_state_forces(extract):
+    for rank in ("a havildar", "a sub-inspector", "a deputy superintendent"):
+        event = only(extract(f"Militants shot dead {rank} in Bannu on Monday.", "2015-03-03"))
+        assert event.event_type == "armed-clash"
+        assert categories(event, "actor2") + categories(event, "victim") == ["State forces"]
+
+
+def test_a_person_whose_title_names_a_state_force_brings_that_force_into_the_event(extract):
+    event = only(extract("Gunmen shot dead Rashid Mahmood, a police constable, outside his house in Mardan "
+                         "on Friday.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert [(a.label, a.category) for a in event.actors("actor2")] == [
+        ("Rashid Mahmood", "Person"), ("Police Forces of Pakistan", "State forces")]
+    # a person whose title names no armed side stays the one victim
+    event = only(extract("Gunmen shot dead Rashid Mahmood, a cloth merchant, outside his shop in Mardan "
+                         "on Friday.", "2015-03-03"))
+    assert event.event_type == "attack"
+    assert [a.category for a in event.actors("actor2")] == ["Person"]
+
+
+def test_who_received_or_sustained_injuries_is_the_victim(extract):
+    event = only(extract("Two passengers received burn injuries as assailants hurled a petrol bomb at a "
+                         "bus in Feni on Sunday.", "2015-03-02"))
+    assert event.event_type == "attack"
+    assert [(a.category, a.label) for a in event.actors("victim")] == [("Civilians", "Civilians (Bangladesh)")]
+    event = only(extract("Two shopkeepers sustained splinter injuries when a bomb went off in a market in "
+                         "Quetta on Monday.", "2015-03-03"))
+    assert categories(event, "victim") == ["Civilians"]

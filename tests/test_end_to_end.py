@@ -163,6 +163,19 @@ def test_events_without_time_words_have_an_assumed_day_in_tables_and_merging(pip
     assert conforms, report
 
 
+def test_a_named_person_an_event_befalls_is_a_civilian_in_the_events_table(pipeline, tmp_path):
+    """ACLED has no category for one person: the table codes a named victim as a civilian, while
+    the graph keeps the actor a person."""
+    text = "Gunmen shot dead Rashid Mahmood, a cloth merchant, outside his shop in Mardan on Friday."
+    store = Store(tmp_path / "store")
+    assert ingest([Article(text=text, id="a", published=dt.date(2015, 3, 7))], store, pipeline=pipeline).failed == 0
+    [event] = events_table(store)
+    assert "Rashid Mahmood" in event["actor2"]
+    assert event["actor2_type"] == "Civilians"
+    types = store.select("SELECT ?t WHERE { ?a rdfs:label \"Rashid Mahmood\"@en ; gb:actorType ?t }")
+    assert [str(r["t"]).rsplit("/", 1)[-1] for r in types] == ["person"]
+
+
 def test_rdf_exports_parse(example_store, tmp_path):
     for fmt, rdflib_format in [("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads"),
                                ("jsonld", "json-ld")]:

@@ -182,9 +182,26 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
         for t in group:
             found = actor_at(t, ctx)
             push(found)
+            push(titled_force(found, ctx))
             for name in listed_names(t, found, ctx):
                 push(actor_at(name, ctx))
     return out
+
+
+def titled_force(found: ActorMention | None, ctx: DocContext) -> ActorMention | None:
+    """The armed side a person's title names ("sub-inspector Ghulam Mustafa", "soldier Rashid
+    Khan", "a superintendent of police, Kumar"): the person is one of them, so they take part too."""
+    if found is None or found.actor.category != "Person":
+        return None
+    root = ctx.doc[found.start:found.end].root
+    titles = [c for c in root.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < found.start)]
+    if root.dep_ in ("appos", "compound"):
+        titles.append(root.head)
+    for title in titles:
+        m = ctx.by_token.get(title.i)
+        if m is not None and not m.actor.named and m.actor.category in ARMED_CATEGORIES:
+            return m
+    return None
 
 
 def listed_names(tok: Token, found: ActorMention | None, ctx: DocContext) -> list[Token]:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import ARMED_CATEGORIES, slug
 from ..model import Actor, Event, Participant
 from ..settings import words
-from .mentions import generic_label, is_armed
+from .mentions import generic_actor, generic_label, is_armed
 
 GUNFIRE_WORDS = words("gunfire")
 SET_FIRE_WORDS = words("set-fire")
@@ -121,10 +121,17 @@ def side_categories(res, event: Event) -> None:
     """The category the violence gives its sides, as ACLED's codebook does: an organisation
     of no known kind that attacks ("Jubo League men shot a trader") is a political militia;
     crowds or communities that fight a battle with each other (men shot dead "in a fight
-    between two clans") are communal militias, identity militias."""
+    between two clans") are communal militias, identity militias; protesters who do violence
+    (a riot, an attack, a battle) are rioters."""
     if event.event_type.startswith("@"):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id
+    if top in VIOLENT_SIDES_TYPES or top == "riots":
+        # "protesters pelted the police with stones", "AAP workers were injured by protesters":
+        # a crowd that does violence is rioters, as ACLED codes a demonstration turned violent
+        for p in event.participants:
+            if p.role == "actor1" and not p.actor.named and p.actor.category == "Protesters":
+                p.actor = generic_actor(res, "Rioters", p.actor.country)
     if top not in VIOLENT_SIDES_TYPES:
         return
     sides = [p for p in event.participants

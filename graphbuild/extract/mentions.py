@@ -11,6 +11,7 @@ from ..lexicon import ARMED_CATEGORIES, slug
 from ..model import Actor
 from ..nlp.known_actors import ACRONYMS, NAMES
 from ..nlp.spans import clean_name, entities, is_media, looks_like_person, name_words
+from ..nlp.triggers import SPANS_KEY as TRIGGERS
 from ..settings import words
 from .context import ActorMention
 
@@ -90,6 +91,8 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
         if noun is None:
             continue
         country = country_of(res, token) or country_name
+        if noun.category == "Civilians" and unknown_attacker(res, token):
+            noun = res.lexicon.actor_nouns["gunman"]
         if noun.label.startswith("Militia") and communal(res, token):
             noun = res.lexicon.actor_nouns["communal militia"]
         label = generic_label(noun.label, country)
@@ -178,6 +181,30 @@ def actor_noun(res, token: Token):
         if group is not None and is_armed(group) and group.category != noun.category:
             return group, prev.i, token.i + 1
     return noun, token.i, token.i + 1
+
+
+def unknown_attacker(res, token: Token) -> bool:
+    """People the text does not know who do violence ("unidentified persons shot at them",
+    "gunned down by unknown men"): an unidentified armed group, not civilians. A person
+    the text does not know who suffers it ("an unidentified man was found dead") stays one."""
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in UNKNOWN_WORDS for c in token.children):
+        return False
+    if token.dep_ == "nsubj":
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ in ("agent", "prep"):
+        verb = token.head.head
+    else:
+        return False
+    return any(span.start <= verb.i < span.end and violent_trigger(res, span.label_)
+               for span in token.doc.spans.get(TRIGGERS, ()))
+
+
+def violent_trigger(res, label: str) -> bool:
+    """Whether a trigger's label names an attack, a battle or an explosion."""
+    if label.startswith("@"):
+        return label == "@violence"
+    return res.lexicon.acled_types(label)[0].id in (
+        "battles", "explosions-remote-violence", "violence-against-civilians")
 
 
 def communal(res, token: Token) -> bool:

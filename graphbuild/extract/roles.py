@@ -146,6 +146,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 if subject is not None:
                     patients.append(subject)
             m.anaphoric = True
+        elif anchor.dep_ == "dobj" and governor.lemma_.lower() in res.lexicon.cue("suffer"):
+            # "a trader received burn injuries", "two policemen sustained bullet wounds"
+            patients.extend(verb_subjects(governor))
         elif anchor.dep_ == "nsubjpass" and (light := light_passive(res, governor)) is not None:
             # "a hand grenade was thrown by militants at the police station", "the attack is
             # believed to have been carried out by ETA"
