@@ -1479,3 +1479,28 @@ def test_forces_that_took_part_in_a_clash_do_not_replace_who_attacked(extract):
                          "officers had participated in the fighting, a spokesman said.", "2020-05-05"))
     assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
         == ["Rebels"]
+
+
+@pytest.mark.parametrize("text, trigger, words, precision", [
+    # a paragraph set in a town: the later sentence's "across the town" is its word for that town
+    ("Gunmen attacked a police post in Maiduguri on Monday. Hours later three bombs exploded across "
+     "the town, killing five traders.", "bombs", "the town", "exact"),
+    # a sentence with no place in an article about a country: "the country" is its own word for it
+    ("On Monday, soldiers clashed with rebels near Goma.\nOn Tuesday, unknown men shot dead two "
+     "farmers inside the country.", "shot dead", "the country", "country"),
+    # the subject of "has seen" is where the attacks happened
+    ("Militants ambushed an army convoy in Kandahar province on Monday, killing four soldiers. "
+     "On Tuesday the province saw two bombings that killed a policeman.", "bombings", "the province", "region"),
+])
+def test_an_inferred_place_is_evidenced_by_the_sentences_own_words(extract, text, trigger, words, precision):
+    event = next(e for e in extract(text) if e.trigger.text == trigger)
+    assert event.place_inferred
+    assert event.place.span.text == words and event.place.precision == precision
+
+
+def test_a_place_word_of_another_clause_is_no_evidence(extract):
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\nOn Tuesday, gunmen shot dead two "
+                     "farmers who had lived in the village for years.")
+    later = next(e for e in events if e.trigger.text == "shot dead")
+    assert later.place.span.text == "Goma"
+

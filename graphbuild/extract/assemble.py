@@ -4,6 +4,7 @@ calling the modules of this package in the order of the flow.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -23,7 +24,7 @@ from .implied_actors import (arresting_actor, claimed_actor, find_claimants, cro
 from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import modality_of
-from .place import country_place, event_place, located_in_scene, scene_place
+from .place import country_place, event_place, located_in_scene, scene_place, scene_words
 from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting, said_aside
 
@@ -127,6 +128,9 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     if event.place is None:
         event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None
+        words = scene_words(m.head, sent, ctx) if event.place is not None else None
+        if words is not None:  # "across the city": the sentence's own words for the place inferred
+            event.place = replace(event.place, span=text_span(words))
     event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)
