@@ -170,3 +170,14 @@ def test_targets_and_weapons_are_scored(pipeline, tmp_path):
     assert result.scored_roles() == ["victim/target", "weapon"]
     assert result.recall("victim/target") == 1.0 and result.recall("weapon") == 1.0
     assert result.precision("weapon") == 1.0
+
+
+def test_every_mentions_words_for_the_place_are_scored(pipeline, tmp_path):
+    text = "Gunmen attacked a police post in Maiduguri on Monday. The attack left two officers dead across the town."
+    gold = write_jsonl(tmp_path / "town.jsonl", [
+        {"id": "town", "text": text, "events": [
+            {"type": "Conflict.Attack.Unspecified", "trigger": "attacked",
+             "args": [{"role": "Place", "text": "Maiduguri"}]},
+            {"type": "Life.Die.Unspecified", "trigger": "dead", "args": [{"role": "Place", "text": "town"}]}]}])
+    result = evaluate_roles(read_wikievents(gold), pipeline)
+    assert result.recall("place") == 1.0 and result.precision("place") == 1.0

@@ -1504,3 +1504,18 @@ def test_a_place_word_of_another_clause_is_no_evidence(extract):
     later = next(e for e in events if e.trigger.text == "shot dead")
     assert later.place.span.text == "Goma"
 
+
+
+def test_each_mentions_own_words_for_the_place_are_its_evidence(extract):
+    # the later mention's "across the town" joins the place the first mention names
+    event = only(extract("Gunmen attacked a police post in Maiduguri on Monday. "
+                         "The attack left two officers dead across the town."))
+    assert event.place.span.text == "Maiduguri" and not event.place_inferred
+    assert [w.text for w in event.place_words] == ["the town"]
+    # a sentence with a place of its own keeps its other words for where it happened
+    event = only(extract("Boko Haram fighters stormed Maiduguri on Monday and fired rockets at houses "
+                         "across the city."))
+    assert event.place.span.text == "Maiduguri" and [w.text for w in event.place_words] == ["the city"]
+    # but not the words that hold the place's own name
+    event = only(extract("Two guards were hurt when a bomb went off at the Peshawar bus terminal on Monday."))
+    assert event.place_words == []

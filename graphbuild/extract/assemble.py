@@ -131,6 +131,13 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         words = scene_words(m.head, sent, ctx) if event.place is not None else None
         if words is not None:  # "across the city": the sentence's own words for the place inferred
             event.place = replace(event.place, span=text_span(words))
+            event.place_words.append(event.place.span)
+    elif event.place.place is not None and event.place.span is not None:
+        # "stormed Maiduguri and fired rockets across the city": its other words for the place
+        words = scene_words(m.head, sent, ctx)
+        span = event.place.span
+        if words is not None and not (words.start_char < span.end and span.start < words.end_char):
+            event.place_words.append(text_span(words))
     event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)
