@@ -1519,3 +1519,10 @@ def test_each_mentions_own_words_for_the_place_are_its_evidence(extract):
     # but not the words that hold the place's own name
     event = only(extract("Two guards were hurt when a bomb went off at the Peshawar bus terminal on Monday."))
     assert event.place_words == []
+
+
+def test_the_regions_written_after_a_place_are_evidence_of_it(extract):
+    event = only(extract("Taliban fighters attacked an army base in Zhari district, Kandahar province, on Monday, "
+                         "killing four soldiers."))
+    assert event.place.span.text == "Zhari"
+    assert [w.text for w in event.place_words] == ["Kandahar province"]

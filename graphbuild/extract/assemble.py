@@ -24,7 +24,7 @@ from .implied_actors import (arresting_actor, claimed_actor, find_claimants, cro
 from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import modality_of
-from .place import country_place, event_place, located_in_scene, scene_place, scene_words
+from .place import country_place, event_place, located_in_scene, regions_written_after, scene_place, scene_words
 from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting, said_aside
 
@@ -138,6 +138,8 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         span = event.place.span
         if words is not None and not (words.start_char < span.end and span.start < words.end_char):
             event.place_words.append(text_span(words))
+        # "Camp X in Helmand Province, Afghanistan": the regions the text puts it in
+        event.place_words.extend(text_span(region) for region in regions_written_after(span, sent, ctx))
     event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)

@@ -478,6 +478,19 @@ def scene_words(head: Token, sent: Span, ctx: "DocContext") -> Span | None:
     return sent.doc[token.left_edge.i:token.i + 1]
 
 
+def regions_written_after(claim_span, sent: Span, ctx: "DocContext") -> list[Span]:
+    """The places written right after an event's place as the regions it lies in ("Camp X in
+    Helmand Province, Afghanistan", "X, Y"): more of the sentence's words for where it happened."""
+    places = ctx.places(sent)
+    end = next((p.end for p in places if p.start_char == claim_span.start), None)
+    regions = []
+    for place in places:
+        if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]):
+            regions.append(place)
+            end = place.end
+    return regions
+
+
 def same_clause(token: Token, above: Token) -> bool:
     """Whether ``above`` is ``token`` or governs it with no clause between them."""
     while token.i != above.i:
