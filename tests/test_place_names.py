@@ -64,3 +64,9 @@ def test_a_person_in_a_list_whose_surname_is_a_province_is_no_place(pipeline):
 def test_an_adjective_before_a_plural_noun_is_no_place(pipeline):
     doc = pipeline.nlp("Officials fear that drones could drop grenades in Western cities.")
     assert [s.text for s in doc.spans[PLACES]] == []
+
+
+def test_a_name_opening_the_text_before_a_region_word_is_read(pipeline):
+    # nothing before the name: it is not split into a place and a province, and nothing fails
+    doc = pipeline.nlp("Zzyzolo Sinaloa district was quiet on Monday.")
+    assert "Zzyzolo" not in [s.text for s in doc.spans[PLACES]]

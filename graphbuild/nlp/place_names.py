@@ -157,7 +157,8 @@ def place_spans(res, doc: Doc) -> list[Span]:
             or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS) \
             or (end < len(doc) and site_named_after(res, span, doc[end]))  # "Sapele LGA", "Dhaka University"
         # (after a preposition only: after a comma "Lidia Falcon" is more often a person in a list)
-        if placed and not named_place and previous.lower_ in PLACE_PREPS and not any(t.i in taken for t in span) \
+        if placed and not named_place and previous is not None and previous.lower_ in PLACE_PREPS \
+                and not any(t.i in taken for t in span) \
                 and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
                 and len(parts := split_region(res, span)) == 2:
             spans.extend(Span(doc, q.start, q.end, label="GPE") for q in parts)  # "in Mojolo Sinaloa"
