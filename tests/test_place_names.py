@@ -70,3 +70,8 @@ def test_a_name_opening_the_text_before_a_region_word_is_read(pipeline):
     # nothing before the name: it is not split into a place and a province, and nothing fails
     doc = pipeline.nlp("Zzyzolo Sinaloa district was quiet on Monday.")
     assert "Zzyzolo" not in [s.text for s in doc.spans[PLACES]]
+
+
+def test_a_place_and_its_province_written_together_after_another_place_are_split(pipeline):
+    doc = pipeline.nlp("Two militants were arrested in Pedrak, Kech Turbat Balochistan, on Monday.")
+    assert "Balochistan" in [s.text for s in doc.spans[PLACES]]

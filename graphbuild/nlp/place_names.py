@@ -156,8 +156,10 @@ def place_spans(res, doc: Doc) -> list[Span]:
         placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS | SETTLEMENT_WORDS) \
             or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS) \
             or (end < len(doc) and site_named_after(res, span, doc[end]))  # "Sapele LGA", "Dhaka University"
-        # (after a preposition only: after a comma "Lidia Falcon" is more often a person in a list)
-        if placed and not named_place and previous is not None and previous.lower_ in PLACE_PREPS \
+        # (after a preposition or another place: "in Pedrak, Kech Turbat Balochistan", not a
+        # person in a list, "her relatives, Lidia Falcon")
+        after_place = previous is not None and previous.text in (",", "(") and bool(spans) and spans[-1].end == i - 1
+        if placed and not named_place and (after_place or previous is not None and previous.lower_ in PLACE_PREPS) \
                 and not any(t.i in taken for t in span) \
                 and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
                 and len(parts := split_region(res, span)) == 2:
