@@ -102,6 +102,8 @@ class Event:
     attribution: TextSpan | None = None
     targets: list[TextSpan] = field(default_factory=list)  # physical targets: "the embassy", "a bus"
     instruments: list[TextSpan] = field(default_factory=list)  # weapons: "a car bomb", "rifles"
+    # more words of its own sentences for where it happened, beside the place claim's ("across the city")
+    place_words: list[TextSpan] = field(default_factory=list)
     part_of: int | None = None  # index of the event this one happened during
     # the extractor's working state while it merges mentions; not written to the graph
     raw_type: str = field(default="", repr=False, compare=False)  # the trigger's class ("@violence")

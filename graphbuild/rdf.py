@@ -204,6 +204,7 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
             doc.add(node, PROV.wasDerivedFrom, art)
             if span is not None:
                 doc.add(node, GB.evidence, evidence(span))
+            return node
 
         etype, sub = lexicon.acled_types(event.event_type)
         doc.add(ev, RDF.type, GB.EventReport)  # graph/events says which reports are one sem:Event
@@ -235,7 +236,10 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
         if event.place is not None:
             pl = place_iri(event.place)
             doc.add(ev, SEM.hasPlace, pl)
-            argument(SEM.hasPlace, pl, event.place.span)
+            claim = argument(SEM.hasPlace, pl, event.place.span)
+            for span in event.place_words:  # the sentences' other words for it
+                if span != event.place.span:
+                    doc.add(claim, GB.evidence, evidence(span))
             _describe_place(ent, pl, event.place, gazetteer)
         _write_time(doc, ev, event, article.published, argument)
         if event.fatalities is not None:

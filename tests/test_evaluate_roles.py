@@ -224,3 +224,14 @@ def test_cli_prints_the_scope_and_scores_every_event_on_request(tmp_path):
     assert result.exit_code == 0, result.output
     assert "roles scored of: every event" in result.output
     assert json.loads(report.read_text(encoding="utf-8"))["scope"] == "all events"
+
+
+def test_every_mentions_words_for_the_place_are_scored(pipeline, tmp_path):
+    text = "Gunmen attacked a police post in Maiduguri on Monday. The attack left two officers dead across the town."
+    gold = write_jsonl(tmp_path / "town.jsonl", [
+        {"id": "town", "text": text, "events": [
+            {"type": "Conflict.Attack.Unspecified", "trigger": "attacked",
+             "args": [{"role": "Place", "text": "Maiduguri"}]},
+            {"type": "Life.Die.Unspecified", "trigger": "dead", "args": [{"role": "Place", "text": "town"}]}]}])
+    result = evaluate_roles(read_wikievents(gold), pipeline)
+    assert result.recall("place") == 1.0 and result.precision("place") == 1.0

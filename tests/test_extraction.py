@@ -1489,3 +1489,50 @@ def test_forces_that_took_part_in_a_clash_do_not_replace_who_attacked(extract):
                          "officers had participated in the fighting, a spokesman said.", "2020-05-05"))
     assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
         == ["Rebels"]
+
+
+@pytest.mark.parametrize("text, trigger, words, precision", [
+    # a paragraph set in a town: the later sentence's "across the town" is its word for that town
+    ("Gunmen attacked a police post in Maiduguri on Monday. Hours later three bombs exploded across "
+     "the town, killing five traders.", "bombs", "the town", "exact"),
+    # a sentence with no place in an article about a country: "the country" is its own word for it
+    ("On Monday, soldiers clashed with rebels near Goma.\nOn Tuesday, unknown men shot dead two "
+     "farmers inside the country.", "shot dead", "the country", "country"),
+    # the subject of "has seen" is where the attacks happened
+    ("Militants ambushed an army convoy in Kandahar province on Monday, killing four soldiers. "
+     "On Tuesday the province saw two bombings that killed a policeman.", "bombings", "the province", "region"),
+])
+def test_an_inferred_place_is_evidenced_by_the_sentences_own_words(extract, text, trigger, words, precision):
+    event = next(e for e in extract(text) if e.trigger.text == trigger)
+    assert event.place_inferred
+    assert event.place.span.text == words and event.place.precision == precision
+
+
+def test_a_place_word_of_another_clause_is_no_evidence(extract):
+    events = extract("On Monday, soldiers clashed with rebels near Goma.\nOn Tuesday, gunmen shot dead two "
+                     "farmers who had lived in the village for years.")
+    later = next(e for e in events if e.trigger.text == "shot dead")
+    assert later.place.span.text == "Goma"
+
+
+
+def test_each_mentions_own_words_for_the_place_are_its_evidence(extract):
+    # the later mention's "across the town" joins the place the first mention names
+    event = only(extract("Gunmen attacked a police post in Maiduguri on Monday. "
+                         "The attack left two officers dead across the town."))
+    assert event.place.span.text == "Maiduguri" and not event.place_inferred
+    assert [w.text for w in event.place_words] == ["the town"]
+    # a sentence with a place of its own keeps its other words for where it happened
+    event = only(extract("Boko Haram fighters stormed Maiduguri on Monday and fired rockets at houses "
+                         "across the city."))
+    assert event.place.span.text == "Maiduguri" and [w.text for w in event.place_words] == ["the city"]
+    # but not the words that hold the place's own name
+    event = only(extract("Two guards were hurt when a bomb went off at the Peshawar bus terminal on Monday."))
+    assert event.place_words == []
+
+
+def test_the_regions_written_after_a_place_are_evidence_of_it(extract):
+    event = only(extract("Taliban fighters attacked an army base in Zhari district, Kandahar province, on Monday, "
+                         "killing four soldiers."))
+    assert event.place.span.text == "Zhari"
+    assert [w.text for w in event.place_words] == ["Kandahar province"]

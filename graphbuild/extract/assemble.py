@@ -4,6 +4,7 @@ calling the modules of this package in the order of the flow.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -23,7 +24,7 @@ from .implied_actors import (arresting_actor, claimed_actor, find_claimants, cro
 from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import modality_of
-from .place import country_place, event_place, located_in_scene, scene_place
+from .place import country_place, event_place, located_in_scene, regions_written_after, scene_place, scene_words
 from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting, said_aside
 
@@ -128,6 +129,18 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     if event.place is None:
         event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None
+        words = scene_words(m.head, sent, ctx) if event.place is not None else None
+        if words is not None:  # "across the city": the sentence's own words for the place inferred
+            event.place = replace(event.place, span=text_span(words))
+            event.place_words.append(event.place.span)
+    elif event.place.place is not None and event.place.span is not None:
+        # "stormed Maiduguri and fired rockets across the city": its other words for the place
+        words = scene_words(m.head, sent, ctx)
+        span = event.place.span
+        if words is not None and not (words.start_char < span.end and span.start < words.end_char):
+            event.place_words.append(text_span(words))
+        # "Camp X in Helmand Province, Afghanistan": the regions the text puts it in
+        event.place_words.extend(text_span(region) for region in regions_written_after(span, sent, ctx))
     event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..lexicon import ARMED_CATEGORIES
-from ..model import CountClaim, Event, Participant
+from ..model import CountClaim, Event, Participant, Place, TextSpan
 from ..settings import setting, words
 
 if TYPE_CHECKING:
@@ -236,6 +236,7 @@ def nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int
 
 
 def combine(host: Event, other: Event) -> None:
+    own_words = own_place_words(host) + own_place_words(other)
     if any(p.role == "actor1" and p.actor.named for p in other.participants):
         # the attacker named later ("blamed the Taliban") replaces the unidentified placeholder
         host.participants = [p for p in host.participants
@@ -263,6 +264,14 @@ def combine(host: Event, other: Event) -> None:
             host.place_inferred and other_own) or vaguer:
         host.place = other.place
         host.place_inferred = other.place_inferred
+    if host.place is not None:
+        # every mention's own words for where it happened stay the place's evidence ("bombs went
+        # off in Belfast ... the worst explosion was at the bus station"), unless they name another place
+        host.place_words = []
+        for span, place in own_words:
+            if span != host.place.span and span not in host.place_words and (
+                    place is None or host.place.place is not None and place.id == host.place.place.id):
+                host.place_words.append(span)
     if host.time is None and other.time is not None:
         host.time = other.time
     if other.fatalities is not None:
@@ -281,6 +290,17 @@ def combine(host: Event, other: Event) -> None:
         host.attribution = other.attribution
         if host.modality == "asserted" and other.modality in ("reported", "claimed"):
             host.modality = other.modality
+
+
+def own_place_words(event: Event) -> list[tuple[TextSpan, Place | None]]:
+    """The words of an event's own sentences for its place, each with the place it names: its
+    place's name when the sentence gives it (None when the gazetteer lacks it), and its common
+    nouns for it ("across the city", None)."""
+    found = [(span, None) for span in event.place_words]
+    claim = event.place
+    if claim is not None and claim.span is not None and not event.place_inferred:
+        found.append((claim.span, claim.place))
+    return found
 
 
 def lend_actors(parent: Event, child: Event) -> None:

@@ -44,6 +44,12 @@ TOWN_PART_WORDS = words("town-part")
 TOWN_WORDS = words("town-word")
 DISTRICT_WORDS = words("district-unit")
 PROVINCE_WORDS = WIDE_REGION_WORDS - words("loose-region")  # "province", "state", not "countryside"
+#: common nouns for where an event happened ("across the city", "at the restaurant")
+SCENE_NOUNS = (SETTLEMENT_WORDS | SUBLOCALITY_WORDS | words("site") | words("institution") | REGION_WORDS
+               | WIDE_REGION_WORDS | words("place-noun") | words("scene-noun"))
+SCENE_PREPS = LOCATIVE_PREPS | words("scene-prep")
+SCENE_VERBS = words("scene-verb")
+CLAUSE_DEPS = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj")  # "the region has seen attacks"
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
@@ -438,6 +444,60 @@ def country_place(res, ctx: "DocContext") -> PlaceClaim | None:
         # only the outlet or the title says where ("El Nashra": Lebanon): no words to point at
         return PlaceClaim(country.name, None, "country", country, name)
     return None
+
+
+def scene_words(head: Token, sent: Span, ctx: "DocContext") -> Span | None:
+    """The words an event's own sentence has for where it happened when it names no place: a
+    common noun after a locative preposition ("bombs went off across the city", "a man was shot in
+    the main market area") or the subject of "has seen" ("the republic has seen bombings"), the
+    nearest to the event's word. The place itself is inferred from around the sentence; these
+    are its evidence, at whatever precision that place has."""
+    taken = {i for span in ctx.places(sent) for i in range(span.start, span.end)}
+    found = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in SCENE_NOUNS or token.i in taken:
+            continue
+        if not (token.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ in ("det", "poss", "amod", "compound") for c in token.lefts)):
+            continue  # "in place", "in town": an idiom, not a scene
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.lefts):
+            continue  # "their posts": whose, not where
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ in SCENE_PREPS:
+            anchor = prep.head
+        elif token.dep_ == "nsubj" and prep.lemma_ in SCENE_VERBS and any(t.i == head.i for t in prep.subtree):
+            anchor = prep
+        else:
+            continue
+        if not same_clause(anchor, head) and not same_clause(head, anchor):
+            continue  # a place of another clause's happening ("farmers who had lived in the village")
+        found.append((abs(token.i - head.i), token))
+    if not found:
+        return None
+    token = min(found, key=lambda f: f[0])[1]
+    return sent.doc[token.left_edge.i:token.i + 1]
+
+
+def regions_written_after(claim_span, sent: Span, ctx: "DocContext") -> list[Span]:
+    """The places written right after an event's place as the regions it lies in ("Camp X in
+    Helmand Province, Afghanistan", "X, Y"): more of the sentence's words for where it happened."""
+    places = ctx.places(sent)
+    end = next((p.end for p in places if p.start_char == claim_span.start), None)
+    regions = []
+    for place in places:
+        if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]):
+            regions.append(place)
+            end = place.end
+    return regions
+
+
+def same_clause(token: Token, above: Token) -> bool:
+    """Whether ``above`` is ``token`` or governs it with no clause between them."""
+    while token.i != above.i:
+        if token.dep_ in CLAUSE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def lies_inside(place: Place, container: Place) -> bool:

@@ -89,6 +89,11 @@ def place_spans(res, doc: Doc) -> list[Span]:
     "at", "outside", ... or in the parentheses that follow a place."""
     # a known group's acronym is that group, not a namesake place ("GNA forces")
     acronyms = {(s.start, s.end) for s in doc.spans.get(ACRONYMS, ())}
+    # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
+    # Baghdadi") is that person; the model's PERSON label alone is too often a village
+    full_names = [(e.start, name_words(e.text)) for e in entities(doc)
+                  if e.label_ == "PERSON" and len(name_words(e.text)) > 1
+                  and not res.gazetteer.candidates(e.text)]  # "Gombe LGA" is no person's name
     spans = []
     for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC", "FAC") or (spans and ent.start < spans[-1].end):
@@ -96,6 +101,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
         if (ent.start, ent.end) in acronyms and not any(
                 p.feature == "country" for p in res.gazetteer.candidates(ent.text)):
             continue
+        if not res.gazetteer.candidates(ent.text) and any(
+                start != ent.start and name_words(ent.text) <= words for start, words in full_names):
+            continue  # "Azamat Tazhayakov" ... "20-year-old Tazhayakov": a person the model took for a place
         parts = name_parts(extended(extended_left(ent, res.gazetteer), res.gazetteer))  # "Nis, Serbia"
         parts = [q for part in parts for q in split_region(res, part)]
         while spans and parts[0].start < spans[-1].end and spans[-1].start >= parts[0].start:
@@ -109,11 +117,6 @@ def place_spans(res, doc: Doc) -> list[Span]:
             parts[0] = Span(doc, spans.pop().start, parts[0].end, label=ent.label_)
         spans.extend(parts)
     taken = {i for e in spans for i in range(e.start, e.end)} | {i for s, e in acronyms for i in range(s, e)}
-    # a name the article also gives a person in full ("Abu Bakr al-Baghdadi" ... "from
-    # Baghdadi") is that person; the model's PERSON label alone is too often a village
-    full_names = [(e.start, name_words(e.text)) for e in entities(doc)
-                  if e.label_ == "PERSON" and len(name_words(e.text)) > 1
-                  and not res.gazetteer.candidates(e.text)]  # "Gombe LGA" is no person's name
     taken |= {i for e in entities(doc) if e.label_ in ("PERSON", "ORG")
               and ((looks_like_person(e) and not located_name(res, e))
                    or any(start != e.start and name_words(e.text) <= words for start, words in full_names))
@@ -130,6 +133,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
                 and end + 1 < len(doc) and starts_name(doc[end + 1])):
             end += 1
         span = doc[i:end]
+        if end < len(doc) and doc[end].tag_ == "NNS" and all(t.pos_ == "ADJ" for t in span):
+            i = end  # "in Western cities", "in Northern towns": a kind of places, no name
+            continue
         previous = doc[i - 1] if i > 0 else None
         placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ",")
                                            or previous.lower_ in COMPASS_WORDS)
@@ -150,7 +156,11 @@ def place_spans(res, doc: Doc) -> list[Span]:
         placed = placed or (end < len(doc) and doc[end].lower_ in REGION_WORDS | ADMIN_UNIT_WORDS | SETTLEMENT_WORDS) \
             or before_site(doc, end) or (len(span) > 1 and span[-1].lower_ in ADMIN_UNIT_WORDS) \
             or (end < len(doc) and site_named_after(res, span, doc[end]))  # "Sapele LGA", "Dhaka University"
-        if placed and not named_place and not any(t.i in taken for t in span) \
+        # (after a preposition or another place: "in Pedrak, Kech Turbat Balochistan", not a
+        # person in a list, "her relatives, Lidia Falcon")
+        after_place = previous is not None and previous.text in (",", "(") and bool(spans) and spans[-1].end == i - 1
+        if placed and not named_place and (after_place or previous is not None and previous.lower_ in PLACE_PREPS) \
+                and not any(t.i in taken for t in span) \
                 and not any(t.like_num or t.lower_ in CALENDAR_WORDS for t in span) \
                 and len(parts := split_region(res, span)) == 2:
             spans.extend(Span(doc, q.start, q.end, label="GPE") for q in parts)  # "in Mojolo Sinaloa"
