@@ -1177,6 +1177,22 @@ def test_what_an_explosion_hit_and_damaged(extract):
     assert [s.text for s in event.instruments] == ["A car bomb"]
 
 
+def test_what_a_bomb_went_off_near_is_its_target(extract):
+    event = only(extract("A bomb exploded near an electricity pylon outside Kaduna on Monday.", "2020-05-05"))
+    assert [s.text for s in event.targets] == ["an electricity pylon"]
+
+
+def test_what_the_text_says_an_explosion_damaged(extract):
+    event = only(extract("Three buses were damaged by the explosion of a car bomb in Mosul on Monday.",
+                         "2020-05-05"))
+    assert [s.text for s in event.targets] == ["Three buses"]
+
+
+def test_installations_and_businesses_are_targets(extract):
+    event = only(extract("Insurgents attacked a power pole and a drugstore in Tumaco on Friday.", "2020-05-04"))
+    assert [s.text for s in event.targets] == ["a power pole", "a drugstore"]
+
+
 def test_people_are_no_physical_target(extract):
     event = only(extract("Gunmen shot dead three farmers near Jos on Tuesday.", "2020-05-07"))
     assert event.targets == [] and event.instruments == []
