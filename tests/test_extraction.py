@@ -1158,6 +1158,14 @@ def test_an_unnamed_attacker_has_no_evidence_phrase(extract):
     assert attacker[0].span is None
 
 
+def test_attackers_described_in_a_later_sentence_are_its_evidence(extract):
+    event = only(extract("A bomb exploded at a bus stop in Kabul on Monday, killing four people. "
+                         "Police said the attack was carried out by two gunmen on a motorbike.", "2020-05-05"))
+    attacker = [p for p in event.participants if p.role == "actor1"]
+    assert [p.actor.label for p in attacker] == ["Unidentified Armed Group (Afghanistan)"]
+    assert [p.span.text for p in attacker] == ["gunmen"]
+
+
 def test_a_named_camp_is_a_target(extract):
     event = only(extract("Militants attacked Camp Lemonnier in Djibouti on Monday.", "2020-05-05"))
     assert [s.text for s in event.targets] == ["Camp Lemonnier"]
