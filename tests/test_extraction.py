@@ -374,6 +374,13 @@ def test_a_group_claiming_responsibility_is_the_attacker(extract):
     assert any("JNIM" in label for label in labels(events[0], "actor1"))
 
 
+def test_an_unknown_organisation_claiming_an_attack_is_the_attacker(extract):
+    # the lexicon knows no "Red Hand Brigade": claiming the bombing makes it the attacker
+    event = only(extract("A bomb damaged the town hall of Pasto on Monday. The Red Hand Brigade (RHB) "
+                         "claimed responsibility for the bombing.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1"] == ["The Red Hand Brigade"]
+
+
 def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
     assert events[0].event_type == "armed-clash"
