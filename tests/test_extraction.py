@@ -1173,6 +1173,12 @@ def test_attackers_described_in_a_later_sentence_are_its_evidence(extract):
     assert [p.span.text for p in attacker] == ["gunmen"]
 
 
+@pytest.mark.parametrize("verb", ["placed", "left", "set off"])
+def test_who_placed_the_bomb_is_the_attacker(extract, verb):
+    event = only(extract(f"On Monday two gunmen {verb} a bomb outside a bank in Kano.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1"] == ["gunmen"]
+
+
 def test_a_named_camp_is_a_target(extract):
     event = only(extract("Militants attacked Camp Lemonnier in Djibouti on Monday.", "2020-05-05"))
     assert [s.text for s in event.targets] == ["Camp Lemonnier"]
