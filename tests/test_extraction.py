@@ -374,6 +374,13 @@ def test_a_group_claiming_responsibility_is_the_attacker(extract):
     assert any("JNIM" in label for label in labels(events[0], "actor1"))
 
 
+def test_an_unknown_organisation_claiming_an_attack_is_the_attacker(extract):
+    # the lexicon knows no "Red Hand Brigade": claiming the bombing makes it the attacker
+    event = only(extract("A bomb damaged the town hall of Pasto on Monday. The Red Hand Brigade (RHB) "
+                         "claimed responsibility for the bombing.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1"] == ["The Red Hand Brigade"]
+
+
 def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
     assert events[0].event_type == "armed-clash"
@@ -1168,6 +1175,20 @@ def test_an_unnamed_attacker_has_no_evidence_phrase(extract):
     assert attacker[0].span is None
 
 
+def test_attackers_described_in_a_later_sentence_are_its_evidence(extract):
+    event = only(extract("A bomb exploded at a bus stop in Kabul on Monday, killing four people. "
+                         "Police said the attack was carried out by two gunmen on a motorbike.", "2020-05-05"))
+    attacker = [p for p in event.participants if p.role == "actor1"]
+    assert [p.actor.label for p in attacker] == ["Unidentified Armed Group (Afghanistan)"]
+    assert [p.span.text for p in attacker] == ["gunmen"]
+
+
+@pytest.mark.parametrize("verb", ["placed", "left", "set off"])
+def test_who_placed_the_bomb_is_the_attacker(extract, verb):
+    event = only(extract(f"On Monday two gunmen {verb} a bomb outside a bank in Kano.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1"] == ["gunmen"]
+
+
 def test_a_named_camp_is_a_target(extract):
     event = only(extract("Militants attacked Camp Lemonnier in Djibouti on Monday.", "2020-05-05"))
     assert [s.text for s in event.targets] == ["Camp Lemonnier"]
@@ -1185,6 +1206,22 @@ def test_what_an_explosion_hit_and_damaged(extract):
                          "Sunday, damaging a bank and several cars.", "2020-05-04"))
     assert [s.text for s in event.targets] == ["the offices of a telephone company", "a bank", "several cars"]
     assert [s.text for s in event.instruments] == ["A car bomb"]
+
+
+def test_what_a_bomb_went_off_under_is_its_target(extract):
+    event = only(extract("A bomb exploded under a parked minibus in Kaduna on Monday.", "2020-05-05"))
+    assert [s.text for s in event.targets] == ["a parked minibus"]
+
+
+def test_what_the_text_says_an_explosion_damaged(extract):
+    event = only(extract("Three buses were damaged by the explosion of a car bomb in Mosul on Monday.",
+                         "2020-05-05"))
+    assert [s.text for s in event.targets] == ["Three buses"]
+
+
+def test_installations_and_businesses_are_targets(extract):
+    event = only(extract("Insurgents attacked a power pole and a drugstore in Tumaco on Friday.", "2020-05-04"))
+    assert [s.text for s in event.targets] == ["a power pole", "a drugstore"]
 
 
 def test_people_are_no_physical_target(extract):

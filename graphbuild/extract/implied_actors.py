@@ -178,8 +178,9 @@ def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:
 
 
 def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
-    """An attack nobody is named for, and a named armed group that "claimed
-    responsibility" for it (in its sentence or a later one): the group is actor 1."""
+    """An attack nobody is named for, and a named armed group (or organisation of no known
+    kind) that "claimed responsibility" for it (in its sentence or a later one): the group
+    is actor 1."""
     if event.event_type.startswith("@") or not ctx.claimants or any(
             p.role == "actor1" and p.actor.named for p in event.participants):
         return
@@ -187,10 +188,14 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
     if top not in ("violence-against-civilians", "explosions-remote-violence", "battles"):
         return
     where = ctx.sentence_index(event.trigger.start)
-    for claimant, said_in in ctx.claimants:
+    for claimant, said_in, claimed in ctx.claimants:
         if claimant.actor.category == "State forces" and top == "battles":
             continue  # forces that "took part in the clash" are a side of it, not who started it
-        if where <= said_in <= where + CLAIM_REACH and claimant.actor.category in ARMED_CATEGORIES:
+        # a named organisation of no known kind that claims an attack is, by its claim, an
+        # armed group ("a group calling itself X claimed the bombing"); one said to have
+        # taken part in it may be anyone ("the tourist police took part in the clash")
+        if where <= said_in <= where + CLAIM_REACH and (claimant.actor.category in ARMED_CATEGORIES or (
+                claimed and claimant.actor.category is None)):
             event.participants = [p for p in event.participants if p.role != "actor1"]
             event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
             return
@@ -200,7 +205,7 @@ def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack", "the rebels are held responsible",
     "police blamed ISWAP", "an attack attributed to the ADF", "militants are suspected",
     "the work of militants", "X was behind the raid": (the claimant's mention, its sentence's
-    number) for every named actor that claims an attack, and every named actor or armed
+    number, whether it claims it) for every named actor that claims an attack, and every named actor or armed
     non-state group the text says did one (as ACLED codes a suspected perpetrator)."""
     claimants = []
     text = lower_text(ctx.doc)
@@ -218,7 +223,7 @@ def find_claimants(ctx: DocContext) -> list:
                 if found is not None and (found.actor.named if claim else (
                         (state or found.actor.category != "State forces") and (
                             found.actor.named or found.actor.category in ARMED_CATEGORIES))):
-                    claimants.append((found, n))
+                    claimants.append((found, n, claim))
     return claimants
 
 

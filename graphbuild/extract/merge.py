@@ -243,10 +243,16 @@ def combine(host: Event, other: Event) -> None:
                              if not (p.role == "actor1" and not p.actor.named
                                      and p.actor.label.startswith("Unidentified Armed Group"))]
     host_has_actor1 = any(p.role == "actor1" for p in host.participants)
+    implied = [p for p in host.participants if p.role == "actor1" and p.span is None]
     for p in other.participants:
         if host_has_actor1 and p.role == "actor1" and not p.actor.named \
                 and p.actor.label.startswith("Unidentified Armed Group"):
-            continue
+            if p.span is None or len(implied) != sum(q.role == "actor1" for q in host.participants):
+                continue
+            # "a bomb exploded ... The attack was staged by ten terrorists": the words that
+            # describe the attackers take the place of the attacker only implied before
+            host.participants = [q for q in host.participants if q not in implied]
+            implied = []
         role = p.role
         if role == "victim" and host.event_type not in ONE_SIDED:
             role = "victim"

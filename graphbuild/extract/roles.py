@@ -276,6 +276,10 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
                         found.append(x)
             elif c.dep_ in ("advcl", "conj") and c.lemma_.lower() in DAMAGE_VERBS:
                 found.extend(x for x in c.children if x.dep_ in ("dobj", "nsubjpass"))
+    elif head.dep_ == "pobj" and head.head.head.lemma_.lower() in DAMAGE_VERBS:
+        # what the explosion damaged, told from the damage: "two cars were destroyed by the
+        # blast", "an office was damaged in the explosion"
+        found.extend(x for x in head.head.head.children if x.dep_ in ("dobj", "nsubjpass"))
     out: list[Token] = []
     for tok in found:
         for t in [tok, *tok.conjuncts]:
