@@ -379,6 +379,21 @@ def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     assert events[0].event_type == "armed-clash"
 
 
+@pytest.mark.parametrize("text", [
+    # a one-sided verb with no victim in view: a killing of civilians, not a battle
+    "Police said on Friday that gunmen had murdered again near the border.",
+    # the words naming the attackers are not also their armed target
+    "The senator, murdered by criminals, was buried on Friday.",
+])
+def test_a_one_sided_killing_of_no_armed_target_is_an_attack(extract, text):
+    assert only(extract(text, "2020-05-09")).event_type == "attack"
+
+
+def test_a_one_sided_verb_on_an_armed_target_stays_a_clash(extract):
+    events = extract("On Monday, gunmen assassinated a police commander in Kandahar.", "2020-05-05")
+    assert only(events).event_type == "armed-clash"
+
+
 def test_pro_and_anti_prefixes_pick_the_side(extract):
     events = extract("On Monday, anti-Houthi National Resistance forces waged three attacks against "
                      "pro-Houthi groups near Hays.")
