@@ -389,6 +389,19 @@ def test_a_one_sided_killing_of_no_armed_target_is_an_attack(extract, text):
     assert only(extract(text, "2020-05-09")).event_type == "attack"
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # the building of an unarmed organisation, or of civilians, is no military target
+    ("Guerrillas attacked a labor union headquarters in San Salvador on Monday.", "attack"),
+    ("Gunmen attacked the headquarters of the opposition party in Lagos on Monday.", "attack"),
+    ("Gunmen attacked the students' post at the university in Lagos on Monday.", "attack"),
+    # an armed side's, or nobody's in particular, stays one
+    ("Militants attacked an army headquarters in Kandahar on Monday.", "armed-clash"),
+    ("Militants attacked a border post in Kunar on Monday.", "armed-clash"),
+])
+def test_a_military_target_noun_owned_by_civilians_is_an_attack(extract, text, event_type):
+    assert only(extract(text, "2020-05-06")).event_type == event_type
+
+
 def test_a_one_sided_verb_on_an_armed_target_stays_a_clash(extract):
     events = extract("On Monday, gunmen assassinated a police commander in Kandahar.", "2020-05-05")
     assert only(events).event_type == "armed-clash"

@@ -37,7 +37,7 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
     targets = [p.actor for p in attacked(participants)]
     if any(a.category in ARMED_CATEGORIES for a in targets):
         return "armed-clash"
-    if any(t.lemma_.lower() in res.lexicon.cue("military-target") for t in target_words):
+    if any(t.lemma_.lower() in res.lexicon.cue("military-target") and not civic_owned(res, t) for t in target_words):
         return "armed-clash"
     if any(" ".join(x.lower_ for x in t.subtree) in res.lexicon.cue("reciprocal") for t in target_words):
         return "armed-clash"  # "troops of the two countries targeted each other"
@@ -57,6 +57,21 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
            for p in participants):
         return "armed-clash"  # "shot dead by rivals": the victims were the other side
     return "attack"
+
+
+def civic_owned(res, target: Token) -> bool:
+    """Whether a target belongs to an unarmed organisation or to civilians: "a labour union
+    headquarters", "the headquarters of the ruling party", "the students' post"."""
+    owners = [c for c in target.children if c.dep_ in ("compound", "poss", "nmod")]
+    owners += [o for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    for owner in owners:
+        lemma = owner.lemma_.lower()
+        noun = res.lexicon.actor_nouns.get(lemma)
+        if owner.pos_ == "NOUN" and (lemma in res.lexicon.cue("civic-body")
+                                     or (noun is not None and not is_armed(noun))):
+            return True
+    return False
 
 
 def attacked(participants: list[Participant]) -> list[Participant]:
