@@ -386,6 +386,34 @@ def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     assert events[0].event_type == "armed-clash"
 
 
+@pytest.mark.parametrize("text", [
+    # a one-sided verb with no victim in view: a killing of civilians, not a battle
+    "Police said on Friday that gunmen had murdered again near the border.",
+    # the words naming the attackers are not also their armed target
+    "The senator, murdered by criminals, was buried on Friday.",
+])
+def test_a_one_sided_killing_of_no_armed_target_is_an_attack(extract, text):
+    assert only(extract(text, "2020-05-09")).event_type == "attack"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the building of an unarmed organisation, or of civilians, is no military target
+    ("Guerrillas attacked a labor union headquarters in San Salvador on Monday.", "attack"),
+    ("Gunmen attacked the headquarters of the opposition party in Lagos on Monday.", "attack"),
+    ("Gunmen attacked the students' post at the university in Lagos on Monday.", "attack"),
+    # an armed side's, or nobody's in particular, stays one
+    ("Militants attacked an army headquarters in Kandahar on Monday.", "armed-clash"),
+    ("Militants attacked a border post in Kunar on Monday.", "armed-clash"),
+])
+def test_a_military_target_noun_owned_by_civilians_is_an_attack(extract, text, event_type):
+    assert only(extract(text, "2020-05-06")).event_type == event_type
+
+
+def test_a_one_sided_verb_on_an_armed_target_stays_a_clash(extract):
+    events = extract("On Monday, gunmen assassinated a police commander in Kandahar.", "2020-05-05")
+    assert only(events).event_type == "armed-clash"
+
+
 def test_pro_and_anti_prefixes_pick_the_side(extract):
     events = extract("On Monday, anti-Houthi National Resistance forces waged three attacks against "
                      "pro-Houthi groups near Hays.")

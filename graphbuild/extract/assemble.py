@@ -113,7 +113,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     elif event_type == "@violence" and m.weapon:
         event_type = m.weapon  # "militants targeted a vehicle with an IED"
     elif event_type == "@violence":
-        event_type = violence_type(res, participants, m.targets)
+        event_type = violence_type(res, participants, m.targets, " ".join(t.lemma_.lower() for t in m.tokens))
     elif event_type == "@territory":
         takers = [p.actor for p in participants if p.role == "actor1"]
         event_type = ("government-regains-territory" if any(a.category == "State forces" for a in takers)

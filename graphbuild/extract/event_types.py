@@ -29,15 +29,15 @@ def top_type(res, type_id: str) -> str:
     return res.lexicon.acled_types(type_id)[0].id
 
 
-def violence_type(res, participants: list[Participant], target_words: list[Token]) -> str:
+def violence_type(res, participants: list[Participant], target_words: list[Token], trigger: str = "") -> str:
     """An attack or killing is an armed clash when it targets an armed side, a military
-    target ("positions", "a checkpoint") or "each other", when an armed actor acts on no target at all, or
-    when its attackers are the victims' rivals; an attack on civilians when it targets anyone
-    or anything else."""
-    targets = [p.actor for p in participants if p.role in ("actor2", "victim")]
+    target ("positions", "a checkpoint") or "each other", when an armed actor acts on no target at all
+    (unless the trigger, its lemmas, is one-sided: "murdered by criminals"), or when its attackers
+    are the victims' rivals; an attack on civilians when it targets anyone or anything else."""
+    targets = [p.actor for p in attacked(participants)]
     if any(a.category in ARMED_CATEGORIES for a in targets):
         return "armed-clash"
-    if any(t.lemma_.lower() in res.lexicon.cue("military-target") for t in target_words):
+    if any(t.lemma_.lower() in res.lexicon.cue("military-target") and not civic_owned(res, t) for t in target_words):
         return "armed-clash"
     if any(" ".join(x.lower_ for x in t.subtree) in res.lexicon.cue("reciprocal") for t in target_words):
         return "armed-clash"  # "troops of the two countries targeted each other"
@@ -49,13 +49,36 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
                     and noun is not None and is_armed(noun):
                 return "armed-clash"  # "killed 3 IS militants" even when "IS" misparses
     agents = [p.actor for p in participants if p.role == "actor1"]
-    if not targets and not target_words and any(a.category in ARMED_CATEGORIES for a in agents):
+    if not targets and not target_words and trigger not in res.lexicon.cue("one-sided") \
+            and any(a.category in ARMED_CATEGORIES for a in agents):
         return "armed-clash"
     rivalry = res.lexicon.cue("rivalry")
     if any(p.role == "actor1" and p.span is not None and rivalry & set(re.findall(r"[a-z]+", p.span.text.lower()))
            for p in participants):
         return "armed-clash"  # "shot dead by rivals": the victims were the other side
     return "attack"
+
+
+def civic_owned(res, target: Token) -> bool:
+    """Whether a target belongs to an unarmed organisation or to civilians: "a labour union
+    headquarters", "the headquarters of the ruling party", "the students' post"."""
+    owners = [c for c in target.children if c.dep_ in ("compound", "poss", "nmod")]
+    owners += [o for c in target.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    for owner in owners:
+        lemma = owner.lemma_.lower()
+        noun = res.lexicon.actor_nouns.get(lemma)
+        if owner.pos_ == "NOUN" and (lemma in res.lexicon.cue("civic-body")
+                                     or (noun is not None and not is_armed(noun))):
+            return True
+    return False
+
+
+def attacked(participants: list[Participant]) -> list[Participant]:
+    """The second side and victims of violence, leaving out words that also name its
+    attackers ("the senator, murdered by criminals" misparsed with "criminals" as a victim too)."""
+    agent_spans = {p.span for p in participants if p.role == "actor1" and p.span is not None}
+    return [p for p in participants if p.role in ("actor2", "victim") and (p.span is None or p.span not in agent_spans)]
 
 
 def crowd_type(res, event: Event, sent: Span) -> str:
@@ -113,7 +136,7 @@ def armed_victims(event: Event) -> None:
     it are merged, include an armed side ("a soldier died" told after "shelling
     and firing") is a battle, as :func:`violence_type` would have said had it seen them."""
     if event.raw_type == "@violence" and event.event_type == "attack" and any(
-            p.role in ("actor2", "victim") and p.actor.category in ARMED_CATEGORIES for p in event.participants):
+            p.actor.category in ARMED_CATEGORIES for p in attacked(event.participants)):
         event.event_type = "armed-clash"
 
 
