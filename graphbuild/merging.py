@@ -447,6 +447,13 @@ class ReportCache:
         if len(self._reports) > self.size:
             self._drop(next(iter(self._reports)))
 
+    def put_written(self, reports: Iterable[Report]) -> None:
+        """Keep reports just written: what merging would read back from their article graphs
+        (a report's statements there are the quads it was made from). Without their places'
+        facts, which merging reads afresh, as for the reports it reads."""
+        for report in reports:
+            self.put(replace(report, lat=None, lon=None, place_precision="", _partners=None, _key=None))
+
     def forget(self, articles: set[str]) -> None:
         """Drop the reports of these articles (IRIs): they are being rewritten or deleted."""
         for article in articles:
@@ -499,15 +506,20 @@ def _load_reports(store, where: str) -> dict[str, Report]:
 
 @dataclass
 class MergePlan:
-    """A change to the events graph, for the store to apply with the articles' graphs."""
+    """A change to the events graph, for the store to apply with the articles' graphs;
+    ``reports``: the reports of the articles written, which the store keeps in its
+    :class:`ReportCache` once they are stored (see :meth:`ReportCache.put_written`)."""
     remove: list[Quad] = field(default_factory=list)
     add: list[Quad] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list, repr=False, compare=False)
 
 
 def plan_write(store, articles: list[tuple[str, list[Quad], list[Quad]]], top_type=None) -> MergePlan:
     """The events-graph change for (re)writing these articles ``(id, quads, entity quads)``."""
     reports = [r for _, quads, entity_quads in articles for r in reports_from_quads(quads, entity_quads)]
-    return plan(store, reports, [a for a, _, _ in articles], top_type)
+    planned = plan(store, reports, [a for a, _, _ in articles], top_type)
+    planned.reports = reports
+    return planned
 
 
 def plan_delete(store, article_ids: list[str], top_type=None) -> MergePlan:

@@ -105,6 +105,8 @@ class Store:
             blocks = [_graph_block(g, quads) for g, quads in graphs if quads]
             self._store.update("\n".join(drops + ["INSERT DATA {"] + blocks + ["}"] + sweep))
         self._entities_written.update(entities)
+        if self.report_cache is not None:  # stored: merging need not read them back
+            self.report_cache.put_written(plan.reports)
         self._written()
 
     def delete_articles(self, article_ids: list[str], plan: MergePlan | None = None) -> int:

@@ -224,3 +224,31 @@ def test_report_cache_forgets_rewritten_articles_and_stays_bounded():
     assert cache.get("e:a/2") is None and cache.get("e:b/1") == b1
     cache.forget({"art:a"})
     assert cache.get("e:a/1") is None and cache.get("e:b/1") == b1
+
+
+def test_reports_kept_when_written_are_those_merging_reads_back(pipeline):
+    """The store keeps the reports it writes (merging need not read them back): each is the
+    report merging reads from the store, claims and all, and the graph is the same as when
+    merging reads every report from the store."""
+    from dataclasses import replace
+
+    from graphbuild import merging
+
+    articles = [a for a in read_articles([EXAMPLES]) if isinstance(a, Article)]
+    kept = store_of(pipeline, articles, batch_size=2)
+    iris = sorted(row["r"] for row in kept.select("SELECT ?r WHERE { ?r a gb:EventReport }"))
+    assert len(iris) > 5 and all(kept.report_cache.get(iri) for iri in iris)
+    where = "VALUES ?r { " + " ".join(f"<{iri}>" for iri in iris) + " }"
+    from_cache = merging._load_reports(kept, where)
+    kept.report_cache = None
+    from_store = merging._load_reports(kept, where)
+
+    def same(r):
+        return replace(r, claims=sorted(r.claims, key=str))
+
+    assert [same(from_cache[i]) for i in iris] == [same(from_store[i]) for i in iris]
+    assert any(r.lat is not None for r in from_cache.values())  # places read afresh
+    unkept = Store(None)
+    unkept.report_cache.put_written = lambda reports: None  # as before: every report read from the store
+    assert ingest(articles, unkept, pipeline=pipeline, batch_size=2).failed == 0
+    assert nquads(kept) == nquads(unkept)

@@ -58,3 +58,25 @@ def test_provenance_sort_keys_give_the_plain_order(store):
         plain = run_query(db, head + "ORDER BY ?event ?begin ?article ?role").rows
     assert len({row[0] for row in plain}) > 3 and len(plain) > 30
     assert ours == plain
+
+
+def test_provenance_article_of_the_report_is_that_of_each_phrase(store):
+    """provenance.rq takes the article from the report (once per report), not from each
+    phrase's nif:referenceContext (twice per claim): the same rows in the same order, here
+    over every event of the examples."""
+    from graphbuild.sparql import run_query
+    from graphbuild.store import Store
+
+    path, _ = store
+    text = (ROOT / "examples" / "queries" / "provenance.rq").read_text(encoding="utf-8")
+    text = text.replace("sem:eventType et:armed-clash ;", "")
+    by_report = "    ?report prov:wasDerivedFrom ?art .\n    ?art gb:articleId ?article .\n"
+    phrase = "nif:endIndex ?end ."
+    assert by_report in text and phrase in text
+    by_phrase = text.replace(by_report, "").replace(
+        phrase, "nif:endIndex ?end ; nif:referenceContext ?art .\n    ?art gb:articleId ?article .")
+    with Store(path, read_only=True) as db:
+        ours = run_query(db, text).rows
+        theirs = run_query(db, by_phrase).rows
+    assert len({row[0] for row in ours}) > 3 and len(ours) > 30
+    assert ours == theirs
