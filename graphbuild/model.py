@@ -114,7 +114,13 @@ class Event:
     headline: bool = field(default=False, repr=False, compare=False)  # told in the article's title line
 
     def actors(self, role: str) -> list[Actor]:
-        return [p.actor for p in self.participants if p.role == role]
+        """The distinct actors in ``role``, in order: one the article tells in several mentions
+        is a participant per mention, each with its own words."""
+        distinct: dict[str, Actor] = {}
+        for p in self.participants:
+            if p.role == role:
+                distinct.setdefault(p.actor.key, p.actor)
+        return list(distinct.values())
 
 
 @dataclass

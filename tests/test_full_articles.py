@@ -85,7 +85,7 @@ def test_an_ambush_its_claim_and_history_told_as_background(articles):
     ambush = events[0]
     assert (ambush.place.name, ambush.place.precision) == ("Patikul", "near")
     assert ambush.fatalities.value == 4
-    assert [p.actor.label for p in ambush.participants if p.role == "actor1"] == ["ASG: Abu Sayyaf Group"]
+    assert [a.label for a in ambush.actors("actor1")] == ["ASG: Abu Sayyaf Group"]
     claim = next(s for s in ambush.sentences if "claimed responsibility" in s.text)
     headline = next(s for s in ambush.sentences if s.text.startswith("Gunmen kill four"))
     assert claim and headline

@@ -23,7 +23,6 @@ DEMONSTRATIONS = words("demonstration")
 PROTEST_CLAUSE_DEPS = ("advcl", "pcomp", "prep", "xcomp", "ccomp", "dobj")
 CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
-ONE_SIDED = words("one-sided")
 DAMAGE_VERBS = words("damage")
 UNREAL = ("future", "negated")  # what the text says will not or did not happen
 
@@ -237,11 +236,16 @@ def nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int
 
 def combine(host: Event, other: Event) -> None:
     own_words = own_place_words(host) + own_place_words(other)
-    if any(p.role == "actor1" and p.actor.named for p in other.participants):
+    named = {p.actor.key: p.actor for p in other.participants if p.role == "actor1" and p.actor.named}
+    if named:
         # the attacker named later ("blamed the Taliban") replaces the unidentified placeholder
-        host.participants = [p for p in host.participants
-                             if not (p.role == "actor1" and not p.actor.named
-                                     and p.actor.label.startswith("Unidentified Armed Group"))]
+        placeholders = [p for p in host.participants if p.role == "actor1" and not p.actor.named
+                        and p.actor.label.startswith("Unidentified Armed Group")]
+        host.participants = [p for p in host.participants if p not in placeholders]
+        if len(named) == 1:  # "gunmen stormed the bank ... police blamed the Taliban": the gunmen's
+            # words stay, as evidence of the one attacker named
+            host.participants.extend(Participant("actor1", next(iter(named.values())), p.span)
+                                     for p in placeholders if p.span is not None)
     host_has_actor1 = any(p.role == "actor1" for p in host.participants)
     implied = [p for p in host.participants if p.role == "actor1" and p.span is None]
     for p in other.participants:
@@ -253,11 +257,8 @@ def combine(host: Event, other: Event) -> None:
             # describe the attackers take the place of the attacker only implied before
             host.participants = [q for q in host.participants if q not in implied]
             implied = []
-        role = p.role
-        if role == "victim" and host.event_type not in ONE_SIDED:
-            role = "victim"
-        if all(not (q.actor.key == p.actor.key and q.role == role) for q in host.participants):
-            host.participants.append(Participant(role, p.actor, p.span))
+        if keeps(host, p):
+            host.participants.append(Participant(p.role, p.actor, p.span))
     for mine, theirs in ((host.targets, other.targets), (host.instruments, other.instruments)):
         mine.extend(span for span in theirs if all((span.start, span.end) != (s.start, s.end) for s in mine))
     told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
@@ -296,6 +297,21 @@ def combine(host: Event, other: Event) -> None:
         host.attribution = other.attribution
         if host.modality == "asserted" and other.modality in ("reported", "claimed"):
             host.modality = other.modality
+
+
+def keeps(host: Event, p: Participant) -> bool:
+    """Whether a later mention's participant adds to the event it joins: an actor new in its
+    role, or the mention's own words for a side or a named actor it already has ("the guerrillas"
+    ... "the FMLN" are both evidence of the FMLN as attacker; "people" ... "women" are two
+    descriptions of the civilians hit, the first its evidence); never words the event already
+    gives another role."""
+    if p.span is not None and any(q.span is not None and q.role != p.role and (q.span.start, q.span.end)
+                                  == (p.span.start, p.span.end) for q in host.participants):
+        return False
+    same = [q for q in host.participants if q.actor.key == p.actor.key and q.role == p.role]
+    if not same:
+        return True
+    return p.span is not None and (p.actor.named or p.role == "actor1") and all(q.span is None or q.span.text.lower() != p.span.text.lower() for q in same)
 
 
 def own_place_words(event: Event) -> list[tuple[TextSpan, Place | None]]:

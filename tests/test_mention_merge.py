@@ -1,0 +1,75 @@
+"""Merging an article's mentions of one event keeps every mention's participants and their words."""
+import pytest
+
+from graphbuild.extract.merge import combine
+from graphbuild.model import Actor, Event, Participant, TextSpan
+
+REBELS = Actor("rebel-front", "Rebel Front", "Rebel group")
+VILLAGERS = Actor("civilians-ruritania", "Civilians (Ruritania)", "Civilians", named=False)
+MAYOR = Actor("ivan-petrov", "Ivan Petrov", "Person")
+GUNMEN = Actor("unidentified-armed-group-ruritania", "Unidentified Armed Group (Ruritania)",
+               "Political militia", named=False)
+
+
+def event(start, text, *participants):
+    sentence = TextSpan(start, start + len(text), text)
+    return Event(event_type="attack", trigger=TextSpan(start, start + 6, text[:6]), sentences=[sentence],
+                 participants=list(participants))
+
+
+def words(start, text):
+    return TextSpan(start, start + len(text), text)
+
+
+def test_each_mention_keeps_its_own_words_for_a_side_already_named():
+    host = event(0, "The fighters raided the market.", Participant("actor1", REBELS, words(4, "fighters")))
+    later = event(40, "The Rebel Front also raided a school.", Participant("actor1", REBELS, words(44, "Rebel Front")))
+    combine(host, later)
+    assert [(p.actor.key, p.span.text) for p in host.participants] == [
+        ("rebel-front", "fighters"), ("rebel-front", "Rebel Front")]
+    assert host.actors("actor1") == [REBELS]  # one side, told twice
+
+
+def test_the_same_words_for_an_actor_are_kept_once_and_an_implied_actor_gives_no_words():
+    host = event(0, "Rebels raided it.", Participant("actor1", REBELS, words(0, "Rebels")))
+    combine(host, event(30, "Rebels shot him.", Participant("actor1", REBELS, words(30, "Rebels"))))
+    combine(host, event(60, "It was looted.", Participant("actor1", REBELS, None)))
+    assert len(host.participants) == 1
+
+
+def test_named_victims_are_all_kept_but_a_described_crowd_keeps_its_first_words():
+    host = event(0, "People were shot, among them Ivan Petrov.", Participant("victim", VILLAGERS, words(0, "People")),
+                 Participant("victim", MAYOR, words(29, "Ivan Petrov")))
+    later = event(50, "Women and Petrov died.", Participant("victim", VILLAGERS, words(50, "Women")),
+                  Participant("victim", MAYOR, words(60, "Petrov")))
+    combine(host, later)
+    assert [p.span.text for p in host.participants] == ["People", "Ivan Petrov", "Petrov"]
+
+
+def test_words_the_event_already_gives_one_role_are_not_given_another():
+    host = event(0, "Rebels attacked.", Participant("actor1", REBELS, words(0, "Rebels")))
+    combine(host, event(0, "Rebels attacked.", Participant("victim", REBELS, words(0, "Rebels"))))
+    assert [p.role for p in host.participants] == ["actor1"]
+
+
+def test_the_words_for_unidentified_attackers_become_evidence_of_the_one_named_later():
+    host = event(0, "Gunmen stormed the bank.", Participant("actor1", GUNMEN, words(0, "Gunmen")),
+                 Participant("victim", MAYOR, words(30, "Ivan Petrov")))
+    later = event(60, "Police blamed the Rebel Front.", Participant("actor1", REBELS, words(78, "Rebel Front")))
+    combine(host, later)
+    assert [(p.role, p.actor.key, p.span.text) for p in host.participants] == [
+        ("victim", "ivan-petrov", "Ivan Petrov"), ("actor1", "rebel-front", "Gunmen"),
+        ("actor1", "rebel-front", "Rebel Front")]
+    assert not any(p.actor is GUNMEN for p in host.participants)
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Rebel fighters blew up two power pylons near Oskam on Monday. The attack was carried out by the Rebel "
+     "Front, the army said.", "Rebel fighters"),
+    ("Gunmen shot dead a judge in Oskam on Monday. Police blamed the Rebel Front for the killing.", "Gunmen")])
+def test_a_later_sentence_naming_the_attackers_adds_its_words_end_to_end(extract, text, first):
+    events = extract(text)
+    assert len(events) == 1
+    attackers = [p for p in events[0].participants if p.role == "actor1"]
+    assert [p.span.text for p in attackers] == [first, "the Rebel Front"]
+    assert {p.actor.key for p in attackers} == {"the-rebel-front"}
