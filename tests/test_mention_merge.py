@@ -73,3 +73,14 @@ def test_a_later_sentence_naming_the_attackers_adds_its_words_end_to_end(extract
     attackers = [p for p in events[0].participants if p.role == "actor1"]
     assert [p.span.text for p in attackers] == [first, "the Rebel Front"]
     assert {p.actor.key for p in attackers} == {"the-rebel-front"}
+
+
+@pytest.mark.parametrize("text", [
+    "Officials feared that rebels might attack the market in Oskam. On Monday rebels attacked a police post, "
+    "killing two officers.",
+    "If the rebels attack the town, the army could shell it. Rebels attacked a police post in Oskam on Monday."])
+def test_an_attack_told_as_done_does_not_join_one_only_supposed(extract, text):
+    events = extract(text)
+    assert sorted(e.modality for e in events) == ["asserted", "hypothetical"]
+    done = next(e for e in events if e.modality == "asserted")
+    assert done.trigger.text == "attacked" and "police" in {p.span.text for p in done.participants if p.span}
