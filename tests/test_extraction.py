@@ -227,6 +227,16 @@ def test_an_attack_on_an_armed_sides_post_is_a_battle(extract):
     assert [a.category for a in events[0].actors("actor2")] == ["State forces"]
 
 
+@pytest.mark.parametrize("text", [
+    "Boko Haram fighters attacked on Sunday in Borno state.",
+    "Al Shabaab fighters fired on Monday near Baidoa.",
+    "Houthi forces attacked on the night of 4 May in Marib.",
+])
+def test_a_date_after_on_is_no_target_so_an_armed_side_acting_on_none_fights_a_battle(extract, text):
+    event = only(extract(text, "2020-05-06"))
+    assert event.event_type == "armed-clash"
+
+
 def test_who_throws_or_plants_the_weapon_is_the_attacker(extract):
     events = extract("On Monday, Al Shabaab militants hurled a hand grenade at a police post in Mogadishu.")
     assert events and events[0].event_type == "grenade"

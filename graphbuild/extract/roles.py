@@ -32,6 +32,7 @@ SET_FIRE = words("set-fire")
 DAMAGE_VERBS = words("damage")
 STRUCK_TYPES = words("struck-type")
 INSTRUMENT_PREPS = words("instrument-prep")
+CALENDAR_WORDS = words("calendar")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -182,6 +183,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             m.anaphoric = True
         if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
             m.anaphoric = True
+    # "attacked on Monday", "an attack on the night of 3 May": a time, never who or what was hit
+    patients = [p for p in patients if not time_word(p)]
+    others = [o for o in others if not time_word(o)]
     m.targets = patients + others
     m.physical = physical_targets(res, head, patients, m.event_type)
     m.instruments = instruments(res, head)
@@ -196,6 +200,11 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
+
+
+def time_word(tok: Token) -> bool:
+    """A date or time expression's word ("Monday", "the night of 3 May"), which is no target."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.lower_ in CALENDAR_WORDS and not tok.is_lower)
 
 
 def light_passive(res, governor: Token) -> Token | None:
