@@ -237,6 +237,12 @@ def test_a_date_after_on_is_no_target_so_an_armed_side_acting_on_none_fights_a_b
     assert event.event_type == "armed-clash"
 
 
+def test_verbs_joined_before_one_object_share_it_as_target(extract):
+    event = only(extract("On Monday, unidentified gunmen shot and robbed a shopkeeper in Jos.", "2020-05-06"))
+    assert event.event_type == "attack"
+    assert [a.category for a in event.actors("actor2")] == ["Civilians"]
+
+
 def test_who_throws_or_plants_the_weapon_is_the_attacker(extract):
     events = extract("On Monday, Al Shabaab militants hurled a hand grenade at a police post in Mogadishu.")
     assert events and events[0].event_type == "grenade"
