@@ -127,6 +127,23 @@ def test_generic_words_are_not_events(extract):
     assert extract("In other battles, the jihadists had places to run to.", "2020-05-02") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The minister vowed to fight terrorism and corruption.",
+    "He launched an offensive against corruption.",
+    "The fighting against terrorism has cost billions.",
+    "Police vowed to fight crime and drug trafficking.",
+])
+def test_a_campaign_against_a_social_ill_is_no_event(extract, text):
+    assert extract(text, "2020-05-02") == []
+
+
+def test_a_fight_against_an_armed_side_stays_an_event(extract):
+    event = only(extract("The army launched an offensive against Islamic State near Mosul on Monday.", "2020-05-06"))
+    assert [a.label for a in event.actors("actor2")] == ["Islamic State"]
+    event = only(extract("Government troops fought Boko Haram and banditry in Zamfara on Monday.", "2020-05-06"))
+    assert event.event_type == "armed-clash"
+
+
 def test_relative_clause_subject_and_since(extract):
     event = only(extract("The offensive was led by the Syrian Democratic Forces, which attacked "
                          "the Islamic State in Hajin on Friday.", "2019-02-08"), "armed-clash")
