@@ -127,6 +127,23 @@ def test_generic_words_are_not_events(extract):
     assert extract("In other battles, the jihadists had places to run to.", "2020-05-02") == []
 
 
+@pytest.mark.parametrize("text", [
+    "The minister vowed to fight terrorism and corruption.",
+    "He launched an offensive against corruption.",
+    "The fighting against terrorism has cost billions.",
+    "Police vowed to fight crime and drug trafficking.",
+])
+def test_a_campaign_against_a_social_ill_is_no_event(extract, text):
+    assert extract(text, "2020-05-02") == []
+
+
+def test_a_fight_against_an_armed_side_stays_an_event(extract):
+    event = only(extract("The army launched an offensive against Islamic State near Mosul on Monday.", "2020-05-06"))
+    assert [a.label for a in event.actors("actor2")] == ["Islamic State"]
+    event = only(extract("Government troops fought Boko Haram and banditry in Zamfara on Monday.", "2020-05-06"))
+    assert event.event_type == "armed-clash"
+
+
 def test_relative_clause_subject_and_since(extract):
     event = only(extract("The offensive was led by the Syrian Democratic Forces, which attacked "
                          "the Islamic State in Hajin on Friday.", "2019-02-08"), "armed-clash")
@@ -225,6 +242,22 @@ def test_an_attack_on_an_armed_sides_post_is_a_battle(extract):
     events = extract("On Monday, a police official was shot dead by gunmen in Jos.")
     assert events and events[0].event_type == "armed-clash"
     assert [a.category for a in events[0].actors("actor2")] == ["State forces"]
+
+
+@pytest.mark.parametrize("text", [
+    "Boko Haram fighters attacked on Sunday in Borno state.",
+    "Al Shabaab fighters fired on Monday near Baidoa.",
+    "Houthi forces attacked on the night of 4 May in Marib.",
+])
+def test_a_date_after_on_is_no_target_so_an_armed_side_acting_on_none_fights_a_battle(extract, text):
+    event = only(extract(text, "2020-05-06"))
+    assert event.event_type == "armed-clash"
+
+
+def test_verbs_joined_before_one_object_share_it_as_target(extract):
+    event = only(extract("On Monday, unidentified gunmen shot and robbed a shopkeeper in Jos.", "2020-05-06"))
+    assert event.event_type == "attack"
+    assert [a.category for a in event.actors("actor2")] == ["Civilians"]
 
 
 def test_who_throws_or_plants_the_weapon_is_the_attacker(extract):

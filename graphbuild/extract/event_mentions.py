@@ -260,6 +260,8 @@ def is_specific(res, head: Token, span: Span) -> bool:
             return False
     if said_habitual(res, head):
         return False  # "kidnappings are commonplace", "assassinations are a regular event"
+    if campaign(res, head):
+        return False  # "vowed to fight corruption", "the fight against terrorism": a campaign, not a clash
     if head.pos_ in ("NOUN", "PROPN"):
         # "staged a demonstration denouncing ...", parsed as a compound of a participle
         verb = head.head.head
@@ -273,6 +275,33 @@ def is_specific(res, head: Token, span: Span) -> bool:
             return False
     return True
 
+
+
+def campaign(res, head: Token) -> bool:
+    """A fight against a social ill, not an armed side: "fight terrorism and corruption", "the
+    fight against impunity", "the war on drugs". Its object or "against"/"on" phrase names only
+    abstract ills (or "-isms"), and it has no place or date of its own; "the offensive against
+    Islamic State" and "battle for the city" stay events."""
+    if head.lemma_.lower() not in res.lexicon.cue("campaign"):
+        return False
+    objects, own = [], []
+    for c in head.children:
+        if c.dep_ == "dobj" and head.pos_ == "VERB":
+            objects.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("against", "on"):
+            objects.extend(x for x in c.children if x.dep_ == "pobj")
+        elif c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "det", "amod", "poss", "punct"):
+            own.append(c)
+    objects += [x for o in objects for x in o.conjuncts]
+    if not objects or not all(ill(res, o) for o in objects):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for c in own for t in c.subtree)
+
+
+def ill(res, noun: Token) -> bool:
+    """An abstract social ill: "corruption", "drug trafficking", "terrorism", "extremism"."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in res.lexicon.cue("social-ill") or (lemma.endswith("ism") and noun.ent_type_ == ""))
 
 
 def said_habitual(res, noun: Token) -> bool:

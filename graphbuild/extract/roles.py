@@ -32,6 +32,7 @@ SET_FIRE = words("set-fire")
 DAMAGE_VERBS = words("damage")
 STRUCK_TYPES = words("struck-type")
 INSTRUMENT_PREPS = words("instrument-prep")
+CALENDAR_WORDS = words("calendar")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -73,6 +74,11 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 pass
         if passive and head.dep_ in ("acl", "amod") and not patients:
             patients.append(head.head)
+        if not passive and not has_object and m.event_type == "@violence":
+            # "gunmen shot and wounded a sheikh": verbs joined before one object share it (the
+            # target that tells an attack on civilians from a battle)
+            for verb in (v for v in head.conjuncts if v.i > head.i and v.pos_ == "VERB"):
+                patients.extend(c for c in verb.children if c.dep_ == "dobj")
         if passive and not agents:
             # "killed in an operation by police forces", "killed in a Taliban raid"
             for c in head.children:
@@ -182,6 +188,10 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             m.anaphoric = True
         if head.dep_ == "attr" and any(c.lower_ == "there" for c in governor.children):
             m.anaphoric = True
+    # "attacked on Monday", "an attack on the night of 3 May": a time, never who or what was hit;
+    # "On 1 May, the RDF, ..., clashed with X": a side the parse hung on the date stays a side
+    patients = [x for p in patients for x in untimed(p)]
+    others = [x for o in others for x in untimed(o)]
     m.targets = patients + others
     m.physical = physical_targets(res, head, patients, m.event_type)
     m.instruments = instruments(res, head)
@@ -196,6 +206,18 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
+
+
+def untimed(tok: Token) -> list[Token]:
+    """A role word, or for a time word the appositions the parse hung on it."""
+    if not time_word(tok):
+        return [tok]
+    return [c for c in tok.children if c.dep_ == "appos" and not time_word(c)]
+
+
+def time_word(tok: Token) -> bool:
+    """A date or time expression's word ("Monday", "the night of 3 May"), which is no target."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.lower_ in CALENDAR_WORDS and not tok.is_lower)
 
 
 def light_passive(res, governor: Token) -> Token | None:
