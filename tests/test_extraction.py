@@ -1526,6 +1526,33 @@ def test_who_took_part_in_a_killing_told_later_is_its_perpetrator(extract, text,
         == [perpetrator]
 
 
+@pytest.mark.parametrize("text, perpetrator", [
+    # a later sentence that says who the perpetrators were, or whom a court charged with the
+    # attack, names its perpetrator
+    ("A mayor was shot dead near Cuzco on Sunday. The killers were members of the Shining Path, "
+     "police said.", "the Shining Path"),
+    ("Five farmers were massacred near Ayacucho on Monday. The perpetrators were identified as "
+     "members of a death squad.", "death squad"),
+    ("A bomb wrecked a bank in Lima on Monday. The Tupac Amaru Revolutionary Movement are the "
+     "authors of the bombing.", "The Tupac Amaru Revolutionary Movement"),
+    ("A banker was kidnapped in Cali on Monday. The rebels were charged with the kidnapping.", "rebels"),
+])
+def test_who_the_perpetrators_were_told_later_is_the_perpetrator(extract, text, perpetrator):
+    event = only(extract(text, "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
+        == [perpetrator]
+
+
+@pytest.mark.parametrize("text", [
+    # a charge of another crime, or suspects of something else, name no perpetrator
+    "A banker was kidnapped in Cali on Monday. The rebels were charged with fraud.",
+    "A banker was kidnapped in Cali on Monday. The suspects were members of the ELN.",
+])
+def test_a_charge_or_suspects_of_no_attack_name_no_perpetrator(extract, text):
+    event = only(extract(text, "2020-05-05"))
+    assert not [p for p in event.participants if p.role == "actor1" and p.span is not None]
+
+
 def test_forces_responsible_for_something_else_are_no_perpetrator(extract):
     event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The army is responsible "
                          "for security in the province.", "2020-05-05"))

@@ -51,6 +51,11 @@ ATTRIBUTE_VERBS = words("attribute")
 TAKE_PART_WORDS = words("take-part")
 #: blame verbs that tell someone took part rather than accuse them: only of violence
 INVOLVE_VERBS = frozenset({"involve", "implicate"})
+#: blame verbs of a charge in court, which may be of any crime: only a charge of violence
+CHARGE_VERBS = frozenset({"charge", "indict"})
+PERPETRATOR_NOUNS = words("perpetrator")
+#: perpetrator nouns that need an attack in their "of"/"in" phrase ("the suspects in the killing")
+VAGUE_PERPETRATORS = frozenset({"suspect", "author"})
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -210,20 +215,26 @@ def find_claimants(ctx: DocContext) -> list:
     claimants = []
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
-                                         "behind", "work of", "involv", "implicat", "part", "role")):
+                                         "behind", "work of", "involv", "implicat", "part", "role", "charge",
+                                         "indict", *PERPETRATOR_NOUNS)):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
             claim = tok.lemma_.lower() == "claim"
             # "held responsible for the killings", "took part in the massacre": said of state
             # forces too, who are then its perpetrators (an accusation or suspicion is not)
-            state = not claim and held_to(tok) is not None and names_violence(held_to(tok), ctx)
+            # "the killers were soldiers": who did it, told as a fact, may be state forces too (the
+            # suspects may not)
+            state = (tok.lemma_.lower() != "suspect") if perpetrator(tok) else (
+                not claim and held_to(tok) is not None and names_violence(held_to(tok), ctx))
             for subject in claimed_by(tok, ctx):
                 found = actor_at(subject, ctx)
                 if found is not None and (found.actor.named if claim else (
                         (state or found.actor.category != "State forces") and (
                             found.actor.named or found.actor.category in ARMED_CATEGORIES))):
-                    claimants.append((found, n, claim))
+                    # who the text says did it is, like a claimant, an armed side ("the killers
+                    # were members of X")
+                    claimants.append((found, n, claim or (state and perpetrator(tok))))
     return claimants
 
 
@@ -233,6 +244,10 @@ def held_to(tok: Token) -> Token | None:
     lemma = tok.lemma_.lower()
     if lemma == "responsible":
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+    elif lemma in CHARGE_VERBS:
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "of")]
+    elif perpetrator(tok):
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "behind")]
     elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
         preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
@@ -269,6 +284,13 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
         if verb.lemma_.lower() in BLAME_VERBS and any(c.dep_ == "dobj" for c in verb.children):
             return [c for c in verb.children if c.dep_ == "dobj"]
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if perpetrator(tok):
+        return perpetrator_named(tok, ctx)
+    if lemma in CHARGE_VERBS:
+        # "the rebels were charged with the kidnapping"; "charged with fraud" accuses of no attack
+        held = held_to(tok)
+        if held is None or not names_violence(held, ctx):
+            return []
     if lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # "the attack was blamed on X"; "X was blamed for it", "X is suspected"
@@ -285,3 +307,35 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for x in c.children if x.dep_ == "pobj"]  # "the attack was the work of X"
     return []
+
+
+def perpetrator(tok: Token) -> bool:
+    """Whether ``tok`` is a noun for who did an attack ("the murderers", "the suspects")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in PERPETRATOR_NOUNS
+
+
+def perpetrator_named(noun: Token, ctx: DocContext) -> list[Token]:
+    """Whom the sentence says the perpetrators of an attack were: "the killers were soldiers",
+    "the perpetrators were identified as X", "the murderers of the priest belong to X",
+    "X are the authors of the bombing", "the attackers, members of X". A "suspect" or an
+    "author" only with the attack in its "of"/"in" phrase; the attackers of a pronoun or a
+    perpetrator noun of another kind are none."""
+    held = held_to(noun)
+    if held is not None and not names_violence(held, ctx) or (
+            held is None and noun.lemma_.lower() in VAGUE_PERPETRATORS):
+        return []
+    verb = noun.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    lemma = verb.lemma_.lower()
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        if lemma == "be":
+            return [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+        preps = {"identify": "as", "belong": "to"}.get(lemma)
+        return [x for c in verb.children if c.dep_ == "prep" and c.lower_ == preps
+                for x in c.children if x.dep_ == "pobj"]
+    if noun.dep_ == "attr" and lemma == "be":
+        return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if noun.dep_ == "appos":
+        return [verb] if verb.pos_ in ("NOUN", "PROPN") else []
+    return [c for c in noun.children if c.dep_ == "appos"]
