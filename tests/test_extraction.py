@@ -1553,6 +1553,34 @@ def test_a_charge_or_suspects_of_no_attack_name_no_perpetrator(extract, text):
     assert not [p for p in event.participants if p.role == "actor1" and p.span is not None]
 
 
+@pytest.mark.parametrize("text, perpetrator", [
+    # who is accused or suspected of the attack, or whom it is attributed to, is its actor, of
+    # whatever kind: state forces, people of no armed group, an organisation of no known kind
+    ("A bomb exploded near a market in Lima on Monday. Police arrested four students suspected of "
+     "planting the bomb.", "students"),
+    ("Two teachers were killed near Ayacucho on Monday. The bishop accused three soldiers of the "
+     "killings.", "soldiers"),
+    ("Gunmen attacked a bus near Cali on Monday. The attack was attributed to the Popular Front.",
+     "the Popular Front"),
+])
+def test_who_is_accused_of_the_attack_is_its_actor(extract, text, perpetrator):
+    event = next(e for e in extract(text, "2020-05-05") if e.event_type != "arrests")
+    assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
+        == [perpetrator]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an accusation of something else names no actor; the one accused of an earlier crime who is
+    # the victim of this one stays its victim
+    ("Gunmen attacked a bus near Cali on Monday. The mayor accused the Popular Front of corruption.",
+     "Gunmen"),
+    ("A man accused of killing his neighbour was beaten to death by a mob in Kano on Monday.", None),
+])
+def test_an_accusation_of_something_else_or_of_the_victim_names_no_actor(extract, text, actor):
+    event = only(extract(text, "2020-05-05"))
+    assert [p.span.text if p.span else None for p in event.participants if p.role == "actor1"] == [actor]
+
+
 def test_forces_responsible_for_something_else_are_no_perpetrator(extract):
     event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The army is responsible "
                          "for security in the province.", "2020-05-05"))

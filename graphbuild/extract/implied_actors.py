@@ -196,11 +196,13 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
     for claimant, said_in, claimed in ctx.claimants:
         if claimant.actor.category == "State forces" and top == "battles":
             continue  # forces that "took part in the clash" are a side of it, not who started it
-        # a named organisation of no known kind that claims an attack is, by its claim, an
-        # armed group ("a group calling itself X claimed the bombing"); one said to have
-        # taken part in it may be anyone ("the tourist police took part in the clash")
-        if where <= said_in <= where + CLAIM_REACH and (claimant.actor.category in ARMED_CATEGORIES or (
-                claimed and claimant.actor.category is None)):
+        # who claims an attack or is said to have done it is its actor, of any kind ("a group
+        # calling itself X claimed the bombing", "three students were charged with the
+        # killing"); one said to have taken part in it only an armed one; never its victim
+        said = claimant.span(ctx.doc)
+        if where <= said_in <= where + CLAIM_REACH and (claimant.actor.category in ARMED_CATEGORIES or claimed) \
+                and not any(p.span is not None and p.span.start < said.end and said.start < p.span.end
+                            for p in event.participants):
             event.participants = [p for p in event.participants if p.role != "actor1"]
             event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
             return
@@ -223,37 +225,51 @@ def find_claimants(ctx: DocContext) -> list:
             claim = tok.lemma_.lower() == "claim"
             # "held responsible for the killings", "took part in the massacre": said of state
             # forces too, who are then its perpetrators (an accusation or suspicion is not)
-            # "the killers were soldiers": who did it, told as a fact, may be state forces too (the
-            # suspects may not)
+            # "the killers were soldiers", "police accused three soldiers of the massacre": who did
+            # it, or is accused of it, by name of the attack may be state forces too, and anyone
+            # ("students were charged with the killing")
+            held = None if claim or perpetrator(tok) else held_to(tok)
             state = (tok.lemma_.lower() != "suspect") if perpetrator(tok) else (
-                not claim and held_to(tok) is not None and names_violence(held_to(tok), ctx))
+                held is not None and names_violence(held, ctx))
+            # who is said to have done it is, like a claimant, its doer; one said to have taken
+            # part in it may be anyone ("the tourist police took part in the clash")
+            doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS)
             for subject in claimed_by(tok, ctx):
                 found = actor_at(subject, ctx)
                 if found is not None and (found.actor.named if claim else (
                         (state or found.actor.category != "State forces") and (
-                            found.actor.named or found.actor.category in ARMED_CATEGORIES))):
-                    # who the text says did it is, like a claimant, an armed side ("the killers
-                    # were members of X")
-                    claimants.append((found, n, claim or (state and perpetrator(tok))))
+                            found.actor.named or found.actor.category in ARMED_CATEGORIES or doer))):
+                    claimants.append((found, n, doer))
     return claimants
 
 
 def held_to(tok: Token) -> Token | None:
-    """What ``tok`` says someone took part in or is responsible for: the object of "responsible
-    for", "involved in", "took part in", "participated in"; None for other words."""
+    """What ``tok`` says someone did, took part in or is responsible for: the object of "responsible
+    for", "involved in", "took part in", "participated in", "accused of", "charged with", "the
+    killers of", what is "attributed to" someone; None for other words."""
     lemma = tok.lemma_.lower()
     if lemma == "responsible":
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
-    elif lemma in CHARGE_VERBS:
-        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "of")]
     elif perpetrator(tok):
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "behind")]
     elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
         preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
+    elif lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
+        # "the attack was attributed to X", "police attributed the bombing to X"
+        return next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    elif lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
+        # "accused of the massacre", "charged with the killing", "suspected of having planted the bomb"
+        # (the parse may hang the "of" on the accused: "accused three soldiers of the killings")
+        preps = [c for x in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for c in x.children
+                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
     else:
         return None
-    return next((x for c in preps for x in c.children if x.dep_ == "pobj"), None)
+    held = next((x for c in preps for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+    if held is not None and held.dep_ == "pcomp" and held.pos_ in ("VERB", "AUX"):
+        # "accused of committing the massacre": the massacre, unless the verb is the attack itself
+        held = next((c for c in held.children if c.dep_ == "dobj"), held)
+    return held
 
 
 def names_violence(noun: Token, ctx: DocContext) -> bool:
@@ -286,12 +302,13 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if perpetrator(tok):
         return perpetrator_named(tok, ctx)
-    if lemma in CHARGE_VERBS:
-        # "the rebels were charged with the kidnapping"; "charged with fraud" accuses of no attack
-        held = held_to(tok)
-        if held is None or not names_violence(held, ctx):
-            return []
     if lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
+        held = held_to(tok)
+        if lemma in CHARGE_VERBS and (held is None or not names_violence(held, ctx)):
+            return []  # "the rebels were charged with the kidnapping"; "charged with fraud" is no attack
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "ten people suspected of planting the bomb", "soldiers accused of the massacre"
+            return [tok.head] if held is not None and names_violence(held, ctx) else []
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # "the attack was blamed on X"; "X was blamed for it", "X is suspected"
             on = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
