@@ -56,6 +56,8 @@ CHARGE_VERBS = frozenset({"charge", "indict"})
 PERPETRATOR_NOUNS = words("perpetrator")
 #: perpetrator nouns that need an attack in their "of"/"in" phrase ("the suspects in the killing")
 VAGUE_PERPETRATORS = frozenset({"suspect", "author"})
+#: words by which the text only accuses or suspects someone of an attack (its actor is alleged)
+ALLEGING_WORDS = (BLAME_VERBS | ATTRIBUTE_VERBS) - {"hold", "involve"}
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -193,7 +195,7 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
     if top not in ("violence-against-civilians", "explosions-remote-violence", "battles"):
         return
     where = ctx.sentence_index(event.trigger.start)
-    for claimant, said_in, claimed in ctx.claimants:
+    for claimant, said_in, claimed, alleged in ctx.claimants:
         if claimant.actor.category == "State forces" and top == "battles":
             continue  # forces that "took part in the clash" are a side of it, not who started it
         # who claims an attack or is said to have done it is its actor, of any kind ("a group
@@ -204,7 +206,7 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
                 and not any(p.span is not None and p.span.start < said.end and said.start < p.span.end
                             for p in event.participants):
             event.participants = [p for p in event.participants if p.role != "actor1"]
-            event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
+            event.participants.insert(0, Participant("actor1", claimant.actor, said, alleged=alleged))
             return
 
 
@@ -212,7 +214,7 @@ def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack", "the rebels are held responsible",
     "police blamed ISWAP", "an attack attributed to the ADF", "militants are suspected",
     "the work of militants", "X was behind the raid": (the claimant's mention, its sentence's
-    number, whether it claims it) for every named actor that claims an attack, and every named actor or armed
+    number, whether it claims or did it, whether it is only accused or suspected of it) for every named actor that claims an attack, and every named actor or armed
     non-state group the text says did one (as ACLED codes a suspected perpetrator)."""
     claimants = []
     text = lower_text(ctx.doc)
@@ -234,12 +236,15 @@ def find_claimants(ctx: DocContext) -> list:
             # who is said to have done it is, like a claimant, its doer; one said to have taken
             # part in it may be anyone ("the tourist police took part in the clash")
             doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS)
+            # "X was blamed for it", "X were held responsible", "the suspects in the killing"
+            alleged = tok.lemma_.lower() in ALLEGING_WORDS or (
+                tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
             for subject in claimed_by(tok, ctx):
                 found = actor_at(subject, ctx)
                 if found is not None and (found.actor.named if claim else (
                         (state or found.actor.category != "State forces") and (
                             found.actor.named or found.actor.category in ARMED_CATEGORIES or doer))):
-                    claimants.append((found, n, doer))
+                    claimants.append((found, n, doer, alleged))
     return claimants
 
 

@@ -257,7 +257,7 @@ def combine(host: Event, other: Event) -> None:
         if role == "victim" and host.event_type not in ONE_SIDED:
             role = "victim"
         if all(not (q.actor.key == p.actor.key and q.role == role) for q in host.participants):
-            host.participants.append(Participant(role, p.actor, p.span))
+            host.participants.append(replace(p, role=role))
     for mine, theirs in ((host.targets, other.targets), (host.instruments, other.instruments)):
         mine.extend(span for span in theirs if all((span.start, span.end) != (s.start, s.end) for s in mine))
     told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
