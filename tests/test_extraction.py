@@ -1581,6 +1581,21 @@ def test_an_accusation_of_something_else_or_of_the_victim_names_no_actor(extract
     assert [p.span.text if p.span else None for p in event.participants if p.role == "actor1"] == [actor]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a spokesman who claims an attack speaks for his group; a doubted identity is none; a
+    # perpetrator noun with a name beside it says who was hit, not who did it
+    ("Three villagers were killed by a landmine near Wana on Monday. Ahmad Khan, a spokesman for "
+     "the group, claimed responsibility for the attack.", "Ahmad Khan"),
+    ("A vendor was shot dead in an ambush near Yala on Monday. It is unclear whether the "
+     "perpetrators were members of the Shining Path.", "the Shining Path"),
+    ("In Mingora, an unidentified assailant shot dead Omar Khan, a former mayor, outside his house.",
+     "Omar Khan"),
+])
+def test_a_spokesman_a_doubt_or_a_victim_is_no_perpetrator(extract, text, name):
+    event = only(extract(text, "2020-05-05"))
+    assert name not in [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None]
+
+
 def test_forces_responsible_for_something_else_are_no_perpetrator(extract):
     event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The army is responsible "
                          "for security in the province.", "2020-05-05"))

@@ -241,7 +241,9 @@ def find_claimants(ctx: DocContext) -> list:
                 tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
             for subject in claimed_by(tok, ctx):
                 found = actor_at(subject, ctx)
-                if found is not None and (found.actor.named if claim else (
+                # who claims it is a group (or an organisation of no known kind), not its spokesman
+                if found is not None and ((found.actor.named and found.actor.category in ARMED_CATEGORIES | {None})
+                                          if claim else (
                         (state or found.actor.category != "State forces") and (
                             found.actor.named or found.actor.category in ARMED_CATEGORIES or doer))):
                     claimants.append((found, n, doer, alleged))
@@ -347,8 +349,8 @@ def perpetrator_named(noun: Token, ctx: DocContext) -> list[Token]:
             held is None and noun.lemma_.lower() in VAGUE_PERPETRATORS):
         return []
     verb = noun.head
-    if any(c.dep_ == "neg" for c in verb.children):
-        return []
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+        return []  # "the killers were not soldiers", "unclear whether the perpetrators were X"
     lemma = verb.lemma_.lower()
     if noun.dep_ in ("nsubj", "nsubjpass"):
         if lemma == "be":
@@ -358,6 +360,8 @@ def perpetrator_named(noun: Token, ctx: DocContext) -> list[Token]:
                 for x in c.children if x.dep_ == "pobj"]
     if noun.dep_ == "attr" and lemma == "be":
         return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if held is None:
+        return []  # "an unidentified assailant shot dead X, a former mayor": no identity told
     if noun.dep_ == "appos":
-        return [verb] if verb.pos_ in ("NOUN", "PROPN") else []
+        return [verb] if verb.pos_ in ("NOUN", "PROPN") else []  # "X, the authors of the attack"
     return [c for c in noun.children if c.dep_ == "appos"]
