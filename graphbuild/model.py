@@ -63,6 +63,7 @@ class Participant:
     role: str  # one of ROLES
     actor: Actor
     span: TextSpan | None  # the words naming the actor; None for one the text only implies
+    alleged: bool = False  # the text only accuses or suspects it ("police blamed X for the attack")
 
 
 @dataclass

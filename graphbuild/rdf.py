@@ -225,7 +225,9 @@ def extraction_to_quads(extraction: Extraction, lexicon: Lexicon, gazetteer=None
             a = actor_iri(p.actor)
             doc.add(ev, SEM.hasActor, a)
             doc.add(ev, ROLE_PROPERTIES[p.role], a)
-            argument(ROLE_PROPERTIES[p.role], a, p.span)
+            claim = argument(ROLE_PROPERTIES[p.role], a, p.span)
+            if p.alleged:  # an accused or suspected perpetrator: the role, not the event, is alleged
+                doc.add(claim, GB.modality, GB.alleged)
             if p.span is not None and p.span.text != p.actor.label:
                 doc.add(a, SKOS.altLabel, _en(p.span.text))
             _describe_actor(ent, p.actor)

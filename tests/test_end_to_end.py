@@ -276,3 +276,18 @@ def test_targets_and_instruments_are_arguments_with_evidence(pipeline):
     assert ("target", "a bus") in found and ("target", "a police station") in found, found
     assert ("instrument", "petrol bombs") in found, found
     assert all(r["value"] == r["words"] for r in rows)
+
+
+def test_an_accused_perpetrator_is_an_alleged_argument(pipeline):
+    # the bishop only accuses the soldiers: their actor1 argument says so, the victims' does not
+    store = Store(None)
+    text = ("Two teachers were killed near Ayacucho on Monday. The bishop accused three soldiers of "
+            "the killings.")
+    ingest([Article(text=text, id="accused", published=dt.date(2020, 5, 5))], store, pipeline=pipeline)
+    rows = store.select("""
+        SELECT ?role ?words ?modality WHERE {
+          ?e gb:argument ?claim . ?claim gb:role ?role ; gb:evidence/nif:anchorOf ?words .
+          OPTIONAL { ?claim gb:modality ?modality } }""")
+    found = {(r["role"].rsplit("#", 1)[-1], r["words"], (r["modality"] or "").rsplit("#", 1)[-1]) for r in rows}
+    assert ("actor1", "soldiers", "alleged") in found, found
+    assert ("victim", "teachers", "") in found, found

@@ -1559,6 +1559,76 @@ def test_who_took_part_in_a_killing_told_later_is_its_perpetrator(extract, text,
         == [perpetrator]
 
 
+@pytest.mark.parametrize("text, perpetrator", [
+    # a later sentence that says who the perpetrators were, or whom a court charged with the
+    # attack, names its perpetrator
+    ("A mayor was shot dead near Cuzco on Sunday. The killers were members of the Shining Path, "
+     "police said.", "the Shining Path"),
+    ("Five farmers were massacred near Ayacucho on Monday. The perpetrators were identified as "
+     "members of a death squad.", "death squad"),
+    ("A bomb wrecked a bank in Lima on Monday. The Tupac Amaru Revolutionary Movement are the "
+     "authors of the bombing.", "The Tupac Amaru Revolutionary Movement"),
+    ("A banker was kidnapped in Cali on Monday. The rebels were charged with the kidnapping.", "rebels"),
+])
+def test_who_the_perpetrators_were_told_later_is_the_perpetrator(extract, text, perpetrator):
+    event = only(extract(text, "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
+        == [perpetrator]
+
+
+@pytest.mark.parametrize("text", [
+    # a charge of another crime, or suspects of something else, name no perpetrator
+    "A banker was kidnapped in Cali on Monday. The rebels were charged with fraud.",
+    "A banker was kidnapped in Cali on Monday. The suspects were members of the ELN.",
+])
+def test_a_charge_or_suspects_of_no_attack_name_no_perpetrator(extract, text):
+    event = only(extract(text, "2020-05-05"))
+    assert not [p for p in event.participants if p.role == "actor1" and p.span is not None]
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    # who is accused or suspected of the attack, or whom it is attributed to, is its actor, of
+    # whatever kind: state forces, people of no armed group, an organisation of no known kind
+    ("A bomb exploded near a market in Lima on Monday. Police arrested four students suspected of "
+     "planting the bomb.", "students"),
+    ("Two teachers were killed near Ayacucho on Monday. The bishop accused three soldiers of the "
+     "killings.", "soldiers"),
+    ("Gunmen attacked a bus near Cali on Monday. The attack was attributed to the Popular Front.",
+     "the Popular Front"),
+])
+def test_who_is_accused_of_the_attack_is_its_actor(extract, text, perpetrator):
+    event = next(e for e in extract(text, "2020-05-05") if e.event_type != "arrests")
+    assert [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None] \
+        == [perpetrator]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # an accusation of something else names no actor; the one accused of an earlier crime who is
+    # the victim of this one stays its victim
+    ("Gunmen attacked a bus near Cali on Monday. The mayor accused the Popular Front of corruption.",
+     "Gunmen"),
+    ("A man accused of killing his neighbour was beaten to death by a mob in Kano on Monday.", None),
+])
+def test_an_accusation_of_something_else_or_of_the_victim_names_no_actor(extract, text, actor):
+    event = only(extract(text, "2020-05-05"))
+    assert [p.span.text if p.span else None for p in event.participants if p.role == "actor1"] == [actor]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a spokesman who claims an attack speaks for his group; a doubted identity is none; a
+    # perpetrator noun with a name beside it says who was hit, not who did it
+    ("Three villagers were killed by a landmine near Wana on Monday. Ahmad Khan, a spokesman for "
+     "the group, claimed responsibility for the attack.", "Ahmad Khan"),
+    ("A vendor was shot dead in an ambush near Yala on Monday. It is unclear whether the "
+     "perpetrators were members of the Shining Path.", "the Shining Path"),
+    ("In Mingora, an unidentified assailant shot dead Omar Khan, a former mayor, outside his house.",
+     "Omar Khan"),
+])
+def test_a_spokesman_a_doubt_or_a_victim_is_no_perpetrator(extract, text, name):
+    event = only(extract(text, "2020-05-05"))
+    assert name not in [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None]
+
+
 def test_forces_responsible_for_something_else_are_no_perpetrator(extract):
     event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The army is responsible "
                          "for security in the province.", "2020-05-05"))

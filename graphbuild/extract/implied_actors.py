@@ -51,6 +51,13 @@ ATTRIBUTE_VERBS = words("attribute")
 TAKE_PART_WORDS = words("take-part")
 #: blame verbs that tell someone took part rather than accuse them: only of violence
 INVOLVE_VERBS = frozenset({"involve", "implicate"})
+#: blame verbs of a charge in court, which may be of any crime: only a charge of violence
+CHARGE_VERBS = frozenset({"charge", "indict"})
+PERPETRATOR_NOUNS = words("perpetrator")
+#: perpetrator nouns that need an attack in their "of"/"in" phrase ("the suspects in the killing")
+VAGUE_PERPETRATORS = frozenset({"suspect", "author"})
+#: words by which the text only accuses or suspects someone of an attack (its actor is alleged)
+ALLEGING_WORDS = (BLAME_VERBS | ATTRIBUTE_VERBS) - {"hold", "involve"}
 
 
 def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = False) -> None:
@@ -188,16 +195,18 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
     if top not in ("violence-against-civilians", "explosions-remote-violence", "battles"):
         return
     where = ctx.sentence_index(event.trigger.start)
-    for claimant, said_in, claimed in ctx.claimants:
+    for claimant, said_in, claimed, alleged in ctx.claimants:
         if claimant.actor.category == "State forces" and top == "battles":
             continue  # forces that "took part in the clash" are a side of it, not who started it
-        # a named organisation of no known kind that claims an attack is, by its claim, an
-        # armed group ("a group calling itself X claimed the bombing"); one said to have
-        # taken part in it may be anyone ("the tourist police took part in the clash")
-        if where <= said_in <= where + CLAIM_REACH and (claimant.actor.category in ARMED_CATEGORIES or (
-                claimed and claimant.actor.category is None)):
+        # who claims an attack or is said to have done it is its actor, of any kind ("a group
+        # calling itself X claimed the bombing", "three students were charged with the
+        # killing"); one said to have taken part in it only an armed one; never its victim
+        said = claimant.span(ctx.doc)
+        if where <= said_in <= where + CLAIM_REACH and (claimant.actor.category in ARMED_CATEGORIES or claimed) \
+                and not any(p.span is not None and p.span.start < said.end and said.start < p.span.end
+                            for p in event.participants):
             event.participants = [p for p in event.participants if p.role != "actor1"]
-            event.participants.insert(0, Participant("actor1", claimant.actor, claimant.span(ctx.doc)))
+            event.participants.insert(0, Participant("actor1", claimant.actor, said, alleged=alleged))
             return
 
 
@@ -205,40 +214,69 @@ def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack", "the rebels are held responsible",
     "police blamed ISWAP", "an attack attributed to the ADF", "militants are suspected",
     "the work of militants", "X was behind the raid": (the claimant's mention, its sentence's
-    number, whether it claims it) for every named actor that claims an attack, and every named actor or armed
+    number, whether it claims or did it, whether it is only accused or suspected of it) for every named actor that claims an attack, and every named actor or armed
     non-state group the text says did one (as ACLED codes a suspected perpetrator)."""
     claimants = []
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
-                                         "behind", "work of", "involv", "implicat", "part", "role")):
+                                         "behind", "work of", "involv", "implicat", "part", "role", "charge",
+                                         "indict", *PERPETRATOR_NOUNS)):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
             claim = tok.lemma_.lower() == "claim"
             # "held responsible for the killings", "took part in the massacre": said of state
             # forces too, who are then its perpetrators (an accusation or suspicion is not)
-            state = not claim and held_to(tok) is not None and names_violence(held_to(tok), ctx)
+            # "the killers were soldiers", "police accused three soldiers of the massacre": who did
+            # it, or is accused of it, by name of the attack may be state forces too, and anyone
+            # ("students were charged with the killing")
+            held = None if claim or perpetrator(tok) else held_to(tok)
+            state = (tok.lemma_.lower() != "suspect") if perpetrator(tok) else (
+                held is not None and names_violence(held, ctx))
+            # who is said to have done it is, like a claimant, its doer; one said to have taken
+            # part in it may be anyone ("the tourist police took part in the clash")
+            doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS)
+            # "X was blamed for it", "X were held responsible", "the suspects in the killing"
+            alleged = tok.lemma_.lower() in ALLEGING_WORDS or (
+                tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
             for subject in claimed_by(tok, ctx):
                 found = actor_at(subject, ctx)
-                if found is not None and (found.actor.named if claim else (
+                # who claims it is a group (or an organisation of no known kind), not its spokesman
+                if found is not None and ((found.actor.named and found.actor.category in ARMED_CATEGORIES | {None})
+                                          if claim else (
                         (state or found.actor.category != "State forces") and (
-                            found.actor.named or found.actor.category in ARMED_CATEGORIES))):
-                    claimants.append((found, n, claim))
+                            found.actor.named or found.actor.category in ARMED_CATEGORIES or doer))):
+                    claimants.append((found, n, doer, alleged))
     return claimants
 
 
 def held_to(tok: Token) -> Token | None:
-    """What ``tok`` says someone took part in or is responsible for: the object of "responsible
-    for", "involved in", "took part in", "participated in"; None for other words."""
+    """What ``tok`` says someone did, took part in or is responsible for: the object of "responsible
+    for", "involved in", "took part in", "participated in", "accused of", "charged with", "the
+    killers of", what is "attributed to" someone; None for other words."""
     lemma = tok.lemma_.lower()
     if lemma == "responsible":
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+    elif perpetrator(tok):
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "behind")]
     elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
         preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
+    elif lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
+        # "the attack was attributed to X", "police attributed the bombing to X"
+        return next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    elif lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
+        # "accused of the massacre", "charged with the killing", "suspected of having planted the bomb"
+        # (the parse may hang the "of" on the accused: "accused three soldiers of the killings")
+        preps = [c for x in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for c in x.children
+                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")]
     else:
         return None
-    return next((x for c in preps for x in c.children if x.dep_ == "pobj"), None)
+    held = next((x for c in preps for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+    if held is not None and held.dep_ == "pcomp" and held.pos_ in ("VERB", "AUX"):
+        # "accused of committing the massacre": the massacre, unless the verb is the attack itself
+        held = next((c for c in held.children if c.dep_ == "dobj"), held)
+    return held
 
 
 def names_violence(noun: Token, ctx: DocContext) -> bool:
@@ -269,7 +307,15 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
         if verb.lemma_.lower() in BLAME_VERBS and any(c.dep_ == "dobj" for c in verb.children):
             return [c for c in verb.children if c.dep_ == "dobj"]
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if perpetrator(tok):
+        return perpetrator_named(tok, ctx)
     if lemma in BLAME_VERBS and lemma != "hold" and tok.pos_ == "VERB":
+        held = held_to(tok)
+        if lemma in CHARGE_VERBS and (held is None or not names_violence(held, ctx)):
+            return []  # "the rebels were charged with the kidnapping"; "charged with fraud" is no attack
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "ten people suspected of planting the bomb", "soldiers accused of the massacre"
+            return [tok.head] if held is not None and names_violence(held, ctx) else []
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             # "the attack was blamed on X"; "X was blamed for it", "X is suspected"
             on = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
@@ -285,3 +331,37 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for x in c.children if x.dep_ == "pobj"]  # "the attack was the work of X"
     return []
+
+
+def perpetrator(tok: Token) -> bool:
+    """Whether ``tok`` is a noun for who did an attack ("the murderers", "the suspects")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in PERPETRATOR_NOUNS
+
+
+def perpetrator_named(noun: Token, ctx: DocContext) -> list[Token]:
+    """Whom the sentence says the perpetrators of an attack were: "the killers were soldiers",
+    "the perpetrators were identified as X", "the murderers of the priest belong to X",
+    "X are the authors of the bombing", "the attackers, members of X". A "suspect" or an
+    "author" only with the attack in its "of"/"in" phrase; the attackers of a pronoun or a
+    perpetrator noun of another kind are none."""
+    held = held_to(noun)
+    if held is not None and not names_violence(held, ctx) or (
+            held is None and noun.lemma_.lower() in VAGUE_PERPETRATORS):
+        return []
+    verb = noun.head
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+        return []  # "the killers were not soldiers", "unclear whether the perpetrators were X"
+    lemma = verb.lemma_.lower()
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        if lemma == "be":
+            return [c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")]
+        preps = {"identify": "as", "belong": "to"}.get(lemma)
+        return [x for c in verb.children if c.dep_ == "prep" and c.lower_ == preps
+                for x in c.children if x.dep_ == "pobj"]
+    if noun.dep_ == "attr" and lemma == "be":
+        return [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if held is None:
+        return []  # "an unidentified assailant shot dead X, a former mayor": no identity told
+    if noun.dep_ == "appos":
+        return [verb] if verb.pos_ in ("NOUN", "PROPN") else []  # "X, the authors of the attack"
+    return [c for c in noun.children if c.dep_ == "appos"]

@@ -258,7 +258,7 @@ def combine(host: Event, other: Event) -> None:
             host.participants = [q for q in host.participants if q not in implied]
             implied = []
         if keeps(host, p):
-            host.participants.append(Participant(p.role, p.actor, p.span))
+            host.participants.append(replace(p))
     for mine, theirs in ((host.targets, other.targets), (host.instruments, other.instruments)):
         mine.extend(span for span in theirs if all((span.start, span.end) != (s.start, s.end) for s in mine))
     told = {(span.start, span.end) for span in host.sentences}  # a set: a long article merges thousands
