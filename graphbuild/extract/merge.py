@@ -311,7 +311,8 @@ def keeps(host: Event, p: Participant) -> bool:
     same = [q for q in host.participants if q.actor.key == p.actor.key and q.role == p.role]
     if not same:
         return True
-    return p.span is not None and (p.actor.named or p.role == "actor1") and all(q.span is None or q.span.text.lower() != p.span.text.lower() for q in same)
+    return (p.span is not None and (p.actor.named or p.role == "actor1")
+            and all(q.span is None or q.span.text.lower() != p.span.text.lower() for q in same))
 
 
 def own_place_words(event: Event) -> list[tuple[TextSpan, Place | None]]:
