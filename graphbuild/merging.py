@@ -467,6 +467,78 @@ class ReportCache:
             del self._by_article[article]
 
 
+class EventsCache:
+    """The events graph's statements by subject, and the reports under each lookup key, as
+    merging has read them, kept by the store object that writes them (it holds the only
+    writer and tells the cache every change it applies, see :meth:`apply`): merging reads
+    an event's statements each time a new report joins it, and from here that costs no
+    query and does not grow with the store. A subject (or key) is kept with all of its
+    statements or not at all; past ``size`` entries the least recently used go."""
+
+    def __init__(self, size: int = 200_000):
+        self.size = size
+        self._subjects: OrderedDict[str, set[Quad]] = OrderedDict()
+        self._keys: OrderedDict[str, set[str]] = OrderedDict()
+
+    def statements(self, store, subjects: set[str]) -> dict[str, set[Quad]]:
+        """The events graph's statements about each of these subjects (the kept ones shared:
+        read them, never change them)."""
+        missing = sorted(s for s in subjects if s not in self._subjects)
+        if missing:
+            read: dict[str, set[Quad]] = {s: set() for s in missing}
+            for row in store.query(f"""SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(NamedNode(i) for i in missing)} }}
+                                         GRAPH {EVENTS_GRAPH} {{ ?s ?p ?o }} }}"""):
+                read[row["s"].value].add(Quad(row["s"], row["p"], row["o"], EVENTS_GRAPH))
+            for subject, quads in read.items():
+                self._keep(self._subjects, subject, quads)
+        else:
+            read = {}
+        return {subject: read[subject] if subject in read else self._touch(self._subjects, subject)
+                for subject in subjects}
+
+    def with_keys(self, store, keys: set[str]) -> set[str]:
+        """The reports that have one of these lookup keys (``gb:mergeKey``)."""
+        missing = sorted(k for k in keys if k not in self._keys)
+        if missing:
+            read: dict[str, set[str]] = {k: set() for k in missing}
+            for row in store.query(f"""SELECT ?r ?k WHERE {{ VALUES ?k {{ {_values(Literal(k) for k in missing)} }}
+                                         GRAPH {EVENTS_GRAPH} {{ ?r gb:mergeKey ?k }} }}"""):
+                read[row["k"].value].add(row["r"].value)
+            for key, iris in read.items():
+                self._keep(self._keys, key, iris)
+        else:
+            read = {}
+        found: set[str] = set()
+        for key in keys:
+            found |= read[key] if key in read else self._touch(self._keys, key)
+        return found
+
+    def apply(self, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
+        """The store has removed and added these events-graph statements."""
+        merge_key = GB.mergeKey
+        for quads, change in ((remove, "discard"), (add, "add")):
+            for q in quads:
+                kept = self._subjects.get(q.subject.value)
+                if kept is not None:
+                    getattr(kept, change)(q)
+                if q.predicate == merge_key and (iris := self._keys.get(q.object.value)) is not None:
+                    getattr(iris, change)(q.subject.value)
+
+    def clear(self) -> None:
+        self._subjects.clear()
+        self._keys.clear()
+
+    @staticmethod
+    def _touch(kept: OrderedDict, name: str):
+        kept.move_to_end(name)
+        return kept[name]
+
+    def _keep(self, kept: OrderedDict, name: str, value) -> None:
+        kept[name] = value
+        if len(kept) > self.size:
+            kept.popitem(last=False)
+
+
 def _load_reports(store, where: str) -> dict[str, Report]:
     """The stored reports a SPARQL pattern (binding ?r) selects, read from their article
     graphs (or the store's :class:`ReportCache`). (Two simple queries: finding the reports,
@@ -573,6 +645,11 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
 
 def _nearby(store, keys: set[str]) -> dict[str, Report]:
     """Stored reports with one of these lookup keys, read in full."""
+    cache: EventsCache | None = getattr(store, "events_cache", None)
+    if cache is not None:
+        iris = cache.with_keys(store, keys)
+        return _load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(iris)) + " }") \
+            if iris else {}
     return _load_reports(store, f"""VALUES ?k {{ {_values(Literal(k) for k in sorted(keys))} }}
         GRAPH {EVENTS_GRAPH} {{ ?r gb:mergeKey ?k }}""")
 
@@ -620,10 +697,7 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
             target[first] = events.pop()
     merged = set(target.values()) & set(into.values())
     singles = set(target.values()) - merged  # reports that were their own event
-    members: dict[str, list[str]] = {}
-    for row in store.query(f"""SELECT ?e ?m WHERE {{ VALUES ?e {{ {_values(NamedNode(e) for e in sorted(merged))} }}
-                                 GRAPH {EVENTS_GRAPH} {{ ?e gb:report ?m }} }}""") if merged else ():
-        members.setdefault(row["e"].value, []).append(row["m"].value)
+    members = _reports_of(store, merged)
     unread = {m for group in members.values() for m in group} - set(stored)
     if unread:
         stored.update(_load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(unread)) + " }"))
@@ -657,6 +731,9 @@ def _current(store, subjects: set[str]) -> set[Quad]:
     """The events graph's statements about these subjects now."""
     if not subjects:
         return set()
+    cache: EventsCache | None = getattr(store, "events_cache", None)
+    if cache is not None:
+        return set().union(*cache.statements(store, subjects).values())
     return {Quad(row["s"], row["p"], row["o"], EVENTS_GRAPH) for row in store.query(f"""
         SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(NamedNode(i) for i in sorted(subjects))} }}
           GRAPH {EVENTS_GRAPH} {{ ?s ?p ?o }} }}""")}
@@ -666,9 +743,30 @@ def _merged_into(store, iris: set[str]) -> dict[str, str]:
     """The merged event each of these reports belongs to (reports that are their own event: none)."""
     if not iris:
         return {}
+    cache: EventsCache | None = getattr(store, "events_cache", None)
+    if cache is not None:
+        merged_into = GB.mergedInto
+        return {iri: q.object.value for iri, quads in cache.statements(store, iris).items()
+                for q in quads if q.predicate == merged_into}
     return {row["r"].value: row["c"].value for row in store.query(f"""
         SELECT ?r ?c WHERE {{ VALUES ?r {{ {_values(NamedNode(i) for i in sorted(iris))} }}
           GRAPH {EVENTS_GRAPH} {{ ?r gb:mergedInto ?c }} }}""")}
+
+
+def _reports_of(store, events: set[str]) -> dict[str, list[str]]:
+    """The reports (``gb:report``) of each of these merged events."""
+    if not events:
+        return {}
+    cache: EventsCache | None = getattr(store, "events_cache", None)
+    if cache is not None:
+        report = GB.report
+        return {e: [q.object.value for q in quads if q.predicate == report]
+                for e, quads in cache.statements(store, events).items()}
+    members: dict[str, list[str]] = {}
+    for row in store.query(f"""SELECT ?e ?m WHERE {{ VALUES ?e {{ {_values(NamedNode(e) for e in sorted(events))} }}
+                                 GRAPH {EVENTS_GRAPH} {{ ?e gb:report ?m }} }}"""):
+        members.setdefault(row["e"].value, []).append(row["m"].value)
+    return members
 
 
 def _cluster_mates(store, iris: set[str]) -> dict:
@@ -676,13 +774,9 @@ def _cluster_mates(store, iris: set[str]) -> dict:
     if not iris:
         return {"clusters": set(), "members": set()}
     clusters = set(_merged_into(store, iris).values())
-    members = set()
-    if clusters:
-        members = {row["m"].value for row in store.query(f"""
-            SELECT DISTINCT ?m WHERE {{ VALUES ?c {{ {_values(NamedNode(c) for c in sorted(clusters))} }}
-              GRAPH {EVENTS_GRAPH} {{ ?c gb:report ?m }} }}""")}
+    members = {m for group in _reports_of(store, clusters).values() for m in group}
     return {"clusters": clusters, "members": members}
 
 
-__all__ = ["EVENTS_GRAPH", "MAX_KM", "MergePlan", "Report", "ReportCache", "acled_top_type", "cluster", "event_quads",
+__all__ = ["EVENTS_GRAPH", "MAX_KM", "EventsCache", "MergePlan", "Report", "ReportCache", "acled_top_type", "cluster", "event_quads",
            "match", "plan", "plan_delete", "plan_write", "reports_from_quads"]

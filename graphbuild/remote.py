@@ -51,6 +51,7 @@ class RemoteStore(Store):
         self._entities_written: set[str] = set()
         self.generation = None  # other clients write to the server too: no result is ever known fresh
         self.report_cache = None  # (and may rewrite the articles merging read)
+        self.events_cache = None  # (or the events graph)
         self._store = SparqlClient(query_url or f"{base}/query",
                                    None if read_only else (update_url or (base and f"{base}/update")),
                                    union_parameter=bool(base and not query_url), timeout=timeout)

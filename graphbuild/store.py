@@ -15,7 +15,7 @@ import pyoxigraph as ox
 
 from .lexicon import ontology_path
 from .geosparql import FUNCTIONS as GEO_FUNCTIONS, GEOF, UOM
-from .merging import EVENTS_GRAPH, MergePlan, ReportCache
+from .merging import EVENTS_GRAPH, EventsCache, MergePlan, ReportCache
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph, article_iri
 
 DEFAULT_STORE = "graphbuild.db"
@@ -44,6 +44,7 @@ class Store:
         self._entities_written: set[str] = set()  # entity statements this object has stored
         self.generation = 0  # counts this object's writes: a result cached at one generation is stale at the next
         self.report_cache = ReportCache()  # stored reports merging has read (it holds the only writer)
+        self.events_cache = EventsCache()  # and the events graph's statements it has read
         if self.path is not None:
             _refuse_other_folder(self.path)
         try:
@@ -107,6 +108,8 @@ class Store:
         self._entities_written.update(entities)
         if self.report_cache is not None:  # stored: merging need not read them back
             self.report_cache.put_written(plan.reports)
+        if self.events_cache is not None:
+            self.events_cache.apply(gone, event_quads)
         self._written()
 
     def delete_articles(self, article_ids: list[str], plan: MergePlan | None = None) -> int:
@@ -128,6 +131,8 @@ class Store:
         if event_quads:
             updates += ["INSERT DATA {", _graph_block(EVENTS_GRAPH, event_quads), "} ;"]
         self._store.update("\n".join(updates + sweep[1:]).rstrip(" ;"))
+        if self.events_cache is not None:
+            self.events_cache.apply(gone, event_quads)
         self._written()
         return len(article_ids)
 

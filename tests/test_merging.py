@@ -252,3 +252,40 @@ def test_reports_kept_when_written_are_those_merging_reads_back(pipeline):
     unkept.report_cache.put_written = lambda reports: None  # as before: every report read from the store
     assert ingest(articles, unkept, pipeline=pipeline, batch_size=2).failed == 0
     assert nquads(kept) == nquads(unkept)
+
+
+def test_events_cache_mirrors_the_events_graph_through_writes_and_deletes(pipeline):
+    """The store keeps the events-graph statements merging has read and changes them as it
+    writes: after ingests, a re-ingest and a delete they are the store's own, and the graph is
+    the one merging gives when it reads everything from the store."""
+    from graphbuild import merging
+
+    copies = [Article(text=a.text, id=f"{a.id}-copy{n}", published=a.published, title=a.title, source=a.source)
+              for n in range(3) for a in hajin_articles()]
+    kept = store_of(pipeline, copies, batch_size=2)
+    assert ingest(copies[:2], kept, pipeline=pipeline, batch_size=2).failed == 0  # re-ingested
+    kept.delete_articles([copies[-1].id])
+    unkept = Store(None)
+    unkept.events_cache = None
+    assert ingest(copies, unkept, pipeline=pipeline, batch_size=2).failed == 0
+    assert ingest(copies[:2], unkept, pipeline=pipeline, batch_size=2).failed == 0
+    unkept.delete_articles([copies[-1].id])
+    assert nquads(kept) == nquads(unkept)
+    subjects = {str(row["s"]) for row in kept.select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{merging.EVENTS_GRAPH.value}> "
+                                                     "{ ?s ?p ?o } }")}
+    assert len(set(kept.events_cache._subjects) & subjects) > len(subjects) / 2  # kept, not read again
+    held = kept.events_cache.statements(kept, set(kept.events_cache._subjects) | subjects)
+    fresh = merging.EventsCache().statements(kept, set(held))
+    assert held == fresh and any(fresh.values())
+    keys = {str(row["k"]) for row in kept.select("SELECT ?k WHERE { ?r gb:mergeKey ?k }")}
+    for key in set(kept.events_cache._keys) | keys:
+        assert kept.events_cache.with_keys(kept, {key}) == merging.EventsCache().with_keys(kept, {key})
+
+
+def test_events_cache_stays_bounded():
+    from graphbuild.merging import EventsCache
+
+    store = Store(None)
+    cache = EventsCache(size=2)
+    cache.statements(store, {"https://x/a", "https://x/b", "https://x/c"})
+    assert len(cache._subjects) == 2
