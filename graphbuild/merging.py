@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import OrderedDict
+from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
@@ -439,7 +440,7 @@ class ReportCache:
         if found is None:
             return None
         self._reports.move_to_end(iri)
-        return replace(found)
+        return copy(found)
 
     def put(self, report: Report) -> None:
         self._reports[report.iri] = replace(report)
@@ -544,26 +545,36 @@ def _load_reports(store, where: str) -> dict[str, Report]:
     graphs (or the store's :class:`ReportCache`). (Two simple queries: finding the reports,
     then their statements by subject, is much faster in Oxigraph than one query joining
     everything.)"""
-    iris = sorted({row["r"].value for row in store.query(
+    return _read_reports(store, {row["r"].value for row in store.query(
         f"SELECT DISTINCT ?r WHERE {{ {where} ?r a gb:EventReport }}")})
-    reports: dict[str, Report] = {iri: Report(iri) for iri in iris}
-    if not reports:
-        return reports
+
+
+def _read_reports(store, iris: Iterable[str]) -> dict[str, Report]:
+    """The stored reports among these IRIs (those that are a ``gb:EventReport``), from the
+    store's :class:`ReportCache` (which keeps reports only) or read from their article graphs."""
+    reports: dict[str, Report] = {}
     cache: ReportCache | None = getattr(store, "report_cache", None)
     unread = []
-    for iri in iris:
+    for iri in sorted(iris):
         kept = cache.get(iri) if cache is not None else None
         if kept is None:
             unread.append(iri)
         else:
             reports[iri] = kept
     if unread:
+        read = {iri: Report(iri) for iri in unread}
+        typed = set()
+        rdf_type, report_class = RDF.type, GB.EventReport
         subjects = _values(NamedNode(i) for i in unread)
         for row in store.query(f"SELECT ?r ?p ?o WHERE {{ VALUES ?r {{ {subjects} }} ?r ?p ?o }}"):
-            reports[row["r"].value].add(row["p"], row["o"])
-        if cache is not None:
-            for iri in unread:
-                cache.put(reports[iri])
+            read[row["r"].value].add(row["p"], row["o"])
+            if row["p"] == rdf_type and row["o"] == report_class:
+                typed.add(row["r"].value)
+        for iri in sorted(typed):
+            reports[iri] = read[iri]
+            if cache is not None:
+                cache.put(read[iri])
+        reports = dict(sorted(reports.items()))
     places = sorted({r.place for r in reports.values() if r.place})
     if places:
         facts: dict[str, dict] = {}
@@ -624,7 +635,7 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
         stale |= mates["clusters"]
         extra = set(mates["members"]) - set(found) - set(known) - set(removed)
         if extra:
-            found.update(_load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(extra)) + " }"))
+            found.update(_read_reports(store, extra))
         next_frontier = []
         for iri, report in found.items():
             if iri in known or iri in removed or report.article in replaced:
@@ -648,8 +659,7 @@ def _nearby(store, keys: set[str]) -> dict[str, Report]:
     cache: EventsCache | None = getattr(store, "events_cache", None)
     if cache is not None:
         iris = cache.with_keys(store, keys)
-        return _load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(iris)) + " }") \
-            if iris else {}
+        return _read_reports(store, iris)
     return _load_reports(store, f"""VALUES ?k {{ {_values(Literal(k) for k in sorted(keys))} }}
         GRAPH {EVENTS_GRAPH} {{ ?r gb:mergeKey ?k }}""")
 
@@ -700,7 +710,7 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
     members = _reports_of(store, merged)
     unread = {m for group in members.values() for m in group} - set(stored)
     if unread:
-        stored.update(_load_reports(store, "VALUES ?r { " + _values(NamedNode(i) for i in sorted(unread)) + " }"))
+        stored.update(_read_reports(store, unread))
     current = _current(store, set(target.values()) | {m for group in members.values() for m in group}
                        | {r.iri for r in new_reports})
     new: set[Quad] = set()
