@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from copy import copy
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -622,6 +622,16 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
                                 + " } ?r dct:source ?art .")
     if not removed and (joined := _join(store, new_reports, top_type)) is not None:
         return joined
+    _, old, quads = _recompute(store, new_reports, removed, replaced, top_type)
+    return MergePlan(sorted(old - quads, key=str), sorted(quads - old, key=str))
+
+
+def _recompute(store, new_reports: list[Report], removed: dict[str, Report], replaced: set[str],
+               top_type) -> tuple[set[str], set[Quad], set[Quad]]:
+    """Every connected group of matching reports that these new reports and the removal of
+    ``removed`` (the reports of the ``replaced`` articles) touch, recomputed from all its
+    reports: (the subjects involved, the events graph's statements about them now, the
+    statements the groups give)."""
     known: dict[str, Report] = {r.iri: r for r in new_reports}
     stale: set[str] = set(removed)            # subjects whose events-graph statements go
     frontier = list(new_reports) + list(removed.values())
@@ -650,8 +660,7 @@ def plan(store, new_reports: list[Report], replaced_articles: list[str], top_typ
     for members, reasons in cluster(list(known.values()), top_type):
         quads.update(event_quads(members, reasons, top_type))
     stale |= {q.subject.value for q in quads}
-    old = _current(store, stale)
-    return MergePlan(sorted(old - quads, key=str), sorted(quads - old, key=str))
+    return stale | set(known), _current(store, stale), quads
 
 
 def _nearby(store, keys: set[str]) -> dict[str, Report]:
@@ -665,9 +674,12 @@ def _nearby(store, keys: set[str]) -> dict[str, Report]:
 
 
 def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
-    """The plan for new articles whose reports each match stored reports of at most one event,
-    a different one for each, and not one another; None when that is not so (:func:`plan`
-    then recomputes every group the write touches). Then the grouping :func:`cluster` would
+    """The plan for new articles: the reports (joined with the new reports they match) that
+    match stored reports of at most one event, a different one for each, join it; the others
+    (matching two stored events, or an event another new group matches, two reports of one
+    article joining an event, an event that would be renamed) have their groups recomputed
+    in full (:func:`_recompute`). None when such a recomputation reaches an event joined
+    (:func:`plan` then recomputes every group the write touches). Then the grouping :func:`cluster` would
     make of everything is the stored one with each report added to the event it matches
     (a new article shares no article with a stored group, and links that the stored grouping
     refused it still refuses); a merged event's links are found from its stored ones and the
@@ -698,13 +710,17 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
     for r in new_reports:
         joining.setdefault(root(r.iri), []).append(r)
     into = _merged_into(store, {b.iri for found in matched.values() for b in found})
+    events_of = {first: {into.get(b.iri, b.iri) for r in group for b in matched[r.iri]}
+                 for first, group in joining.items()}
+    wanted = Counter(e for events in events_of.values() for e in events)
+    deferred: list[Report] = []  # groups recomputed in full (see the docstring)
     target: dict[str, str] = {}  # group of new reports -> the stored event it joins
     for first, group in joining.items():
-        events = {into.get(b.iri, b.iri) for r in group for b in matched[r.iri]}
-        if len(events) > 1 or events & set(target.values()):
-            return None
-        if events:
-            target[first] = events.pop()
+        events = events_of[first]
+        if len(events) > 1 or any(wanted[e] > 1 for e in events):
+            deferred += group
+        elif events:
+            target[first] = next(iter(events))
     merged = set(target.values()) & set(into.values())
     singles = set(target.values()) - merged  # reports that were their own event
     members = _reports_of(store, merged)
@@ -714,18 +730,32 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
     current = _current(store, set(target.values()) | {m for group in members.values() for m in group}
                        | {r.iri for r in new_reports})
     new: set[Quad] = set()
+    touched: set[str] = set()  # the subjects whose statements the joins plan
     for first, group in joining.items():
         event = target.get(first)
+        if event is None and events_of[first]:
+            continue  # deferred
         if event is None or event in singles:
             for members_, reasons in cluster(group + ([stored[event]] if event else []), top_type):
                 new.update(event_quads(members_, reasons, top_type))
-            continue
-        old = [stored[m] for m in sorted(members[event])]
-        reasons = _joined_links(old, group, [q.object.value for q in current
-                                             if q.subject.value == event and q.predicate == GB.mergeReason], top_type)
-        if reasons is None or merged_iri(old + group).value != event:  # (renamed: its reports' links change)
+        else:
+            old = [stored[m] for m in sorted(members[event])]
+            reasons = _joined_links(old, group, [q.object.value for q in current
+                                                 if q.subject.value == event and q.predicate == GB.mergeReason],
+                                    top_type)
+            if reasons is None or merged_iri(old + group).value != event:  # (renamed: its reports' links change)
+                deferred += group
+                continue
+            new.update(event_quads(old + group, reasons, top_type))
+            touched |= set(members[event])
+        touched |= {r.iri for r in group} | ({event} if event else set())
+    current = {q for q in current if q.subject.value in touched}
+    if deferred:
+        involved, old_quads, quads = _recompute(store, deferred, {}, set(), top_type)
+        if involved & touched:  # the groups recomputed reach an event joined: recompute all
             return None
-        new.update(event_quads(old + group, reasons, top_type))
+        current |= old_quads
+        new |= quads
     return MergePlan(sorted(current - new, key=str), sorted(new - current, key=str))
 
 

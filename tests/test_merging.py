@@ -289,3 +289,61 @@ def test_events_cache_stays_bounded():
     cache = EventsCache(size=2)
     cache.statements(store, {"https://x/a", "https://x/b", "https://x/c"})
     assert len(cache._subjects) == 2
+
+
+def article_of(article_id, reports, day="2019-01-10"):
+    """An article's quads (and its places') for reports given as (place, lat, lon, actors)."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from graphbuild.rdf import BASE, DCT, ENTITIES_GRAPH, RDF, RDFS, SEM, WGS84, _date, _decimal, article_graph, \
+        article_iri
+
+    g, when = article_graph(article_id), _date(dt.date.fromisoformat(day))
+    quads, places = [], []
+    for n, (place, lat, lon, actors) in enumerate(reports, 1):
+        r, pl = NamedNode(f"{BASE}event/{article_id}/{n}"), NamedNode(f"{BASE}place/{place}")
+        quads += [Quad(r, RDF.type, GB.EventReport, g), Quad(r, DCT.source, article_iri(article_id), g),
+                  Quad(r, SEM.eventType, NamedNode(CLASH), g), Quad(r, RDFS.label, Literal(f"clash {n}"), g),
+                  Quad(r, SEM.hasEarliestBeginTimeStamp, when, g), Quad(r, SEM.hasLatestEndTimeStamp, when, g),
+                  Quad(r, SEM.hasTimeStamp, when, g), Quad(r, GB.timePrecision, GB.day, g), Quad(r, SEM.hasPlace, pl, g)]
+        for role, actor in zip((GB.actor1, GB.actor2), actors):
+            quads += [Quad(r, SEM.hasActor, NamedNode(ACTOR + actor), g), Quad(r, role, NamedNode(ACTOR + actor), g)]
+        places += [Quad(pl, WGS84.lat, _decimal(lat), ENTITIES_GRAPH), Quad(pl, WGS84["long"], _decimal(lon), ENTITIES_GRAPH),
+                   Quad(pl, GB.geoPrecision, GB.exact, ENTITIES_GRAPH)]
+    return article_id, quads, places
+
+
+def test_groups_that_cannot_join_are_recomputed_alone_and_the_graph_is_the_same(pipeline, monkeypatch):
+    """In a batch, new reports that match two stored events (or join an event with another
+    new group) have their groups recomputed in full while the others join their events; the
+    graph is the one recomputing every group the batch touches gives."""
+    from graphbuild import merging
+
+    # each copy of "two" reports two clashes that match each other's copies (two stored
+    # events); each copy of "one" reports a clash 100 km away, which joins its event
+    batches = [[article_of(f"two-{n}", [("town-a", 34.0, 40.0, ("rebels", "army")),
+                                        ("town-a", 34.0, 40.0, ("rebels", "militia"))]),
+                article_of(f"one-{n}", [("town-b", 34.9, 40.0, ("rebels", "army"))])] for n in range(4)]
+    partial = []
+    join, recompute = merging._join, merging._recompute
+
+    def counted_join(*args):
+        calls = len(partial)
+        plan = join(*args)
+        if plan is not None and len(partial) > calls:
+            partial.append("joined and recomputed in one batch")
+        return plan
+
+    def store_of_batches():
+        store = Store(None)
+        for batch in batches:
+            store.replace_articles(batch, merging.plan_write(store, batch))
+        return store
+
+    monkeypatch.setattr(merging, "_join", counted_join)
+    monkeypatch.setattr(merging, "_recompute", lambda *args: partial.append(args) or recompute(*args))
+    mixed = store_of_batches()
+    assert "joined and recomputed in one batch" in partial
+    monkeypatch.setattr(merging, "_join", lambda *args: None)
+    assert nquads(mixed) == nquads(store_of_batches())
+    assert len(mixed.select("SELECT ?e WHERE { ?e a gb:MergedEvent }")) == 3
