@@ -83,9 +83,12 @@ class Report:
     claims: list[tuple[NamedNode, object]] = field(default_factory=list)  # what merging consolidates
     _partners: tuple | None = field(default=None, repr=False, compare=False)
     _key: tuple | None = field(default=None, repr=False, compare=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # what merging derives from the claims
 
     def add(self, predicate: NamedNode, obj) -> None:
         p = predicate.value
+        if self._memo:
+            self._memo.clear()
         if p in _CONSOLIDATED:
             self.claims.append((predicate, obj))
         if p == _SOURCE and isinstance(obj, NamedNode):
@@ -296,30 +299,28 @@ def _best(members: list[Report]) -> Report:
 
 def event_quads(members: list[Report], reasons: list[str], top_type=None) -> list[Quad]:
     """The events graph's statements for one group of reports, with each report's lookup key."""
+    return sorted(_event_quads(members, reasons, top_type), key=str)
+
+
+_COPY_ALL = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}
+_COPY_BEST = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value} | ROLE_IRIS
+
+
+def _event_quads(members: list[Report], reasons: list[str], top_type=None) -> set[Quad]:
     g = EVENTS_GRAPH
     keys = [Quad(NamedNode(m.iri), GB.mergeKey, Literal(key), g)
             for m in members if (key := m.merge_key(top_type or acled_top_type))]
     if len(members) == 1:
         r = NamedNode(members[0].iri)
-        return [Quad(r, RDF.type, SEM.Event, g), Quad(r, GB.report, r, g), Quad(r, GB.sources, _int(1), g)] + keys
+        return {Quad(r, RDF.type, SEM.Event, g), Quad(r, GB.report, r, g), Quad(r, GB.sources, _int(1), g), *keys}
     node = merged_iri(members)
     quads = {Quad(node, RDF.type, SEM.Event, g), Quad(node, RDF.type, GB.MergedEvent, g),
              Quad(node, GB.sources, _int(len({m.article for m in members})), g)}
     best = _best(members)
-    copy_all = {SEM.hasActor.value, DCT.source.value, GAF.denotedBy.value, GB.attributedTo.value}
-    copy_best = {RDFS.label.value, SEM.eventType.value, SEM.hasPlace.value}
     # sides: the best report's roles; an actor only other reports name keeps its role there
-    placed = {o.value for p, o in best.claims if p.value in ROLE_IRIS}
-    for m in [best] + [m for m in members if m is not best]:
-        report = NamedNode(m.iri)
-        quads.add(Quad(node, GB.report, report, g))
-        quads.add(Quad(node, PROV.wasDerivedFrom, report, g))
-        quads.add(Quad(report, GB.mergedInto, node, g))
-        for p, o in m.claims:
-            if p.value in copy_all or (m is best and p.value in copy_best | ROLE_IRIS):
-                quads.add(Quad(node, p, o, g))
-            elif p.value in ROLE_IRIS and o.value not in placed:
-                quads.add(Quad(node, p, o, g))
+    placed = frozenset(o.value for p, o in best.claims if p.value in ROLE_IRIS)
+    for m in members:
+        quads.update(_member_quads(m, node, m is best, placed))
     for reason in reasons:
         quads.add(Quad(node, GB.mergeReason, Literal(reason), g))
     earliest = max(m.earliest for m in members)
@@ -339,14 +340,46 @@ def event_quads(members: list[Report], reasons: list[str], top_type=None) -> lis
         quads.add(Quad(node, GB.timePrecision, GB.assumedDay, g))
     else:
         quads.add(Quad(node, GB.timePrecision, GB.week, g))
-    for prop in (GB.fatalities, GB.injured):
-        values = [int(o.value) for m in members for p, o in m.claims if p.value == prop.value]
+    counts = [_member_counts(m) for m in members]
+    for n, prop in enumerate((GB.fatalities, GB.injured)):
+        values = [c[n] for c in counts if c[n] is not None]
         if values:
             quads.add(Quad(node, prop, _int(min(values)), g))
-    modalities = [o.value.rsplit("#", 1)[-1] for m in members for p, o in m.claims if p.value == GB.modality.value]
+    modalities = [c[2] for c in counts if c[2] is not None]
     if modalities:
         quads.add(Quad(node, GB.modality, GB[min(modalities, key=MODALITY_ORDER.index)], g))
-    return sorted(quads.union(keys), key=str)
+    return quads.union(keys)
+
+
+def _member_quads(m: Report, node: NamedNode, is_best: bool, placed: frozenset) -> tuple[Quad, ...]:
+    """One report's statements in its merged event (kept on the report: the same again and
+    again while the event keeps its name and its best report's sides)."""
+    memo = (node.value, is_best, placed)
+    if m._memo.get("quads", (None,))[0] != memo:
+        g, report = EVENTS_GRAPH, NamedNode(m.iri)
+        quads = [Quad(node, GB.report, report, g), Quad(node, PROV.wasDerivedFrom, report, g),
+                 Quad(report, GB.mergedInto, node, g)]
+        for p, o in m.claims:
+            if p.value in _COPY_ALL or (is_best and p.value in _COPY_BEST):
+                quads.append(Quad(node, p, o, g))
+            elif p.value in ROLE_IRIS and o.value not in placed:
+                quads.append(Quad(node, p, o, g))
+        m._memo["quads"] = (memo, tuple(quads))
+    return m._memo["quads"][1]
+
+
+def _member_counts(m: Report) -> tuple[int | None, int | None, str | None]:
+    """A report's lowest fatality and injured counts and its strongest modality (kept on it)."""
+    if "counts" not in m._memo:
+        found = {}
+        for p, o in m.claims:
+            if p.value in (GB.fatalities.value, GB.injured.value):
+                found[p.value] = min(int(o.value), found.get(p.value, int(o.value)))
+            elif p.value == GB.modality.value:
+                value = o.value.rsplit("#", 1)[-1]
+                found[p.value] = min(value, found.get(p.value, value), key=MODALITY_ORDER.index)
+        m._memo["counts"] = (found.get(GB.fatalities.value), found.get(GB.injured.value), found.get(GB.modality.value))
+    return m._memo["counts"]
 
 
 def _joined_links(members: list[Report], joining: list[Report], stored: list[str], top_type) -> list[str] | None:
@@ -658,7 +691,7 @@ def _recompute(store, new_reports: list[Report], removed: dict[str, Report], rep
         frontier = next_frontier
     quads: set[Quad] = set()
     for members, reasons in cluster(list(known.values()), top_type):
-        quads.update(event_quads(members, reasons, top_type))
+        quads.update(_event_quads(members, reasons, top_type))
     stale |= {q.subject.value for q in quads}
     return stale | set(known), _current(store, stale), quads
 
@@ -729,6 +762,10 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
         stored.update(_read_reports(store, unread))
     current = _current(store, set(target.values()) | {m for group in members.values() for m in group}
                        | {r.iri for r in new_reports})
+    stored_reasons: dict[str, list[str]] = {}
+    for q in current:
+        if q.predicate == GB.mergeReason:
+            stored_reasons.setdefault(q.subject.value, []).append(q.object.value)
     new: set[Quad] = set()
     touched: set[str] = set()  # the subjects whose statements the joins plan
     for first, group in joining.items():
@@ -737,16 +774,14 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
             continue  # deferred
         if event is None or event in singles:
             for members_, reasons in cluster(group + ([stored[event]] if event else []), top_type):
-                new.update(event_quads(members_, reasons, top_type))
+                new.update(_event_quads(members_, reasons, top_type))
         else:
             old = [stored[m] for m in sorted(members[event])]
-            reasons = _joined_links(old, group, [q.object.value for q in current
-                                                 if q.subject.value == event and q.predicate == GB.mergeReason],
-                                    top_type)
+            reasons = _joined_links(old, group, stored_reasons.get(event, []), top_type)
             if reasons is None or merged_iri(old + group).value != event:  # (renamed: its reports' links change)
                 deferred += group
                 continue
-            new.update(event_quads(old + group, reasons, top_type))
+            new.update(_event_quads(old + group, reasons, top_type))
             touched |= set(members[event])
         touched |= {r.iri for r in group} | ({event} if event else set())
     current = {q for q in current if q.subject.value in touched}

@@ -347,3 +347,34 @@ def test_groups_that_cannot_join_are_recomputed_alone_and_the_graph_is_the_same(
     monkeypatch.setattr(merging, "_join", lambda *args: None)
     assert nquads(mixed) == nquads(store_of_batches())
     assert len(mixed.select("SELECT ?e WHERE { ?e a gb:MergedEvent }")) == 3
+
+
+def test_what_a_report_gives_its_event_is_kept_on_it_and_follows_its_claims_and_the_best_report():
+    """event_quads keeps each report's part of its merged event on the report; the statements
+    are those of reports that kept nothing, also when a claim is added or a more precise
+    report joins (which changes the sides)."""
+    from dataclasses import replace
+
+    from pyoxigraph import Literal, NamedNode
+
+    from graphbuild.merging import event_quads
+    from graphbuild.rdf import _int
+
+    a, b = report("e:a/1", "art:a", actors=("a:is", "a:army")), report("e:b/1", "art:b", actors=("a:is", "a:sdf"))
+    c = report("e:c/1", "art:c", actors=("a:is", "a:army", "a:sdf"))
+    for r in (a, b, c):
+        for role, actor in zip((GB.actor1, GB.actor2, GB.actor2), sorted(r.actors)):
+            r.add(role, NamedNode(actor))
+    a.add(GB.fatalities, _int(4))
+
+    def fresh(*members):
+        return event_quads([replace(m, claims=list(m.claims), _memo={}) for m in members], ["why"], top)
+
+    assert event_quads([a, b], ["why"], top) == fresh(a, b)
+    b.add(GB.fatalities, _int(2))  # a claim added: b's kept part is made again
+    assert event_quads([a, b], ["why"], top) == fresh(a, b)
+    assert any(q.predicate == GB.fatalities and q.object == _int(2) for q in event_quads([a, b], ["why"], top))
+    with_c = event_quads([a, b, c], ["why"], top)  # c names more actors: its sides win
+    assert with_c == fresh(a, b, c) != [q for q in event_quads([a, b], ["why"], top)]
+    assert event_quads([a, b], ["why"], top) == fresh(a, b)
+    assert Literal("why") in {q.object for q in with_c}
