@@ -237,6 +237,13 @@ def match(a: Report, b: Report, top_type) -> tuple[float, str] | None:
     return (abs((a.earliest - b.earliest).days) + km / 100.0, reason)
 
 
+def _match_signature(r: Report) -> tuple:
+    """All that :func:`match` reads of a stored report but its IRI and article (a new article
+    is never a stored one's)."""
+    return (r.event_type, r.earliest, r.latest, r.precision, r.place, r.place_precision, r.lat, r.lon,
+            frozenset(r.actors))
+
+
 def _link(a: Report, b: Report, top_type) -> tuple[float, str, str, str] | None:
     """(distance, first IRI, second IRI, reason) of a match between two reports: the order in
     which :func:`cluster` takes links."""
@@ -735,7 +742,16 @@ def _join(store, new_reports: list[Report], top_type) -> MergePlan | None:
 
     matched: dict[str, list[Report]] = {}
     for r in new_reports:
-        partners = {b.iri: b for k in r.partner_keys(top_type) for b in by_key.get(k, ()) if match(r, b, top_type)}
+        partners = {}
+        alike: dict[tuple, bool] = {}  # stored reports alike in all that match reads match alike
+        for k in r.partner_keys(top_type):
+            for b in by_key.get(k, ()):
+                if b.iri not in stored:
+                    found = bool(match(r, b, top_type))
+                elif (found := alike.get(sig := _match_signature(b))) is None:
+                    found = alike[sig] = bool(match(r, b, top_type))
+                if found:
+                    partners[b.iri] = b
         for iri in partners.keys() & parent.keys():
             parent[max(root(iri), root(r.iri))] = min(root(iri), root(r.iri))
         matched[r.iri] = [b for iri, b in partners.items() if iri in stored]
