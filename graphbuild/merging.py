@@ -238,17 +238,27 @@ def match(a: Report, b: Report, top_type) -> tuple[float, str] | None:
 
 
 def _match_signature(r: Report) -> tuple:
-    """All that :func:`match` reads of a stored report but its IRI and article (a new article
-    is never a stored one's)."""
+    """All that :func:`match` reads of a report but its IRI and article."""
+    if "actors" not in r._memo:
+        r._memo["actors"] = frozenset(r.actors)
     return (r.event_type, r.earliest, r.latest, r.precision, r.place, r.place_precision, r.lat, r.lon,
-            frozenset(r.actors))
+            r._memo["actors"])
 
 
-def _link(a: Report, b: Report, top_type) -> tuple[float, str, str, str] | None:
+def _link(a: Report, b: Report, top_type, alike: dict | None = None) -> tuple[float, str, str, str] | None:
     """(distance, first IRI, second IRI, reason) of a match between two reports: the order in
-    which :func:`cluster` takes links."""
+    which :func:`cluster` takes links. ``alike``: the matches of pairs of reports alike in all
+    that match reads but their IRIs (see _match_signature), kept for the next pair."""
     first, second = sorted((a, b), key=lambda r: (r.earliest, r.iri))
-    found = match(first, second, top_type)
+    if alike is None or first.article == second.article:
+        found = match(first, second, top_type)
+    else:
+        pair = (_match_signature(first), _match_signature(second))
+        if pair not in alike:
+            found = match(first, second, top_type)  # its reason begins with the two IRIs
+            alike[pair] = found and (found[0], found[1][len(first.iri) + len(second.iri) + 5:])
+        kept = alike[pair]
+        found = kept and (kept[0], f"{first.iri} and {second.iri}{kept[1]}")
     return found and (found[0], *sorted((a.iri, b.iri)), found[1])
 
 
@@ -261,10 +271,11 @@ def cluster(reports: list[Report], top_type) -> list[tuple[list[Report], list[st
     for r in by_iri.values():
         if key := r.merge_key(top_type):
             by_key.setdefault(key, []).append(r)
+    alike: dict = {}
     for a in by_iri.values():  # only reports with a key a match can have (see Report.partner_keys)
         for key in a.partner_keys(top_type):
             for b in by_key.get(key, ()):
-                if a.iri < b.iri and (found := _link(a, b, top_type)):
+                if a.iri < b.iri and (found := _link(a, b, top_type, alike)):
                     links.append(found)
     links.sort()
     parent = {iri: iri for iri in by_iri}
@@ -400,11 +411,12 @@ def _joined_links(members: list[Report], joining: list[Report], stored: list[str
     if len({r.article for r in joining}) < len(joining):
         return None
     by_iri = {m.iri: m for m in group}
-    links = [_link(a, b, top_type) for n, a in enumerate(joining) for b in members + joining[n + 1:]]
+    alike: dict = {}
+    links = [_link(a, b, top_type, alike) for n, a in enumerate(joining) for b in members + joining[n + 1:]]
     for reason in stored:
         first, rest = reason.split(" and ", 1)
         second = rest.split(": ", 1)[0]
-        link = first in by_iri and second in by_iri and _link(by_iri[first], by_iri[second], top_type)
+        link = first in by_iri and second in by_iri and _link(by_iri[first], by_iri[second], top_type, alike)
         if not link:
             return None
         links.append(link)
@@ -622,9 +634,22 @@ def _read_reports(store, iris: Iterable[str]) -> dict[str, Report]:
                 SELECT ?pl ?k ?v WHERE {{ VALUES ?pl {{ {_values(NamedNode(p) for p in places)} }}
                   ?pl ?k ?v . FILTER (?k IN (wgs84:lat, wgs84:long, gb:geoPrecision)) }}"""):
             facts.setdefault(row["pl"].value, {})[row["k"].value] = row["v"]
+        parsed = {place: _parsed_place(found) for place, found in facts.items()}
         for r in reports.values():
-            _place_facts(r, facts.get(r.place, {}))
+            if r.place in parsed:
+                lat, lon, precision = parsed[r.place]
+                if lat is not None:
+                    r.lat, r.lon = lat, lon
+                if precision is not None:
+                    r.place_precision = precision
     return reports
+
+
+def _parsed_place(facts: dict) -> tuple[float | None, float | None, str | None]:
+    """(lat, lon, precision) of a place's facts, as _place_facts sets them (None: not given)."""
+    report = Report("")
+    _place_facts(report, facts)
+    return (report.lat, report.lon, report.place_precision if GB.geoPrecision.value in facts else None)
 
 
 @dataclass

@@ -378,3 +378,16 @@ def test_what_a_report_gives_its_event_is_kept_on_it_and_follows_its_claims_and_
     assert with_c == fresh(a, b, c) != [q for q in event_quads([a, b], ["why"], top)]
     assert event_quads([a, b], ["why"], top) == fresh(a, b)
     assert Literal("why") in {q.object for q in with_c}
+
+
+def test_links_of_reports_alike_are_matched_once_and_are_the_links_of_each_pair():
+    from graphbuild.merging import _link
+
+    rng = random.Random(7)
+    reports = [report(f"e:{n}/1", f"art:{n % 9}", day=rng.choice(["2019-01-10", "2019-01-11"]),
+                      lat=rng.choice([34.69, 34.7, 35.5]), actors=rng.choice([("a:is",), ("a:is", "a:sdf"), ("a:sdf",)]))
+               for n in range(40)]
+    alike: dict = {}
+    pairs = [(a, b) for a in reports for b in reports if a.iri < b.iri]
+    assert [_link(a, b, top, alike) for a, b in pairs] == [_link(a, b, top) for a, b in pairs]
+    assert sum(_link(a, b, top) is not None for a, b in pairs) > 50 and len(alike) < len(pairs) / 3
