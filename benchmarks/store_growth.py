@@ -1,7 +1,7 @@
 """Ingest throughput as one on-disk store grows from empty to a million triples and more.
 
     python benchmarks/store_growth.py GOLD.jsonl [--rows 1000] [--batches 10] [--same-events K]
-        [--workers N] [--store DIR]
+        [--same-dates] [--workers N] [--store DIR] [--nquads OUT]
 
 GOLD.jsonl is an ACLED-format file (``text`` and ``date`` per row, e.g. the evaluation's dev
 set; it is read, never copied). Batch k holds the same --rows notes with every year in the
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import resource
 import sys
@@ -98,9 +99,16 @@ class WriterClock:
         Store.replace_articles = replace_articles
 
 
+def write_nquads(store: Store, path: str) -> str:
+    """Write the store's statements to ``path``, one N-Quad a line, sorted; their sha256."""
+    text = "".join(sorted(f"{q} .\n" for q in store.quads()))
+    Path(path).write_text(text, encoding="utf-8")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold")
+    parser.add_argument("gold", nargs="?")
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--same-events", type=int, default=1)
@@ -109,8 +117,17 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--store", help="store folder (default: a temporary one)")
+    parser.add_argument("--nquads", help="write the store's statements here at the end, sorted (to compare "
+                                         "the graph of two versions: python benchmarks/store_growth.py "
+                                         "--dump STORE OUT writes those of a kept --store)")
+    parser.add_argument("--dump", nargs=2, metavar=("STORE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-
+    if args.dump:
+        with Store(args.dump[0], read_only=True) as kept:
+            print(f"N-Quads (sorted) in {args.dump[1]}: sha256 {write_nquads(kept, args.dump[1])}")
+        return
+    if not args.gold:
+        parser.error("the following arguments are required: gold")
     rows = load_rows(args.gold, args.rows)
     per_batch = len(rows) * args.same_events
     clock = WriterClock()
@@ -143,6 +160,8 @@ def main() -> None:
         mark()
         report = ingest(articles(), store, pipeline=pipeline, batch_size=args.batch_size,
                         workers=args.workers)
+        if args.nquads:
+            print(f"N-Quads (sorted) in {args.nquads}: sha256 {write_nquads(store, args.nquads)}")
         store.close()
     print(f"{args.batches} batches of {per_batch} articles ({len(rows)} notes x {args.same_events}), "
           f"workers={args.workers}: {report.ingested} ingested, {report.failed} failed, "

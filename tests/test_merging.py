@@ -391,3 +391,26 @@ def test_links_of_reports_alike_are_matched_once_and_are_the_links_of_each_pair(
     pairs = [(a, b) for a in reports for b in reports if a.iri < b.iri]
     assert [_link(a, b, top, alike) for a, b in pairs] == [_link(a, b, top) for a, b in pairs]
     assert sum(_link(a, b, top) is not None for a, b in pairs) > 50 and len(alike) < len(pairs) / 3
+
+
+def test_the_same_events_reported_batch_after_batch_give_the_graph_of_reading_everything_afresh(pipeline, monkeypatch):
+    """Every way merging saves work (joining stored events, the store's report and events
+    caches, reports' kept parts, matching alike reports once) gives the graph that recomputing
+    every group from the store's own statements gives, over batches that report the same
+    events again (as benchmarks/store_growth.py --same-dates does)."""
+    from graphbuild import merging
+
+    articles = [a for a in read_articles([EXAMPLES]) if isinstance(a, Article)]
+    batches = [[Article(text=a.text, id=f"{a.id}-{n}", published=a.published, title=a.title, source=a.source)
+                for a in articles] for n in range(3)]
+    fast = Store(None)
+    for batch in batches:
+        assert ingest(batch, fast, pipeline=pipeline, batch_size=4).failed == 0
+    monkeypatch.setattr(merging, "_join", lambda *args: None)
+    monkeypatch.setattr(merging, "_link", lambda a, b, top_type, alike=None, link=merging._link: link(a, b, top_type))
+    reference = Store(None)
+    reference.report_cache = reference.events_cache = None
+    for batch in batches:
+        assert ingest(batch, reference, pipeline=pipeline, batch_size=4).failed == 0
+    assert nquads(fast) == nquads(reference)
+    assert reference.select("SELECT (MAX(?n) AS ?most) WHERE { ?e gb:sources ?n }")[0]["most"] >= 3
