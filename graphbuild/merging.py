@@ -577,10 +577,6 @@ class EventsCache:
                 if q.predicate == merge_key and (iris := self._keys.get(q.object.value)) is not None:
                     getattr(iris, change)(q.subject.value)
 
-    def clear(self) -> None:
-        self._subjects.clear()
-        self._keys.clear()
-
     @staticmethod
     def _touch(kept: OrderedDict, name: str):
         kept.move_to_end(name)
@@ -894,5 +890,5 @@ def _cluster_mates(store, iris: set[str]) -> dict:
     return {"clusters": clusters, "members": members}
 
 
-__all__ = ["EVENTS_GRAPH", "MAX_KM", "EventsCache", "MergePlan", "Report", "ReportCache", "acled_top_type", "cluster", "event_quads",
-           "match", "plan", "plan_delete", "plan_write", "reports_from_quads"]
+__all__ = ["EVENTS_GRAPH", "MAX_KM", "EventsCache", "MergePlan", "Report", "ReportCache", "acled_top_type", "cluster",
+           "event_quads", "match", "plan", "plan_delete", "plan_write", "reports_from_quads"]

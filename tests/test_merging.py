@@ -271,8 +271,8 @@ def test_events_cache_mirrors_the_events_graph_through_writes_and_deletes(pipeli
     assert ingest(copies[:2], unkept, pipeline=pipeline, batch_size=2).failed == 0
     unkept.delete_articles([copies[-1].id])
     assert nquads(kept) == nquads(unkept)
-    subjects = {str(row["s"]) for row in kept.select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{merging.EVENTS_GRAPH.value}> "
-                                                     "{ ?s ?p ?o } }")}
+    subjects = {str(row["s"]) for row in kept.select(
+        f"SELECT DISTINCT ?s WHERE {{ GRAPH <{merging.EVENTS_GRAPH.value}> {{ ?s ?p ?o }} }}")}
     assert len(set(kept.events_cache._subjects) & subjects) > len(subjects) / 2  # kept, not read again
     held = kept.events_cache.statements(kept, set(kept.events_cache._subjects) | subjects)
     fresh = merging.EventsCache().statements(kept, set(held))
@@ -305,10 +305,12 @@ def article_of(article_id, reports, day="2019-01-10"):
         quads += [Quad(r, RDF.type, GB.EventReport, g), Quad(r, DCT.source, article_iri(article_id), g),
                   Quad(r, SEM.eventType, NamedNode(CLASH), g), Quad(r, RDFS.label, Literal(f"clash {n}"), g),
                   Quad(r, SEM.hasEarliestBeginTimeStamp, when, g), Quad(r, SEM.hasLatestEndTimeStamp, when, g),
-                  Quad(r, SEM.hasTimeStamp, when, g), Quad(r, GB.timePrecision, GB.day, g), Quad(r, SEM.hasPlace, pl, g)]
+                  Quad(r, SEM.hasTimeStamp, when, g), Quad(r, GB.timePrecision, GB.day, g),
+                  Quad(r, SEM.hasPlace, pl, g)]
         for role, actor in zip((GB.actor1, GB.actor2), actors):
             quads += [Quad(r, SEM.hasActor, NamedNode(ACTOR + actor), g), Quad(r, role, NamedNode(ACTOR + actor), g)]
-        places += [Quad(pl, WGS84.lat, _decimal(lat), ENTITIES_GRAPH), Quad(pl, WGS84["long"], _decimal(lon), ENTITIES_GRAPH),
+        places += [Quad(pl, WGS84.lat, _decimal(lat), ENTITIES_GRAPH),
+                   Quad(pl, WGS84["long"], _decimal(lon), ENTITIES_GRAPH),
                    Quad(pl, GB.geoPrecision, GB.exact, ENTITIES_GRAPH)]
     return article_id, quads, places
 
@@ -385,8 +387,8 @@ def test_links_of_reports_alike_are_matched_once_and_are_the_links_of_each_pair(
 
     rng = random.Random(7)
     reports = [report(f"e:{n}/1", f"art:{n % 9}", day=rng.choice(["2019-01-10", "2019-01-11"]),
-                      lat=rng.choice([34.69, 34.7, 35.5]), actors=rng.choice([("a:is",), ("a:is", "a:sdf"), ("a:sdf",)]))
-               for n in range(40)]
+                      lat=rng.choice([34.69, 34.7, 35.5]),
+                      actors=rng.choice([("a:is",), ("a:is", "a:sdf"), ("a:sdf",)])) for n in range(40)]
     alike: dict = {}
     pairs = [(a, b) for a in reports for b in reports if a.iri < b.iri]
     assert [_link(a, b, top, alike) for a, b in pairs] == [_link(a, b, top) for a, b in pairs]
