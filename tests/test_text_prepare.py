@@ -229,3 +229,11 @@ def test_a_word_the_article_also_uses_alone_is_no_first_name(truecaser):
     restored = truecaser.restore(text)
     assert "The victor of" in restored and "shot victor Quispe" in restored, restored
     assert "Judge Gonzalo Tapullima" in restored, restored
+
+
+def test_initialisms_and_peoples_are_restored(truecaser):
+    text = ("a bomb went off outside the u.s. embassy and two salvadorans were hurt. the u.n. mission "
+            "sent guatemalan doctors.")
+    restored = truecaser.restore(text)
+    for words in ("the U.S. embassy and", "two Salvadorans", "The U.N. mission", "Guatemalan doctors"):
+        assert words in restored, (words, restored)

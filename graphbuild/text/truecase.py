@@ -58,9 +58,9 @@ NAME_RUN_ZIPF = 5.15
 #: a verb this common before a name is said of it ("investigate" 4.3, "claims" 4.8), not its
 #: first name ("hector" 3.6)
 COMMON_VERB_ZIPF = 4.0
-#: an English word after a name is a second surname only when rarer than this ("silva" 3.8 is
-#: not, "cortez" 3.2, "macron" 3.0 are): commoner ones are what the name names ("canton" 3.6,
-#: "alley" 3.9, "metro" 4.2)
+#: an English word after a name is a second surname only when rarer than this ("cortez" 3.2,
+#: "macron" 3.0) or when the name follows a title ("judge Maria Elena diaz"): commoner ones are
+#: what the name names ("canton" 3.6, "alley" 3.9, "metro" 4.2)
 SURNAME_ZIPF = 3.5
 BIG_PLACE = 100_000  # people: a town this big is a name even if it is an English word
 ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
@@ -70,6 +70,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 _LINE = re.compile(r"[^\n]+")
 SHOUTED_LINE_LETTERS = 8  # a line in capitals with this many letters or more is restored
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
+_INITIALISM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![\w])")
+_INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}\s+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
 
 
@@ -139,6 +141,8 @@ class Truecaser:
         self.nationalities = {row["adjective"].lower() for row in read_csv(ontology_path("demonyms.csv"))}
         for adjective in sorted(self.nationalities):
             self._add(adjective.title())
+            if adjective.endswith(("an", "i")):  # the people: "salvadorans", "iraqis"
+                self._add(adjective.title() + "s")
         for row in read_csv(ontology_path("outlets.csv")):
             self._add(row["outlet"])
         for row in read_csv(ontology_path("region_aliases.csv")):
@@ -198,8 +202,12 @@ class Truecaser:
         self._name_runs(lowered, matches, words, cased, names)
         self._organisation_names(words, cased)
         chars = list(lowered)
+        for m in _INITIALISM.finditer(lowered):  # "u.s.", "u.n." -> "U.S.", "U.N."
+            chars[m.start():m.end()] = _same_length(m.group(), str.upper)
         for m, word in zip(matches, cased):
-            starts_sentence = _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start())
+            # not after an initialism: "the u.s. embassy" goes on
+            starts_sentence = _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start()) \
+                and not _INITIALISM_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
             if word == m.group() and (word == "i" or starts_sentence):
                 word = _title(word)
             if word != m.group():
@@ -285,11 +293,18 @@ class Truecaser:
             return word not in STOP_WORDS and not (word.endswith(("ed", "ing")) and self._english(word)) \
                 and not any(stem in self.verbs and zipf(stem) >= COMMON_VERB_ZIPF for stem in stems)
 
+        def titled(i: int) -> bool:  # the name that ends at word i follows a title: a person's
+            while i > 0 and i - 1 in accepted and joined(i - 1, i):
+                i -= 1
+            return i > 0 and words[i - 1] in self.titles and joined(i - 1, i)
+
         def supported(i: int, word: str) -> bool:
             if i + 1 < len(words) and i + 1 in accepted and joined(i, i + 1):
-                return True  # a first name, or a middle one
+                # a first name, or a middle one; an English plural is what the people are
+                # ("photographers Navas and Galdamez")
+                return not (word.endswith("s") and (word[:-1] in self.english or word[:-2] in self.english))
             if i > 0 and i - 1 in names and joined(i - 1, i):
-                return zipf(word) < SURNAME_ZIPF or not self._english(word)
+                return zipf(word) < SURNAME_ZIPF or not self._english(word) or titled(i - 1)
             return i > 0 and words[i - 1] in self.titles and joined(i - 1, i) and not self._english(word)
 
         where: dict[str, list[int]] = {}
