@@ -1724,3 +1724,25 @@ def victims_named(event) -> list[str]:
 def test_listed_victims_each_take_the_role(extract, text, named):
     victims = [name for e in extract(text, "2020-05-05") for name in victims_named(e)]
     assert set(named) <= set(victims), victims
+
+
+def test_a_list_of_people_the_parse_hangs_on_an_apposition_is_one_list():
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphbuild.extract.coreference import apposed_names
+
+    # "Ruiz , Soto , Mena and Vega": the parse hung "Mena" on "Soto" as an apposition
+    words = ["Ruiz", ",", "Soto", ",", "Mena", "and", "Vega", ",", "the", "mayor"]
+    heads = [0, 0, 0, 2, 2, 4, 4, 4, 9, 6]
+    deps = ["ROOT", "punct", "conj", "punct", "appos", "cc", "conj", "punct", "det", "appos"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    person = SimpleNamespace(actor=SimpleNamespace(category="Person"))
+    official = SimpleNamespace(actor=SimpleNamespace(category="Civilians"))
+    ctx = SimpleNamespace(by_token={0: person, 2: person, 4: person, 6: person, 9: official})
+    assert [t.text for t in apposed_names(doc[2], person, ctx)] == ["Mena", "Vega"]
+    # a description in apposition ("Vega, the mayor") is the same person, not another
+    assert apposed_names(doc[6], person, ctx) == []
+    assert apposed_names(doc[2], official, ctx) == []

@@ -184,8 +184,23 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
             found = actor_at(t, ctx)
             push(found)
             push(titled_force(found, ctx))
-            for name in listed_names(t, found, ctx) + included(t):
+            for name in listed_names(t, found, ctx) + included(t) + apposed_names(t, found, ctx):
                 push(actor_at(name, ctx))
+    return out
+
+
+def apposed_names(tok: Token, found: ActorMention | None, ctx: DocContext) -> list[Token]:
+    """The rest of a long list of people that the parse hung on one of them as an apposition
+    ("A, B, C, D and E" read as "A, B, C (D and E)"): a person's apposition that is a person
+    too, and its conjuncts."""
+    if found is None or found.actor.category != "Person":
+        return []
+    out = []
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        for name in (appos, *appos.conjuncts):
+            m = ctx.by_token.get(name.i)
+            if m is not None and m.actor.category == "Person":
+                out.append(name)
     return out
 
 
