@@ -46,6 +46,9 @@ def test_organisation_names_run_on_from_a_name_or_are_long(truecaser):
     restored = truecaser.restore(text)
     for name in ("Tupac Amaru Revolutionary Movement", "Army of National Liberation (ELN)", "Popular Liberation Army"):
         assert name in restored, restored
+    # after a name, adjectives lead the organisation's words; a name's verb does not join them
+    led = truecaser.restore("the pedro quispe patriotic front claimed it. guzman said security forces came.")
+    assert "Pedro Quispe Patriotic Front" in led and "said security forces" in led, led
     for words in ("security forces", "Iraqi army", "national police"):
         assert words in restored, restored
 
@@ -229,6 +232,9 @@ def test_a_word_the_article_also_uses_alone_is_no_first_name(truecaser):
     restored = truecaser.restore(text)
     assert "The victor of" in restored and "shot victor Quispe" in restored, restored
     assert "Judge Gonzalo Tapullima" in restored, restored
+    # an event's word stays the event's, however rare ("kidnap" is rarer than "jose")
+    restored = truecaser.restore("rebels tried to kidnap tapullima at dawn, the local press reported on sunday.")
+    assert "to kidnap Tapullima" in restored, restored
 
 
 def test_initialisms_and_peoples_are_restored(truecaser):

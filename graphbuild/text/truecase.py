@@ -153,6 +153,8 @@ class Truecaser:
         self.org_words, self.org_heads = _organisation_words(lexicon, set(self.phrases))
         self.first_words = {key[0] for key in self.phrases}
         self.titles = word_list("person-title")
+        # the words of events ("kidnap", "ambush"): never part of a name, whatever their frequency
+        self.event_words = frozenset(lemma for trigger in lexicon.triggers for lemma in trigger.lemmas)
         # words for people ("soldier", "peasants"): a description before a name, not a first name
         self.people = frozenset(form for noun in lexicon.actor_nouns for form in (noun, noun + "s", noun + "es"))
 
@@ -244,17 +246,30 @@ class Truecaser:
         """Title-case the words of organisation names ("national liberation front", "revolutionary
         armed forces") that run on from a name ("Farabundo Marti national liberation front") or
         are three words or more: a run of the words the lexicon's organisation names are made
-        of, that begins or ends with one of their last words ("front", "army", "movement")."""
+        of, that begins or ends with one of their last words ("front", "army", "movement"); after
+        a name, adjectives may lead the run ("Manuel Rodriguez patriotic front")."""
+        def after_a_name(k: int) -> bool:
+            return k > 0 and cased[k - 1] != words[k - 1] and words[k - 1] not in self.nationalities
+
+        def adjective(word: str) -> bool:  # "patriotic"; not "said", which is a verb's too
+            return word in self.modifiers and word not in self.verbs and word not in STOP_WORDS
+
         i = 0
         while i < len(words):
-            if words[i] not in self.org_words or cased[i] != words[i]:
+            # an adjective may run on from a name too ("Manuel Rodriguez patriotic front")
+            described = adjective(words[i]) and after_a_name(i)
+            if (words[i] not in self.org_words and not described) or cased[i] != words[i]:
                 i += 1
                 continue
             end = i
             while end < len(words) and cased[end] == words[end] and (
                     words[end] in self.org_words or (words[end] in self.particles and end + 1 < len(words)
-                                                     and words[end + 1] in self.org_words)):
+                                                     and words[end + 1] in self.org_words)
+                    or (described and adjective(words[end]) and words[end - 1] not in self.org_words)):
                 end += 1
+            if described and (end == i or words[end - 1] not in self.org_heads):
+                i += 1
+                continue
             content = [w for w in words[i:end] if w not in self.particles]
             # a nationality is no name of its own: "the iraqi army" stays a description
             after_name = any(0 <= k < len(words) and cased[k] != words[k] and words[k] not in self.nationalities
@@ -287,10 +302,11 @@ class Truecaser:
                     or word in self.org_words or word in self.nationalities or word in self.modifiers \
                     or zipf(word) >= NAME_RUN_ZIPF:
                 return False
-            # a function word ("nor"), a common verb ("investigate", "claim") or an inflected
-            # one ("killed", "fleeing") is no name
+            # a function word ("nor"), an event's word ("kidnap"), a common verb ("investigate",
+            # "claim") or an inflected one ("killed", "fleeing") is no name
             stems = (word, word[:-1], word[:-2]) if word.endswith("s") else (word,)
             return word not in STOP_WORDS and not (word.endswith(("ed", "ing")) and self._english(word)) \
+                and not _stems(word) & self.event_words \
                 and not any(stem in self.verbs and zipf(stem) >= COMMON_VERB_ZIPF for stem in stems)
 
         def titled(i: int) -> bool:  # the name that ends at word i follows a title: a person's
@@ -335,13 +351,7 @@ class Truecaser:
 
     def _english(self, word: str) -> bool:
         """The word or its stem ("subversives", "bombed", "killing") is in the English tables."""
-        stems = {word}
-        for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                                    ("ing", ""), ("ing", "e"), ("men", "man"), ("er", ""), ("est", ""),
-                                    ("ier", "y"), ("iest", "y")):
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                stems.add(word[:-len(ending)] + replacement)
-        return bool(stems & self.english)
+        return bool(_stems(word) & self.english)
 
     def _place_size(self, name: str) -> int:
         """The population of the biggest place the gazetteer calls exactly ``name`` (its other
@@ -356,6 +366,17 @@ class Truecaser:
                      for p in self.gazetteer.candidates(name) if fold(p.name) == key]
             size = self._places[name] = max([s for s in sizes if s >= 1000], default=0)
         return size
+
+
+def _stems(word: str) -> set[str]:
+    """The word and what it may be an inflection of ("subversives", "bombed", "killing")."""
+    stems = {word}
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                                ("ing", ""), ("ing", "e"), ("men", "man"), ("er", ""), ("est", ""),
+                                ("ier", "y"), ("iest", "y")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems.add(word[:-len(ending)] + replacement)
+    return stems
 
 
 ORGANISATION_WORD_NAMES = 5  # a word in this many multi-word lexicon names is an organisation-name word
