@@ -51,7 +51,8 @@ class Pipeline:
         self.lexicon: Lexicon = shared.lexicon
         self.gazetteer = shared.gazetteer
         self.extractor = Extractor(self.nlp, shared)
-        self.truecaser = Truecaser(self.lexicon, self.gazetteer, english_words(self.nlp))
+        self.truecaser = Truecaser(self.lexicon, self.gazetteer, english_words(self.nlp),
+                                   english_words(self.nlp, ("adj", "adv")), english_words(self.nlp, ("verb",)))
 
     def prepare(self, text: str) -> tuple[str, ArticleStructure]:
         """The text the model reads and the article's structure: boilerplate blanked and case

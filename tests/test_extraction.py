@@ -1704,3 +1704,45 @@ def test_the_regions_written_after_a_place_are_evidence_of_it(extract):
                          "killing four soldiers."))
     assert event.place.span.text == "Zhari"
     assert [w.text for w in event.place_words] == ["Kandahar province"]
+
+
+def victims_named(event) -> list[str]:
+    return [p.span.text for p in event.participants if p.role == "victim"]
+
+
+@pytest.mark.parametrize("text, named", [
+    # every member of a list that tells who was killed is a victim, each with its own words
+    ("Gunmen stormed a bus in Tijuana on Monday. Killed were: Jorge Mendez, Ana Sosa and Luis Pardo.",
+     ["Jorge Mendez", "Ana Sosa", "Luis Pardo"]),
+    ("Gunmen stormed a bus in Tijuana on Monday. Among those killed were the driver, Pablo Ortega, "
+     "and a nurse.", ["Pablo Ortega"]),
+    ("Gunmen shot three teachers in Tijuana on Monday. The dead were identified as Pablo Ortega, "
+     "Ana Sosa and Luis Pardo.", ["Pablo Ortega", "Ana Sosa", "Luis Pardo"]),
+    ("Gunmen killed four nuns, including Ana Sosa and Lucia Pardo, in Tijuana on Monday.",
+     ["Ana Sosa", "Lucia Pardo"]),
+])
+def test_listed_victims_each_take_the_role(extract, text, named):
+    victims = [name for e in extract(text, "2020-05-05") for name in victims_named(e)]
+    assert set(named) <= set(victims), victims
+
+
+def test_a_list_of_people_the_parse_hangs_on_an_apposition_is_one_list():
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from graphbuild.extract.coreference import apposed_names
+
+    # "Ruiz , Soto , Mena and Vega": the parse hung "Mena" on "Soto" as an apposition
+    words = ["Ruiz", ",", "Soto", ",", "Mena", "and", "Vega", ",", "the", "mayor"]
+    heads = [0, 0, 0, 2, 2, 4, 4, 4, 9, 6]
+    deps = ["ROOT", "punct", "conj", "punct", "appos", "cc", "conj", "punct", "det", "appos"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    person = SimpleNamespace(actor=SimpleNamespace(category="Person"))
+    official = SimpleNamespace(actor=SimpleNamespace(category="Civilians"))
+    ctx = SimpleNamespace(by_token={0: person, 2: person, 4: person, 6: person, 9: official})
+    assert [t.text for t in apposed_names(doc[2], person, ctx)] == ["Mena", "Vega"]
+    # a description in apposition ("Vega, the mayor") is the same person, not another
+    assert apposed_names(doc[6], person, ctx) == []
+    assert apposed_names(doc[2], official, ctx) == []

@@ -46,6 +46,9 @@ def test_organisation_names_run_on_from_a_name_or_are_long(truecaser):
     restored = truecaser.restore(text)
     for name in ("Tupac Amaru Revolutionary Movement", "Army of National Liberation (ELN)", "Popular Liberation Army"):
         assert name in restored, restored
+    # after a name, adjectives lead the organisation's words; a name's verb does not join them
+    led = truecaser.restore("the pedro quispe patriotic front claimed it. guzman said security forces came.")
+    assert "Pedro Quispe Patriotic Front" in led and "said security forces" in led, led
     for words in ("security forces", "Iraqi army", "national police"):
         assert words in restored, restored
 
@@ -205,3 +208,38 @@ def test_a_read_more_link_inside_a_line_is_boilerplate(pipeline):
 def test_read_more_in_prose_is_left_alone():
     text = "Residents can read more about the curfew on the council's site. Troops read more names aloud."
     assert article_structure(text).boilerplate == []
+
+
+def test_first_names_and_titles_join_the_names_beside_them(truecaser):
+    # "hector" and "victor" are English words and "jose" too common to be a name alone: next to a
+    # rare surname they are first names; "soldier", "killed" and "fresh" stay words
+    text = ("unknown men kidnapped party leader hector oqueli colindres on friday. president jose napoleon "
+            "duarte condemned it. father ignacio ellacuria said the soldier ramirez was wounded and victor "
+            "quispe was killed. a soldier died. they killed quispe's brother and gave fresh arequipe to "
+            "the troops of colonel benavides.")
+    restored = truecaser.restore(text)
+    assert len(restored) == len(text)
+    for name in ("Hector Oqueli Colindres", "President Jose Napoleon Duarte", "Father Ignacio Ellacuria",
+                 "Victor Quispe", "Colonel Benavides"):
+        assert name in restored, (name, restored)
+    for words in ("soldier Ramirez", "A soldier", "killed Quispe", "fresh Arequipe"):
+        assert words in restored, (words, restored)
+
+
+def test_a_word_the_article_also_uses_alone_is_no_first_name(truecaser):
+    text = ("the victor of the local election thanked the voters. two days later armed men shot victor "
+            "quispe outside the town hall and wounded judge gonzalo tapullima.")
+    restored = truecaser.restore(text)
+    assert "The victor of" in restored and "shot victor Quispe" in restored, restored
+    assert "Judge Gonzalo Tapullima" in restored, restored
+    # an event's word stays the event's, however rare ("kidnap" is rarer than "jose")
+    restored = truecaser.restore("rebels tried to kidnap tapullima at dawn, the local press reported on sunday.")
+    assert "to kidnap Tapullima" in restored, restored
+
+
+def test_initialisms_and_peoples_are_restored(truecaser):
+    text = ("a bomb went off outside the u.s. embassy and two salvadorans were hurt. the u.n. mission "
+            "sent guatemalan doctors.")
+    restored = truecaser.restore(text)
+    for words in ("the U.S. embassy and", "two Salvadorans", "The U.N. mission", "Guatemalan doctors"):
+        assert words in restored, (words, restored)

@@ -22,6 +22,7 @@ SPEAKER_PRONOUNS = words("speaker-pronoun")
 AGAINST_PREFIXES = words("against-prefix")
 OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
+INCLUSION_PREPS = words("inclusion-prep")
 PRONOUN_REACH = setting("pronoun-reach")
 #: the dependencies of what a clause is about: a thing there comes before a group for "its"
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
@@ -183,9 +184,31 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
             found = actor_at(t, ctx)
             push(found)
             push(titled_force(found, ctx))
-            for name in listed_names(t, found, ctx):
+            for name in listed_names(t, found, ctx) + included(t) + apposed_names(t, found, ctx):
                 push(actor_at(name, ctx))
     return out
+
+
+def apposed_names(tok: Token, found: ActorMention | None, ctx: DocContext) -> list[Token]:
+    """The rest of a long list of people that the parse hung on one of them as an apposition
+    ("A, B, C, D and E" read as "A, B, C (D and E)"): a person's apposition that is a person
+    too, and its conjuncts."""
+    if found is None or found.actor.category != "Person":
+        return []
+    out = []
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        for name in (appos, *appos.conjuncts):
+            m = ctx.by_token.get(name.i)
+            if m is not None and m.actor.category == "Person":
+                out.append(name)
+    return out
+
+
+def included(tok: Token) -> list[Token]:
+    """The members a phrase names of a group ("six priests, including A and B"): each of
+    them has the group's role."""
+    return [member for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in INCLUSION_PREPS
+            for named in prep.children if named.dep_ == "pobj" for member in (named, *named.conjuncts)]
 
 
 def titled_force(found: ActorMention | None, ctx: DocContext) -> ActorMention | None:

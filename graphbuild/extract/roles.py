@@ -33,6 +33,7 @@ DAMAGE_VERBS = words("damage")
 STRUCK_TYPES = words("struck-type")
 INSTRUMENT_PREPS = words("instrument-prep")
 CALENDAR_WORDS = words("calendar")
+NAMING_VERBS = words("naming-verb")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -72,6 +73,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 others.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "prt":
                 pass
+        if not patients:
+            patients.extend(named_casualties(m, head))
         if passive and head.dep_ in ("acl", "amod") and not patients:
             patients.append(head.head)
         if not passive and not has_object and m.event_type == "@violence":
@@ -137,6 +140,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             elif c.dep_ in ("amod", "compound") and c.tag_ == "VBN" and c.i >= 2 \
                     and head.doc[c.i - 1].text == "-" and c.i - 2 in ctx.by_token:
                 agents.append(head.doc[c.i - 2])  # "a Taliban-planted bomb"
+        if not patients:
+            patients.extend(named_casualties(m, head))
         anchor = quantity_anchor(head)  # "dozens of missiles": the phrase's own role
         governor = anchor.head
         if leader_compound(res, head):
@@ -206,6 +211,28 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
+
+
+def named_casualties(m: Mention, head: Token) -> list[Token]:
+    """Who a list names as the killed or wounded: "killed were A, B and C", "among those
+    killed were the mayor and his driver", "the dead were identified as A and B" (the
+    phrases the copula or the naming verb joins to the casualty word)."""
+    if m.event_type != "@death" and head.lemma_.lower() not in DEATH_VERBS | INJURY_WORDS:
+        return []
+    subject = head
+    if head.dep_ in ("acl", "amod"):
+        subject = head.head  # "those killed", "the dead soldiers"
+        if subject.dep_ == "pobj" and subject.head.lower_ == "among":
+            subject = subject.head  # "among those killed were ..."
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass", "csubj", "acomp", "prep") or verb.i == subject.i:
+        return []
+    if verb.lemma_.lower() == "be" and (head.tag_ == "VBN" or head.pos_ == "ADJ" or head is not subject):
+        return [c for c in verb.children if c.dep_ in ("nsubj", "attr") and c.i != subject.i]
+    if verb.lemma_.lower() in NAMING_VERBS:
+        return [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                for x in c.children if x.dep_ == "pobj"]
+    return []
 
 
 def untimed(tok: Token) -> list[Token]:

@@ -29,8 +29,11 @@ import calendar
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..gazetteer import fold
 from ..lexicon import Lexicon, ontology_path, read_csv
+from ..settings import words as word_list
 
 # English prose has 2-5% capital letters; lower-case text has next to none (an "I", an
 # acronym), all-capitals text nearly all
@@ -49,6 +52,16 @@ MAX_PHRASE = 6  # words in the longest name looked up
 # rarer words than this that English lacks are names: "rodriguez" 3.5, "alfredo" 3.3, "miguel" 3.8
 # (commoner ones, such as "jose" 4.2 or "maria" 4.3, are also other languages' words)
 NAME_ZIPF = 4.2
+#: a word commoner than this is never taken for part of a name from its neighbours alone
+#: ("michael" 5.1 is not; "killed" 5.2, "national" 5.5, "government" 5.6 are)
+NAME_RUN_ZIPF = 5.15
+#: a verb this common before a name is said of it ("investigate" 4.3, "claims" 4.8), not its
+#: first name ("hector" 3.6)
+COMMON_VERB_ZIPF = 4.0
+#: an English word after a name is a second surname only when rarer than this ("cortez" 3.2,
+#: "macron" 3.0) or when the name follows a title ("judge Maria Elena diaz"): commoner ones are
+#: what the name names ("canton" 3.6, "alley" 3.9, "metro" 4.2)
+SURNAME_ZIPF = 3.5
 BIG_PLACE = 100_000  # people: a town this big is a name even if it is an English word
 ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
 
@@ -57,6 +70,8 @@ _VOWELS = re.compile(r"[aeiouy]")
 _LINE = re.compile(r"[^\n]+")
 SHOUTED_LINE_LETTERS = 8  # a line in capitals with this many letters or more is restored
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
+_INITIALISM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![\w])")
+_INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}\s+$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
 
 
@@ -109,9 +124,12 @@ def zipf(word: str) -> float:
 class Truecaser:
     """Restores case from the lexicon, the gazetteer and English word frequencies."""
 
-    def __init__(self, lexicon: Lexicon, gazetteer=None, english: frozenset[str] = frozenset()):
+    def __init__(self, lexicon: Lexicon, gazetteer=None, english: frozenset[str] = frozenset(),
+                 modifiers: frozenset[str] = frozenset(), verbs: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
         self.english = english
+        self.modifiers = modifiers  # English adjectives and adverbs ("fresh", "senior"): never part of a name
+        self.verbs = verbs  # English verbs: a common one before a name is said of it ("investigate X")
         self._places: dict[str, int] = {}
         self.phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.longest = 1
@@ -123,6 +141,8 @@ class Truecaser:
         self.nationalities = {row["adjective"].lower() for row in read_csv(ontology_path("demonyms.csv"))}
         for adjective in sorted(self.nationalities):
             self._add(adjective.title())
+            if adjective.endswith(("an", "i")):  # the people: "salvadorans", "iraqis"
+                self._add(adjective.title() + "s")
         for row in read_csv(ontology_path("outlets.csv")):
             self._add(row["outlet"])
         for row in read_csv(ontology_path("region_aliases.csv")):
@@ -132,6 +152,11 @@ class Truecaser:
         self.particles = {row["word"] for row in read_csv(ontology_path("name_particles.csv"))}
         self.org_words, self.org_heads = _organisation_words(lexicon, set(self.phrases))
         self.first_words = {key[0] for key in self.phrases}
+        self.titles = word_list("person-title")
+        # the words of events ("kidnap", "ambush"): never part of a name, whatever their frequency
+        self.event_words = frozenset(lemma for trigger in lexicon.triggers for lemma in trigger.lemmas)
+        # words for people ("soldier", "peasants"): a description before a name, not a first name
+        self.people = frozenset(form for noun in lexicon.actor_nouns for form in (noun, noun + "s", noun + "es"))
 
     def _add(self, name: str) -> None:
         words = _WORD.findall(name)
@@ -158,11 +183,14 @@ class Truecaser:
         matches = list(_WORD.finditer(lowered))
         words = [m.group() for m in matches]
         cased = list(words)
+        names: set[int] = set()  # words of people's and places' names (not of the lexicon's)
         i = 0
         while i < len(words):
             n, forms = self._phrase_at(words, i)
             for k in range(n):
                 cased[i + k] = forms[k]
+            if n and tuple(words[i:i + n]) not in self.phrases:
+                names.update(range(i, i + n))
             if not n and self._name_word(words[i]):
                 n, start = 1, matches[i].start()
                 # "(eln)", or letters no English word has without a vowel ("fmln", "pdc")
@@ -170,11 +198,18 @@ class Truecaser:
                     (lowered[start - 1:start] == "(" and lowered[matches[i].end():matches[i].end() + 1] == ")")
                     or not _VOWELS.search(words[i]))
                 cased[i] = _same_length(words[i], str.upper) if acronym else _title(words[i])
+                if not acronym:
+                    names.add(i)
             i += max(n, 1)
+        self._name_runs(lowered, matches, words, cased, names)
         self._organisation_names(words, cased)
         chars = list(lowered)
+        for m in _INITIALISM.finditer(lowered):  # "u.s.", "u.n." -> "U.S.", "U.N."
+            chars[m.start():m.end()] = _same_length(m.group(), str.upper)
         for m, word in zip(matches, cased):
-            starts_sentence = _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start())
+            # not after an initialism: "the u.s. embassy" goes on
+            starts_sentence = _SENTENCE_END.search(lowered, max(0, m.start() - 30), m.start()) \
+                and not _INITIALISM_BEFORE.search(lowered, max(0, m.start() - 30), m.start())
             if word == m.group() and (word == "i" or starts_sentence):
                 word = _title(word)
             if word != m.group():
@@ -211,17 +246,30 @@ class Truecaser:
         """Title-case the words of organisation names ("national liberation front", "revolutionary
         armed forces") that run on from a name ("Farabundo Marti national liberation front") or
         are three words or more: a run of the words the lexicon's organisation names are made
-        of, that begins or ends with one of their last words ("front", "army", "movement")."""
+        of, that begins or ends with one of their last words ("front", "army", "movement"); after
+        a name, adjectives may lead the run ("Manuel Rodriguez patriotic front")."""
+        def after_a_name(k: int) -> bool:
+            return k > 0 and cased[k - 1] != words[k - 1] and words[k - 1] not in self.nationalities
+
+        def adjective(word: str) -> bool:  # "patriotic"; not "said", which is a verb's too
+            return word in self.modifiers and word not in self.verbs and word not in STOP_WORDS
+
         i = 0
         while i < len(words):
-            if words[i] not in self.org_words or cased[i] != words[i]:
+            # an adjective may run on from a name too ("Manuel Rodriguez patriotic front")
+            described = adjective(words[i]) and after_a_name(i)
+            if (words[i] not in self.org_words and not described) or cased[i] != words[i]:
                 i += 1
                 continue
             end = i
             while end < len(words) and cased[end] == words[end] and (
                     words[end] in self.org_words or (words[end] in self.particles and end + 1 < len(words)
-                                                     and words[end + 1] in self.org_words)):
+                                                     and words[end + 1] in self.org_words)
+                    or (described and adjective(words[end]) and words[end - 1] not in self.org_words)):
                 end += 1
+            if described and (end == i or words[end - 1] not in self.org_heads):
+                i += 1
+                continue
             content = [w for w in words[i:end] if w not in self.particles]
             # a nationality is no name of its own: "the iraqi army" stays a description
             after_name = any(0 <= k < len(words) and cased[k] != words[k] and words[k] not in self.nationalities
@@ -233,6 +281,68 @@ class Truecaser:
                         cased[k] = _title(words[k])
             i = end
 
+    def _name_runs(self, lowered: str, matches: list, words: list[str], cased: list[str], names: set[int]) -> None:
+        """Complete people's names whose common words stayed lower case, and capitalise the
+        titles before them: first names before a name, even English words or ones too common
+        to be taken alone ("hector Oqueli" -> "Hector Oqueli", "jose napoleon Duarte" -> "Jose
+        Napoleon Duarte"); a rare surname after one ("Jaramillo ossa" -> "Jaramillo Ossa");
+        a title ("father Ellacuria" -> "Father Ellacuria").
+
+        The decision is the article's: a word is a name's only where *every* one of its
+        occurrences stands in such a place (or after a title, when it is no English word); a
+        word the article also uses on its own ("soldier", "attack") is a common word. Titles,
+        words for people, organisation-name words, adjectives and adverbs ("fresh",
+        "senior") and inflected verbs are never names."""
+        def joined(a: int, b: int) -> bool:  # words a and b are next to each other in one line
+            gap = lowered[matches[a].end():matches[b].start()]
+            return gap.isspace() and "\n" not in gap
+
+        def eligible(word: str) -> bool:
+            if len(word) < 3 or word in self.particles or word in self.titles or word in self.people \
+                    or word in self.org_words or word in self.nationalities or word in self.modifiers \
+                    or zipf(word) >= NAME_RUN_ZIPF:
+                return False
+            # a function word ("nor"), an event's word ("kidnap"), a common verb ("investigate",
+            # "claim") or an inflected one ("killed", "fleeing") is no name
+            stems = (word, word[:-1], word[:-2]) if word.endswith("s") else (word,)
+            return word not in STOP_WORDS and not (word.endswith(("ed", "ing")) and self._english(word)) \
+                and not _stems(word) & self.event_words \
+                and not any(stem in self.verbs and zipf(stem) >= COMMON_VERB_ZIPF for stem in stems)
+
+        def titled(i: int) -> bool:  # the name that ends at word i follows a title: a person's
+            while i > 0 and i - 1 in accepted and joined(i - 1, i):
+                i -= 1
+            return i > 0 and words[i - 1] in self.titles and joined(i - 1, i)
+
+        def supported(i: int, word: str) -> bool:
+            if i + 1 < len(words) and i + 1 in accepted and joined(i, i + 1):
+                # a first name, or a middle one; an English plural is what the people are
+                # ("photographers Navas and Galdamez")
+                return not (word.endswith("s") and (word[:-1] in self.english or word[:-2] in self.english))
+            if i > 0 and i - 1 in names and joined(i - 1, i):
+                return zipf(word) < SURNAME_ZIPF or not self._english(word) or titled(i - 1)
+            return i > 0 and words[i - 1] in self.titles and joined(i - 1, i) and not self._english(word)
+
+        where: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            if cased[i] == word and i not in names:
+                where.setdefault(word, []).append(i)
+        candidates = {word: spots for word, spots in where.items() if eligible(word)}
+        accepted = set(names)
+        changed = True
+        while changed:
+            changed = False
+            for word, spots in list(candidates.items()):
+                if all(supported(i, word) for i in spots):
+                    accepted.update(spots)
+                    del candidates[word]
+                    changed = True
+        for i in sorted(accepted - names):
+            cased[i] = _title(words[i])
+        for i, word in enumerate(words):
+            if word in self.titles and cased[i] == word and i + 1 in accepted and joined(i, i + 1):
+                cased[i] = _title(word)
+
     def _name_word(self, word: str) -> bool:
         """A rare word that is no English word: a name."""
         if len(word) < 3 or zipf(word) >= NAME_ZIPF:
@@ -241,13 +351,7 @@ class Truecaser:
 
     def _english(self, word: str) -> bool:
         """The word or its stem ("subversives", "bombed", "killing") is in the English tables."""
-        stems = {word}
-        for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                                    ("ing", ""), ("ing", "e"), ("men", "man"), ("er", ""), ("est", ""),
-                                    ("ier", "y"), ("iest", "y")):
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                stems.add(word[:-len(ending)] + replacement)
-        return bool(stems & self.english)
+        return bool(_stems(word) & self.english)
 
     def _place_size(self, name: str) -> int:
         """The population of the biggest place the gazetteer calls exactly ``name`` (its other
@@ -262,6 +366,17 @@ class Truecaser:
                      for p in self.gazetteer.candidates(name) if fold(p.name) == key]
             size = self._places[name] = max([s for s in sizes if s >= 1000], default=0)
         return size
+
+
+def _stems(word: str) -> set[str]:
+    """The word and what it may be an inflection of ("subversives", "bombed", "killing")."""
+    stems = {word}
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                                ("ing", ""), ("ing", "e"), ("men", "man"), ("er", ""), ("est", ""),
+                                ("ier", "y"), ("iest", "y")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems.add(word[:-len(ending)] + replacement)
+    return stems
 
 
 ORGANISATION_WORD_NAMES = 5  # a word in this many multi-word lexicon names is an organisation-name word
@@ -304,8 +419,9 @@ def _countries() -> tuple[str, ...]:
     return tuple(names)
 
 
-def english_words(nlp) -> frozenset[str]:
-    """The lower-case English words of the pipeline's lemmatizer tables (empty without them)."""
+def english_words(nlp, parts: tuple[str, ...] = ("adj", "adv", "noun", "verb")) -> frozenset[str]:
+    """The lower-case English words of the pipeline's lemmatizer tables (empty without them),
+    of the given parts of speech."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
@@ -314,7 +430,9 @@ def english_words(nlp) -> frozenset[str]:
     words: set[str] = set()
     for table in ("lemma_index", "lemma_exc"):
         if lookups.has_table(table):
-            for entries in lookups.get_table(table).values():
+            found = lookups.get_table(table)
+            for part in parts:
+                entries = found.get(part, ())
                 words.update(entries)
                 if isinstance(entries, dict):
                     words.update(w for forms in entries.values() for w in forms)
