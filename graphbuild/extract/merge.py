@@ -24,7 +24,7 @@ PROTEST_CLAUSE_DEPS = ("advcl", "pcomp", "prep", "xcomp", "ccomp", "dobj")
 CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
 DAMAGE_VERBS = words("damage")
-UNREAL = ("future", "negated", "hypothetical")  # what the text does not say happened
+UNREAL = ("future", "negated", "hypothetical", "generic")  # what the text does not say happened
 
 
 def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], published=None) -> list[Event]:
