@@ -1725,6 +1725,8 @@ def test_a_kind_of_happening_is_generic_not_an_event(extract, text):
     "The rebels attacked the post with mortars and grenades.",  # what the attack was done with
     "There were explosions and shots near the barracks.",
     "The governor condemned the killing of four farmers near Gao on Monday.",
+    "Three people died in Gao in a series of firefights between the two armies.",  # the clause's place
+    "Fourteen passengers sustained injuries.",  # the clause's count
 ])
 def test_an_occurrence_told_with_an_event_noun_stays_asserted(extract, text):
     events = extract(text, "2020-05-05")

@@ -102,6 +102,8 @@ def presupposed(res, head: Token) -> bool:
 #: the dependencies by which an event noun may name a kind of happening: its subject use
 #: ("attacks killed ten") and a heading or fragment ("Clashes between X and Y") tell an occurrence
 _NAMING_DEPS = ("dobj", "pobj", "appos", "attr")
+#: the clauses of a verb that tell something else than the event noun's clause
+_OWN_CLAUSES = ("ccomp", "advcl", "xcomp", "relcl", "acl", "conj", "parataxis", "csubj")
 _OWN_WORDS = ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "NORP", "ORG", "PERSON")
 
 
@@ -127,12 +129,7 @@ def generic(res, head: Token, weapon: bool = False) -> bool:
         return False  # "attacked the post with mortars": what a clause's act was done with
     if weapon or head.lemma_.lower() in res.lexicon.cue("weapon"):
         return False  # "shots involving small arms", "attacks by helicopter gunships": the act decides
-    governor = first.head if first.dep_ == "dobj" else first.head.head if first.dep_ == "pobj" else None
-    # the words of the clause or noun it hangs on: "condemned attacks on schools in Gao on
-    # Monday", "a total of 23 explosions", "the second day of protests"
-    around = [t for c in (governor.children if governor is not None else ()) if c.i != first.head.i and (
-              c.dep_ in ("prep", "npadvmod", "advmod") or governor.pos_ in ("NOUN", "PROPN")) for t in c.subtree]
-    if any(t.ent_type_ in _OWN_WORDS or t.like_num for t in [*noun.subtree, *around]):
+    if any(t.ent_type_ in _OWN_WORDS or t.like_num for t in [*noun.subtree, *clause_words(first)]):
         # "attacks in Apopa", "condemned attacks on schools in Gao on Monday", "attacks of
         # pro-Houthi forces": a place, a time, a count or a named side of its own
         return False
@@ -143,6 +140,19 @@ def generic(res, head: Token, weapon: bool = False) -> bool:
     objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return bare(noun, ("the",)) and bool(objects) and all(
         o.tag_ == "NNS" and bare(o) and not any(c.pos_ == "PROPN" for c in o.conjuncts) for o in objects)
+
+
+def clause_words(noun: Token) -> list[Token]:
+    """The words of the nouns and the clause an event noun hangs on, up to the verb, but their
+    own clauses: "condemned attacks on schools in Gao on Monday", "a total of 23 explosions",
+    "the second day of protests", "14 passengers sustained injuries"."""
+    words, child, node = [], noun, noun.head
+    while child.i != node.i:
+        words += [t for c in node.children if c.i != child.i and c.dep_ not in _OWN_CLAUSES for t in c.subtree]
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        child, node = node, node.head
+    return words
 
 
 def bare(noun: Token, allowed=()) -> bool:
