@@ -59,7 +59,7 @@ _CONSOLIDATED = {p.value for p in (RDFS.label, SEM.eventType, SEM.hasPlace, SEM.
                                     GB.fatalities, GB.injured, GB.modality)}
 
 ROLE_IRIS = {GB.actor1.value, GB.actor2.value, GB.victim.value, GB.associatedActor.value}
-MODALITY_ORDER = ["asserted", "reported", "claimed", "future", "hypothetical", "denied", "negated"]
+MODALITY_ORDER = ["asserted", "reported", "claimed", "future", "hypothetical", "denied", "negated", "generic"]
 PLACE_ORDER = {GB.exact.value: 0, GB.near.value: 1, GB.region.value: 2, GB.countryLevel.value: 3,
                GB.unlocated.value: 4}
 

@@ -7,7 +7,7 @@ from .articles import Article
 from .dates import TimeSpan
 
 ROLES = ("actor1", "actor2", "victim", "associated")
-MODALITIES = ("asserted", "reported", "claimed", "denied", "hypothetical", "future", "negated")
+MODALITIES = ("asserted", "reported", "claimed", "denied", "hypothetical", "future", "negated", "generic")
 
 
 @dataclass(frozen=True)

@@ -1746,3 +1746,37 @@ def test_a_list_of_people_the_parse_hangs_on_an_apposition_is_one_list():
     # a description in apposition ("Vega, the mayor") is the same person, not another
     assert apposed_names(doc[6], person, ctx) == []
     assert apposed_names(doc[2], official, ctx) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition said repression had grown, in the form of arrests, beatings and raids on union offices.",
+    "The bishop urged both sides to halt the murder of teachers and the killing of farmers.",
+    "The minister condemned attacks against schools.",
+    "Nothing justifies attacks against hospitals.",
+])
+def test_a_kind_of_happening_is_generic_not_an_event(extract, text):
+    events = extract(text, "2020-05-05")
+    assert events and all(e.modality == "generic" for e in events), [(e.event_type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister condemned attacks against schools in Gao on Monday.",  # a place and a date of its own
+    "The minister condemned the attacks against the schools.",  # those attacks
+    "Attacks against schools killed four teachers near Gao.",  # what the attacks did
+    "The rebels carried out attacks against army posts.",  # a verb that carries them out
+    "The rebels attacked the post with mortars and grenades.",  # what the attack was done with
+    "There were explosions and shots near the barracks.",
+    "The governor condemned the killing of four farmers near Gao on Monday.",
+    "Three people died in Gao in a series of firefights between the two armies.",  # the clause's place
+    "Fourteen passengers sustained injuries.",  # the clause's count
+])
+def test_an_occurrence_told_with_an_event_noun_stays_asserted(extract, text):
+    events = extract(text, "2020-05-05")
+    assert events and all(e.modality in ("asserted", "reported") for e in events), \
+        [(e.event_type, e.modality) for e in events]
+
+
+def test_weapons_listed_in_a_seizure_name_no_explosion(extract):
+    events = extract("The police seized a large amount of weapons, radios, ammunition for rifles, grenades "
+                     "brought from abroad and uniforms at the farm.", "2020-05-05")
+    assert [e.event_type for e in events] == ["disrupted-weapons-use"]

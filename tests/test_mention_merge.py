@@ -84,3 +84,15 @@ def test_an_attack_told_as_done_does_not_join_one_only_supposed(extract, text):
     assert sorted(e.modality for e in events) == ["asserted", "hypothetical"]
     done = next(e for e in events if e.modality == "asserted")
     assert done.trigger.text == "attacked" and "police" in {p.span.text for p in done.participants if p.span}
+
+
+def test_a_generic_mention_and_an_occurrence_are_not_one_event():
+    from graphbuild.extract.merge import compatible
+
+    generic = event(0, "They kept silent over attacks on judges.")
+    generic.modality = "generic"
+    specific = event(45, "The attack on the judge killed him.")
+    specific.anaphoric = True  # even "the attack" told after a kind of attack is not of that kind
+    assert not compatible(generic, specific, {"attack"})
+    specific.modality = "generic"
+    assert compatible(generic, specific, {"attack"})

@@ -147,7 +147,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     operation_actor(res, event, sent, ctx)
     unidentified_actor(res, event, ctx)
     event.fatalities, event.injured = event_casualties(m, sent, ctx)
-    event.modality, event.attribution = modality_of(res, m.head, sent, ctx)
+    event.modality, event.attribution = modality_of(res, m.head, sent, ctx, weapon=m.cue)
     if event.time and event.time.time and event.modality == "asserted" and ctx.article.published:
         if event.time.time.earliest > ctx.article.published:
             event.modality = "future"

@@ -34,6 +34,9 @@ SEARCH_PREPS = words("search-prep")
 INSTRUMENT_PREPS = words("instrument-prep")
 DISMISSAL_VERBS = words("dismissal")
 VERB_TARGET_PREPS = words("verb-target-prep")
+#: the links from a list's item, or from what an amount is of, to the noun that heads it
+LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
+LIST_PREPS = ("of", "with", "including")
 
 
 def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[Mention]:
@@ -139,12 +142,14 @@ def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:
         controlled = bool({lemma, f"{lemma} {particle}"} & res.lexicon.cue("controlled"))
         if not (lemma in disrupt or f"{lemma} {particle}" in disrupt or controlled):
             continue
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # a noun conjoined to the verb is an item of its object's list the parser cut off
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                   or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))]
         # "a cache of explosives", "arms and ammunition including two mortar shells"
         words = [t for o in objects for t in o.subtree
                  if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in weapons or t.lower_ in weapons)]
-        if not words or not any(w.i == o.i or w.head.i == o.i or o.lemma_.lower() in weapons
-                                for o in objects for w in words):
+        words = [w for w in words if any(listed(w, o) for o in objects) or any(o.lemma_.lower() in weapons for o in objects)]
+        if not words:
             continue
         mention = Mention("disrupted-weapons-use", verb, sent.doc[verb.i:verb.i + 1])
         assign_roles(res, mention, ctx)
@@ -159,6 +164,19 @@ def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:
                                    for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in searches]
         found.append(mention)
     return found
+
+
+def listed(word: Token, obj: Token) -> bool:
+    """Whether ``word`` is one of the things ``obj`` names: itself, an item of its list or of
+    what it is an amount of ("seized rifles, dynamite and 22 bombs", "a large amount of weapons,
+    radios and grenades", "a launcher with 9 grenades"), not a word of a clause about it."""
+    node = word
+    while node.i != obj.i:
+        if node.dep_ not in LIST_DEPS or node.head.i == node.i or (
+                node.dep_ == "prep" and node.lower_ not in LIST_PREPS):
+            return False
+        node = node.head
+    return True
 
 
 def crowd_mentions(res, sent: Span, ctx: "DocContext", riot_only: bool = False) -> list[Mention]:

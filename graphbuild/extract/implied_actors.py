@@ -69,7 +69,7 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     the military of the country."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
-    if event.modality in ("negated", "denied", "hypothetical", "future"):
+    if event.modality in ("negated", "denied", "hypothetical", "future", "generic"):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id
     if top not in ("violence-against-civilians", "explosions-remote-violence") + (("battles",) if battles else ()):
@@ -122,7 +122,7 @@ def arresting_actor(res, event: Event, ctx: "DocContext", events: list[Event]) -
         return
     if any(other is not event for other in events):
         return
-    if event.modality in ("negated", "denied", "hypothetical", "future"):
+    if event.modality in ("negated", "denied", "hypothetical", "future", "generic"):
         return
     country = (event.place.country if event.place else None) or (
         res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None)
@@ -165,7 +165,7 @@ def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:
     that ran the operation is actor 1."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):
         return
-    if event.modality in ("negated", "denied", "hypothetical", "future"):
+    if event.modality in ("negated", "denied", "hypothetical", "future", "generic"):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id
     if top not in ("battles", "violence-against-civilians"):

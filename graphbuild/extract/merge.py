@@ -24,7 +24,7 @@ PROTEST_CLAUSE_DEPS = ("advcl", "pcomp", "prep", "xcomp", "ccomp", "dobj")
 CROWD_CATEGORIES = words("crowd-category")
 RIOT_PARTS = words("riot-part")
 DAMAGE_VERBS = words("damage")
-UNREAL = ("future", "negated", "hypothetical")  # what the text does not say happened
+UNREAL = ("future", "negated", "hypothetical", "generic")  # what the text does not say happened
 
 
 def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], published=None) -> list[Event]:
@@ -193,6 +193,8 @@ def compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     if later.event_type == "@death" or earlier.event_type == "@death":
         return False
     anaphoric = later.anaphoric
+    if (earlier.modality == "generic") != (later.modality == "generic"):
+        return False  # "admitted responsibility for attacks" is no mention of "the assassination of X"
     if not anaphoric and (earlier.modality in UNREAL) != (later.modality in UNREAL):
         # "militants will attack again" is no mention of the attack told before; "the attack
         # could be related to drugs" is, whatever the modal says of its cause

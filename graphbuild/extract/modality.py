@@ -16,9 +16,19 @@ if TYPE_CHECKING:
 FUTURE_AUX = words("future-aux")
 EMPTY_SUBJECTS = words("empty-subject")
 DEFINITE = words("anaphoric-determiner")
+GENERIC_DETERMINERS = {"all", "such", "any"}
 
 
-def modality_of(res, head: Token, sent: Span, ctx: "DocContext"):
+def modality_of(res, head: Token, sent: Span, ctx: "DocContext", weapon: bool = False):
+    """The modality of the event whose trigger is ``head`` (``weapon``: a weapon word) and who
+    says so."""
+    modality, source = told_modality(res, head, sent, ctx)
+    if modality in ("asserted", "reported", "claimed") and generic(res, head, weapon):
+        modality = "generic"  # "to halt the murder of activists": a kind of happening, not one
+    return modality, source
+
+
+def told_modality(res, head: Token, sent: Span, ctx: "DocContext"):
     lex = res.lexicon
     chain = [head, *(t for t in head.ancestors if t.pos_ not in ("ADP", "SCONJ", "PART"))]
     modality = "hypothetical" if asks(sent) else "asserted"
@@ -87,3 +97,76 @@ def presupposed(res, head: Token) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in res.lexicon.cue("light"):
         return False
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in head.children)
+
+
+#: the dependencies by which an event noun may name a kind of happening: its subject use
+#: ("attacks killed ten") and a heading or fragment ("Clashes between X and Y") tell an occurrence
+_NAMING_DEPS = ("dobj", "pobj", "appos", "attr")
+#: the clauses of a verb that tell something else than the event noun's clause
+_OWN_CLAUSES = ("ccomp", "advcl", "xcomp", "relcl", "acl", "conj", "parataxis", "csubj")
+_OWN_WORDS = ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "NORP", "ORG", "PERSON")
+
+
+def generic(res, head: Token, weapon: bool = False) -> bool:
+    """An event noun that names a kind of happening, not one: a bare plural ("repression in the
+    form of arrests, murders and raids", "cease all killings", "attacks against universities")
+    or a noun whose "of" names bare plurals ("to halt the murder of activists", "the bombing of
+    civilians"), with no determiner, possessor, number, date or place of its own, that is not
+    the subject of its clause nor the object of a verb that carries it out ("carried out attacks")."""
+    if head.pos_ != "NOUN":
+        return False
+    noun = head
+    while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i:  # "bomb attacks"
+        noun = noun.head
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:  # "arrests, murders and raids"
+        first = first.head
+    if first.dep_ not in _NAMING_DEPS or (first.dep_ == "dobj" and first.head.lemma_.lower() in res.lexicon.cue("light")):
+        return False
+    if first.dep_ == "attr" and any(c.dep_ == "expl" for c in first.head.children):
+        return False  # "there were explosions and shots"
+    if first.dep_ == "pobj" and first.head.head.pos_ in ("VERB", "AUX"):
+        return False  # "attacked the post with mortars": what a clause's act was done with
+    if weapon or head.lemma_.lower() in res.lexicon.cue("weapon"):
+        return False  # "shots involving small arms", "attacks by helicopter gunships": the act decides
+    if any(t.ent_type_ in _OWN_WORDS or t.like_num for t in [*noun.subtree, *clause_words(first)]):
+        # "attacks in Apopa", "condemned attacks on schools in Gao on Monday", "attacks of
+        # pro-Houthi forces": a place, a time, a count or a named side of its own
+        return False
+    if noun.tag_ in ("NNS", "NNPS"):
+        # "attacks on the embassy" is one
+        return bare(noun) and bare(first) and all(bare(o) for o in prep_objects(noun))
+    # "the murder of activists": the kind of happening its bare plural "of" names
+    objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return bare(noun, ("the",)) and bool(objects) and all(
+        o.tag_ == "NNS" and bare(o) and not any(c.pos_ == "PROPN" for c in o.conjuncts) for o in objects)
+
+
+def clause_words(noun: Token) -> list[Token]:
+    """The words of the nouns and the clause an event noun hangs on, up to the verb, but their
+    own clauses: "condemned attacks on schools in Gao on Monday", "a total of 23 explosions",
+    "the second day of protests", "14 passengers sustained injuries"."""
+    words, child, node = [], noun, noun.head
+    while child.i != node.i:
+        words += [t for c in node.children if c.i != child.i and c.dep_ not in _OWN_CLAUSES for t in c.subtree]
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        child, node = node, node.head
+    return words
+
+
+def bare(noun: Token, allowed=()) -> bool:
+    """No determiner but a generic one ("all", "such") or ``allowed``, no possessor, no number."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "nummod"):
+            return False
+        if c.dep_ in ("det", "predet") and c.lower_ not in GENERIC_DETERMINERS and c.lower_ not in allowed:
+            return False
+    return True
+
+
+def prep_objects(noun: Token, preps=("of", "against", "on", "at")) -> list[Token]:
+    """The objects of the noun's prepositions (with their conjuncts): "attacks on X and Y"."""
+    found = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+             for o in p.children if o.dep_ == "pobj"]
+    return found + [x for o in found for x in o.conjuncts]
