@@ -15,7 +15,8 @@ import pyoxigraph as ox
 
 from .lexicon import ontology_path
 from .geosparql import FUNCTIONS as GEO_FUNCTIONS, GEOF, UOM
-from .merging import EVENTS_GRAPH, EventsCache, MergePlan, ReportCache
+from .merge_cache import EVENTS_GRAPH, EventsCache, ReportCache
+from .merging import MergePlan
 from .rdf import ENTITIES_GRAPH, ONTOLOGY_GRAPH, PREFIXES, article_graph, article_iri
 
 DEFAULT_STORE = "graphbuild.db"

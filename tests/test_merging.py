@@ -9,6 +9,7 @@ from hypothesis import given, settings, strategies as st
 from graphbuild.articles import Article, read_articles
 from graphbuild.export import events_table
 from graphbuild.geo import destination
+from graphbuild.merge_cache import EventsCache
 from graphbuild.merging import Report, cluster, match
 from graphbuild.pipeline import ingest
 from graphbuild.rdf import GB
@@ -212,7 +213,7 @@ def test_reports_joining_a_stored_event_give_the_graph_a_full_recomputation_give
 
 
 def test_report_cache_forgets_rewritten_articles_and_stays_bounded():
-    from graphbuild.merging import ReportCache
+    from graphbuild.merge_cache import ReportCache
 
     cache = ReportCache(size=2)
     a1, a2, b1 = report("e:a/1", "art:a"), report("e:a/2", "art:a"), report("e:b/1", "art:b")
@@ -275,15 +276,15 @@ def test_events_cache_mirrors_the_events_graph_through_writes_and_deletes(pipeli
         f"SELECT DISTINCT ?s WHERE {{ GRAPH <{merging.EVENTS_GRAPH.value}> {{ ?s ?p ?o }} }}")}
     assert len(set(kept.events_cache._subjects) & subjects) > len(subjects) / 2  # kept, not read again
     held = kept.events_cache.statements(kept, set(kept.events_cache._subjects) | subjects)
-    fresh = merging.EventsCache().statements(kept, set(held))
+    fresh = EventsCache().statements(kept, set(held))
     assert held == fresh and any(fresh.values())
     keys = {str(row["k"]) for row in kept.select("SELECT ?k WHERE { ?r gb:mergeKey ?k }")}
     for key in set(kept.events_cache._keys) | keys:
-        assert kept.events_cache.with_keys(kept, {key}) == merging.EventsCache().with_keys(kept, {key})
+        assert kept.events_cache.with_keys(kept, {key}) == EventsCache().with_keys(kept, {key})
 
 
 def test_events_cache_stays_bounded():
-    from graphbuild.merging import EventsCache
+
 
     store = Store(None)
     cache = EventsCache(size=2)
