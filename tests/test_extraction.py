@@ -414,6 +414,56 @@ def test_an_unknown_organisation_claiming_an_attack_is_the_attacker(extract):
     assert [p.span.text for p in event.participants if p.role == "actor1"] == ["The Red Hand Brigade"]
 
 
+def actor1_words(event):
+    return [p.span.text if p.span else None for p in event.participants if p.role == "actor1"]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a claim by what the group put out: the group that put it out
+    ("Gunmen shot dead a judge in Cusco on Monday. The Red Hand Brigade handed out leaflets claiming "
+     "responsibility for the murder.", "The Red Hand Brigade"),
+    # "claimed credit", and a claim in the passive
+    ("A car bomb exploded outside a bank in Quito on Friday. The Popular Liberation Commando "
+     "claimed credit for the bombing.", "The Popular Liberation Commando"),
+    ("A bomb went off outside a bank in Quito on Friday. The bombing was claimed by a group "
+     "calling itself the Sons of Dawn.", "Sons of Dawn"),
+    # the group named in apposition to the noun that claims it
+    ("The clandestine organisation Black Hand Front has claimed responsibility for Tuesday's "
+     "bombing of a bank in Leon.", "Black Hand Front"),
+])
+def test_whom_a_claim_names_is_the_attacker(extract, text, claimant):
+    events = [e for e in extract(text, "2020-05-08") if e.event_type != "arrests"]
+    assert claimant in actor1_words(events[0]), events[0].participants
+
+
+def test_a_claim_long_after_the_attack_names_its_implied_attacker(extract):
+    # five sentences after the bombing, "the attack" is the bombing whose words named nobody
+    events = extract("A bomb exploded at a market in Tunis on Sunday, killing four traders. The device "
+                     "was hidden in a bag. Witnesses saw smoke over the stalls. Shops stayed shut on "
+                     "Monday. The mayor visited the wounded in hospital. The Red Hand Brigade claimed "
+                     "responsibility for the attack in a statement.", "2020-05-05")
+    bomb = next(e for e in events if "bomb" in e.trigger.text)
+    assert actor1_words(bomb) == ["The Red Hand Brigade"]
+
+
+def test_a_claim_long_after_does_not_replace_the_attackers_the_text_names(extract):
+    events = extract("Gunmen shot dead a trader at a market in Tunis on Sunday. The trader sold fruit. "
+                     "Witnesses saw smoke over the stalls. Shops stayed shut on Monday. The mayor visited "
+                     "the family. The Red Hand Brigade claimed responsibility for the attack.", "2020-05-05")
+    shooting = next(e for e in events if "shot" in e.trigger.text)
+    assert actor1_words(shooting) == ["Gunmen"]
+
+
+def test_a_claim_of_a_newly_described_attack_far_away_is_not_the_first_one(extract):
+    # "the killing of a mayor" told anew, long after a bombing: not the bombing's claim
+    events = extract("A bomb exploded at a market in Tunis on Sunday, killing four traders. The device "
+                     "was hidden in a bag. Witnesses saw smoke over the stalls. Shops stayed shut on "
+                     "Monday. The mayor visited the wounded in hospital. Last year the Red Hand Brigade "
+                     "claimed responsibility for the killing of a mayor in Sfax.", "2020-05-05")
+    bomb = next(e for e in events if "bomb" in e.trigger.text)
+    assert "The Red Hand Brigade" not in actor1_words(bomb)
+
+
 def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
     assert events[0].event_type == "armed-clash"
