@@ -464,6 +464,25 @@ def test_a_claim_of_a_newly_described_attack_far_away_is_not_the_first_one(extra
     assert "The Red Hand Brigade" not in actor1_words(bomb)
 
 
+@pytest.mark.parametrize("text, alleged", [
+    ("The minister said the Red Hand Brigade was behind the attack.", False),
+    ("The minister said the attack bore the hallmarks of the Red Hand Brigade.", True),
+    ("Police blamed the Red Hand Brigade for the attack.", True),
+])
+def test_whom_the_text_says_did_the_attack_is_its_attacker_alleged_or_not(extract, text, alleged):
+    # a group the lexicon does not know, said to be behind the bombing or only suspected of it
+    event = only(extract("A bomb exploded at a bank in Lima on Sunday, killing two guards. " + text,
+                         "2020-05-05"))
+    attackers = [p for p in event.participants if p.role == "actor1"]
+    assert [(p.span.text, p.alleged) for p in attackers] == [("the Red Hand Brigade", alleged)]
+
+
+def test_a_group_blamed_for_terrorism_in_general_is_no_attacker(extract):
+    events = extract("The president condemned terrorism, which bears the hallmarks of the Red Hand Brigade. "
+                     "A bomb exploded at a bank in Lima on Sunday, killing two guards.", "2020-05-05")
+    assert all("Red Hand Brigade" not in label for e in events for label in labels(e, "actor1"))
+
+
 def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
     assert events[0].event_type == "armed-clash"

@@ -55,6 +55,7 @@ STATE_OPERATION_WORDS = words("state-operation")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
 SELF_NAMING_VERBS = words("self-naming")
+HALLMARK_NOUNS = words("hallmark")
 RELATIVE_PRONOUNS = words("relative-pronoun")
 ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
 TAKE_PART_WORDS = words("take-part")
@@ -199,8 +200,15 @@ def claimed_actor(res, event: Event, ctx: "DocContext", events: list[Event] = ()
     is actor 1. A claim or blame farther away, before the attack or long after it, names the
     actor of "the attack" it refers to: of an attack whose own words name nobody, when the claim
     sentence is one that tells of it or the attack is the last one told before the claim."""
-    if event.event_type.startswith("@") or not ctx.claimants or any(
-            p.role == "actor1" and p.actor.named for p in event.participants):
+    if event.event_type.startswith("@") or not ctx.claimants:
+        return
+    for p in event.participants:
+        # "police blamed X for the attack": the attacker the claim sentence's own mention named is
+        # as alleged as the claim says
+        if p.role == "actor1" and p.span is not None and any(
+                alleged and claimant.span(ctx.doc) == p.span for claimant, _, _, alleged, _ in ctx.claimants):
+            p.alleged = True
+    if any(p.role == "actor1" and p.actor.named for p in event.participants):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id
     if top not in CLAIMABLE_TYPES:
@@ -252,7 +260,7 @@ def find_claimants(ctx: DocContext) -> list:
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
                                          "behind", "work of", "involv", "implicat", "part", "role", "charge",
-                                         "indict", *PERPETRATOR_NOUNS)):
+                                         "indict", *PERPETRATOR_NOUNS, *HALLMARK_NOUNS)):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
@@ -269,7 +277,7 @@ def find_claimants(ctx: DocContext) -> list:
             # part in it may be anyone ("the tourist police took part in the clash")
             doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS)
             # "X was blamed for it", "X were held responsible", "the suspects in the killing"
-            alleged = tok.lemma_.lower() in ALLEGING_WORDS or (
+            alleged = tok.lemma_.lower() in ALLEGING_WORDS | HALLMARK_NOUNS or (
                 tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
             subjects = claimed_by(tok, ctx)
             specific = bool(subjects) and definite_attack(claimed_object(tok, held), ctx)
@@ -356,8 +364,6 @@ def claimed_object(tok: Token, held: Token | None) -> Token | None:
                 return of[0] if of else c
     elif lemma == "behind":
         return next((c for c in tok.children if c.dep_ == "pobj"), None)
-    elif lemma == "work":  # "the attack was the work of X"
-        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     elif lemma in BLAME_VERBS:  # "the attack was blamed on X"
         return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     return None
@@ -393,6 +399,11 @@ def held_to(tok: Token) -> Token | None:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
     elif perpetrator(tok):
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "behind")]
+    elif (lemma == "work" and tok.dep_ == "attr") or (lemma in HALLMARK_NOUNS and tok.dep_ in ("attr", "dobj")):
+        # "the attack was the work of X", "the bombing bore the hallmarks of X"
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif lemma == "behind" and tok.head.lemma_.lower() == "be":
+        return next((c for c in tok.children if c.dep_ == "pobj"), None)  # "X was behind the raid"
     elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
         preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
@@ -475,7 +486,10 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
                 for x in c.children if x.dep_ == "pobj"]
     if lemma == "behind" and verb.lemma_.lower() == "be":
         return [c for c in verb.children if c.dep_ == "nsubj"]  # "X was behind the raid"
-    if lemma == "work" and tok.dep_ == "attr":
+    if (lemma == "work" and tok.dep_ == "attr") or (
+            lemma in HALLMARK_NOUNS and held_to(tok) is not None and names_violence(held_to(tok), ctx)):
+        # "the attack was the work of X"; "the bombing bore the hallmarks of X" (of an attack: a
+        # statement's signature is none)
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for x in c.children if x.dep_ == "pobj"]  # "the attack was the work of X"
     return []
