@@ -427,6 +427,9 @@ def actor1_words(event):
      "claimed credit for the bombing.", "The Popular Liberation Commando"),
     ("A bomb went off outside a bank in Quito on Friday. The bombing was claimed by a group "
      "calling itself the Sons of Dawn.", "Sons of Dawn"),
+    # another verb of claiming with responsibility as its object
+    ("A bomb went off outside a bank in Quito on Friday. The Red Hand Brigade accepted responsibility "
+     "for the bombing.", "The Red Hand Brigade"),
     # the group named in apposition to the noun that claims it
     ("The clandestine organisation Black Hand Front has claimed responsibility for Tuesday's "
      "bombing of a bank in Leon.", "Black Hand Front"),
@@ -475,6 +478,12 @@ def test_whom_the_text_says_did_the_attack_is_its_attacker_alleged_or_not(extrac
                          "2020-05-05"))
     attackers = [p for p in event.participants if p.role == "actor1"]
     assert [(p.span.text, p.alleged) for p in attackers] == [("the Red Hand Brigade", alleged)]
+
+
+def test_responsibility_for_something_else_is_no_claim(extract):
+    events = extract("A bomb exploded at a bank in Lima on Sunday, killing two guards. The Red Hand Brigade "
+                     "admitted responsibility for the delays of the peace talks.", "2020-05-05")
+    assert all("Red Hand Brigade" not in label for e in events for label in labels(e, "actor1"))
 
 
 def test_a_group_blamed_for_terrorism_in_general_is_no_attacker(extract):

@@ -55,6 +55,7 @@ STATE_OPERATION_WORDS = words("state-operation")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
 SELF_NAMING_VERBS = words("self-naming")
+CLAIM_VERBS = words("claim-verb")
 HALLMARK_NOUNS = words("hallmark")
 RELATIVE_PRONOUNS = words("relative-pronoun")
 ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
@@ -264,7 +265,7 @@ def find_claimants(ctx: DocContext) -> list:
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
-            claim = tok.lemma_.lower() == "claim"
+            claim = claims(tok)
             # "held responsible for the killings", "took part in the massacre": said of state
             # forces too, who are then its perpetrators (an accusation or suspicion is not)
             # "the killers were soldiers", "police accused three soldiers of the massacre": who did
@@ -294,6 +295,15 @@ def find_claimants(ctx: DocContext) -> list:
                             found.actor.named or found.actor.category in ARMED_CATEGORIES or doer))):
                     claimants.append((found, n, doer, alleged, specific))
     return claimants
+
+
+def claims(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of claiming an attack: "claim" ("claimed the bombing", "claimed
+    responsibility"), or one with responsibility or the attack as its object ("accepted
+    responsibility for the attack", "admitted the killing")."""
+    lemma = tok.lemma_.lower()
+    return lemma == "claim" or (lemma in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children))
 
 
 def claim_author(tok: Token, ctx: DocContext) -> ActorMention | None:
@@ -356,7 +366,7 @@ def claimed_object(tok: Token, held: Token | None) -> Token | None:
     if held is not None:
         return held
     lemma = tok.lemma_.lower()
-    if lemma == "claim":
+    if claims(tok):
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIMED_WORDS:
                 of = [x for h in (c, tok) for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
@@ -445,7 +455,10 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
             return []
         if lemma in TAKE_PART_WORDS:
             return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
-    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+    claimed = claimed_object(tok, None) if lemma in CLAIM_VERBS and claims(tok) else None
+    if claimed is not None and not (claimed.pos_ == "PRON" or names_violence(claimed, ctx)):
+        return []  # "admitted responsibility for the delays": only "claim" is of attacks by itself
+    if claims(tok) and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.dep_ == "relcl" and all(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
             return [tok.head]  # "the front, which claimed responsibility"
@@ -458,7 +471,7 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
             verb = holder.head if holder.dep_ == "dobj" else holder.head.head
             return [c for c in verb.children if c.dep_ == "nsubj"]
         return subjects
-    if lemma == "claim" and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+    if claims(tok) and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
         # "the bombing was claimed by X"
         return [x for c in tok.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
     if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp"):
