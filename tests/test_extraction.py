@@ -480,6 +480,12 @@ def test_whom_the_text_says_did_the_attack_is_its_attacker_alleged_or_not(extrac
     assert [(p.span.text, p.alleged) for p in attackers] == [("the Red Hand Brigade", alleged)]
 
 
+def test_al_qaeda_in_iraq_is_its_own_group(extract):
+    event = only(extract("A car bomb exploded at a market in Baqubah on Monday. Al-Qaida in Iraq claimed "
+                         "responsibility for the bombing.", "2020-05-05"))
+    assert labels(event, "actor1") == ["AQI: Al Qaeda in Iraq"]
+
+
 def test_responsibility_for_something_else_is_no_claim(extract):
     events = extract("A bomb exploded at a bank in Lima on Sunday, killing two guards. The Red Hand Brigade "
                      "admitted responsibility for the delays of the peace talks.", "2020-05-05")
