@@ -414,6 +414,90 @@ def test_an_unknown_organisation_claiming_an_attack_is_the_attacker(extract):
     assert [p.span.text for p in event.participants if p.role == "actor1"] == ["The Red Hand Brigade"]
 
 
+def actor1_words(event):
+    return [p.span.text if p.span else None for p in event.participants if p.role == "actor1"]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a claim by what the group put out: the group that put it out
+    ("Gunmen shot dead a judge in Cusco on Monday. The Red Hand Brigade handed out leaflets claiming "
+     "responsibility for the murder.", "The Red Hand Brigade"),
+    # "claimed credit", and a claim in the passive
+    ("A car bomb exploded outside a bank in Quito on Friday. The Popular Liberation Commando "
+     "claimed credit for the bombing.", "The Popular Liberation Commando"),
+    ("A bomb went off outside a bank in Quito on Friday. The bombing was claimed by a group "
+     "calling itself the Sons of Dawn.", "Sons of Dawn"),
+    # another verb of claiming with responsibility as its object
+    ("A bomb went off outside a bank in Quito on Friday. The Red Hand Brigade accepted responsibility "
+     "for the bombing.", "The Red Hand Brigade"),
+    # the group named in apposition to the noun that claims it
+    ("The clandestine organisation Black Hand Front has claimed responsibility for Tuesday's "
+     "bombing of a bank in Leon.", "Black Hand Front"),
+])
+def test_whom_a_claim_names_is_the_attacker(extract, text, claimant):
+    events = [e for e in extract(text, "2020-05-08") if e.event_type != "arrests"]
+    assert claimant in actor1_words(events[0]), events[0].participants
+
+
+def test_a_claim_long_after_the_attack_names_its_implied_attacker(extract):
+    # five sentences after the bombing, "the attack" is the bombing whose words named nobody
+    events = extract("A bomb exploded at a market in Tunis on Sunday, killing four traders. The device "
+                     "was hidden in a bag. Witnesses saw smoke over the stalls. Shops stayed shut on "
+                     "Monday. The mayor visited the wounded in hospital. The Red Hand Brigade claimed "
+                     "responsibility for the attack in a statement.", "2020-05-05")
+    bomb = next(e for e in events if "bomb" in e.trigger.text)
+    assert actor1_words(bomb) == ["The Red Hand Brigade"]
+
+
+def test_a_claim_long_after_does_not_replace_the_attackers_the_text_names(extract):
+    events = extract("Gunmen shot dead a trader at a market in Tunis on Sunday. The trader sold fruit. "
+                     "Witnesses saw smoke over the stalls. Shops stayed shut on Monday. The mayor visited "
+                     "the family. The Red Hand Brigade claimed responsibility for the attack.", "2020-05-05")
+    shooting = next(e for e in events if "shot" in e.trigger.text)
+    assert actor1_words(shooting) == ["Gunmen"]
+
+
+def test_a_claim_of_a_newly_described_attack_far_away_is_not_the_first_one(extract):
+    # "the killing of a mayor" told anew, long after a bombing: not the bombing's claim
+    events = extract("A bomb exploded at a market in Tunis on Sunday, killing four traders. The device "
+                     "was hidden in a bag. Witnesses saw smoke over the stalls. Shops stayed shut on "
+                     "Monday. The mayor visited the wounded in hospital. Last year the Red Hand Brigade "
+                     "claimed responsibility for the killing of a mayor in Sfax.", "2020-05-05")
+    bomb = next(e for e in events if "bomb" in e.trigger.text)
+    assert "The Red Hand Brigade" not in actor1_words(bomb)
+
+
+@pytest.mark.parametrize("text, alleged", [
+    ("The minister said the Red Hand Brigade was behind the attack.", False),
+    ("The minister said the attack bore the hallmarks of the Red Hand Brigade.", True),
+    ("Police blamed the Red Hand Brigade for the attack.", True),
+])
+def test_whom_the_text_says_did_the_attack_is_its_attacker_alleged_or_not(extract, text, alleged):
+    # a group the lexicon does not know, said to be behind the bombing or only suspected of it
+    event = only(extract("A bomb exploded at a bank in Lima on Sunday, killing two guards. " + text,
+                         "2020-05-05"))
+    attackers = [p for p in event.participants if p.role == "actor1"]
+    assert [(p.span.text, p.alleged) for p in attackers] == [("the Red Hand Brigade", alleged)]
+
+
+def test_al_qaeda_in_iraq_is_its_own_group(extract):
+    event = only(extract("A car bomb exploded at a market in Baqubah on Monday. Al-Qaida in Iraq claimed "
+                         "responsibility for the bombing.", "2020-05-05"))
+    assert labels(event, "actor1") == ["AQI: Al Qaeda in Iraq"]
+
+
+def test_responsibility_for_something_else_is_no_claim(extract):
+    events = extract("A bomb exploded at a bank in Lima on Sunday, killing two guards. The Red Hand Brigade "
+                     "admitted responsibility for the delays of the peace talks.", "2020-05-05")
+    assert all("Red Hand Brigade" not in label for e in events for label in labels(e, "actor1"))
+
+
+def test_a_group_blamed_for_terrorism_in_general_is_no_attacker(extract):
+    events = extract("The president condemned terrorism, which bears the hallmarks of the Red Hand Brigade. "
+                     "A bomb exploded at a bank in Lima on Sunday, killing two guards.", "2020-05-05")
+    assert all("Red Hand Brigade" not in label for e in events for label in labels(e, "actor1"))
+
+
 def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
     events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
     assert events[0].event_type == "armed-clash"

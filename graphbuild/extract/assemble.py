@@ -87,7 +87,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
                 if p.role in ("actor2", "victim"):
                     p.role = "associated"
         # "JNIM claimed responsibility for the attack": the claimant is who acted
-        claimed_actor(res, event, context)
+        claimed_actor(res, event, context, events)
         # a death report typed only now, or a clash nobody is named in
         unidentified_actor(res, event, context, battles=True)
         state_custody(event)

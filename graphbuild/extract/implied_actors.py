@@ -3,6 +3,7 @@ unidentified armed group, the side that ran an operation, a group that claimed t
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -12,6 +13,7 @@ from ..model import Actor, Event, Participant
 from ..nlp.spans import lower_text
 from ..nlp.triggers import SPANS_KEY as TRIGGERS
 from ..settings import setting, words
+from .context import ActorMention
 from .coreference import actor_at, undertaker
 from .mentions import generic_actor, generic_label
 
@@ -20,6 +22,10 @@ if TYPE_CHECKING:
 
 CROWD_CATEGORIES = words("crowd-category")
 CLAIM_REACH = setting("claim-reach")
+#: the kinds of events (ACLED top types) a claim or a blame may name the actor of
+CLAIMABLE_TYPES = ("violence-against-civilians", "explosions-remote-violence", "battles")
+#: modalities of what the text does not say happened: no attack to claim
+UNREAL = ("negated", "denied", "hypothetical", "future")
 
 
 def crowd_actor(res, event: Event, m: Mention, ctx: "DocContext") -> None:
@@ -48,6 +54,11 @@ CLAIMED_WORDS = words("claimed")
 STATE_OPERATION_WORDS = words("state-operation")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
+SELF_NAMING_VERBS = words("self-naming")
+CLAIM_VERBS = words("claim-verb")
+HALLMARK_NOUNS = words("hallmark")
+RELATIVE_PRONOUNS = words("relative-pronoun")
+ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
 TAKE_PART_WORDS = words("take-part")
 #: blame verbs that tell someone took part rather than accuse them: only of violence
 INVOLVE_VERBS = frozenset({"involve", "implicate"})
@@ -184,25 +195,41 @@ def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:
                     return
 
 
-def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
+def claimed_actor(res, event: Event, ctx: "DocContext", events: list[Event] = ()) -> None:
     """An attack nobody is named for, and a named armed group (or organisation of no known
     kind) that "claimed responsibility" for it (in its sentence or a later one): the group
-    is actor 1."""
-    if event.event_type.startswith("@") or not ctx.claimants or any(
-            p.role == "actor1" and p.actor.named for p in event.participants):
+    is actor 1. A claim or blame farther away, before the attack or long after it, names the
+    actor of "the attack" it refers to: of an attack whose own words name nobody, when the claim
+    sentence is one that tells of it or the attack is the last one told before the claim."""
+    if event.event_type.startswith("@") or not ctx.claimants:
+        return
+    for p in event.participants:
+        # "police blamed X for the attack": the attacker the claim sentence's own mention named is
+        # as alleged as the claim says
+        if p.role == "actor1" and p.span is not None and any(
+                alleged and claimant.span(ctx.doc) == p.span for claimant, _, _, alleged, _ in ctx.claimants):
+            p.alleged = True
+    if any(p.role == "actor1" and p.actor.named for p in event.participants):
         return
     top = res.lexicon.acled_types(event.event_type)[0].id
-    if top not in ("violence-against-civilians", "explosions-remote-violence", "battles"):
+    if top not in CLAIMABLE_TYPES:
         return
     where = ctx.sentence_index(event.trigger.start)
-    for claimant, said_in, claimed, alleged in ctx.claimants:
+    # an attacker only implied (no words of the text name it) may give way to one named afar
+    implied = not any(p.role == "actor1" and p.span is not None for p in event.participants)
+    for claimant, said_in, claimed, alleged, specific in ctx.claimants:
         if claimant.actor.category == "State forces" and top == "battles":
             continue  # forces that "took part in the clash" are a side of it, not who started it
         # who claims an attack or is said to have done it is its actor, of any kind ("a group
         # calling itself X claimed the bombing", "three students were charged with the
         # killing"); one said to have taken part in it only an armed one; never its victim
         said = claimant.span(ctx.doc)
-        if where <= said_in <= where + CLAIM_REACH and (claimant.actor.category in ARMED_CATEGORIES or claimed) \
+        near = where <= said_in <= where + CLAIM_REACH
+        # a claim sentence that tells of the attack (its mention merged into it) names its actor
+        # at any distance
+        told = any(ctx.sentence_index(s.start) == said_in for s in event.sentences)
+        if (near or (implied and (told or specific and claim_refers_to(res, event, said_in, events, ctx)))) \
+                and (claimant.actor.category in ARMED_CATEGORIES or claimed) \
                 and not any(p.span is not None and p.span.start < said.end and said.start < p.span.end
                             for p in event.participants):
             event.participants = [p for p in event.participants if p.role != "actor1"]
@@ -210,21 +237,35 @@ def claimed_actor(res, event: Event, ctx: "DocContext") -> None:
             return
 
 
+def claim_refers_to(res, event: Event, said_in: int, events: list[Event], ctx: "DocContext") -> bool:
+    """Whether "the attack" a claim or blame in sentence ``said_in`` names is ``event``: the claim
+    sentence tells of it (one of its merged mentions), or it is the last attack told before the
+    claim sentence (the first after it when none is told before)."""
+    attacks = [e for e in events if not e.event_type.startswith("@") and e.modality not in UNREAL
+               and res.lexicon.acled_types(e.event_type)[0].id in CLAIMABLE_TYPES]
+    # the claim sentence's own "the attack" may stand as an event of its own: the attack it
+    # points back to is told before it
+    before = [e for e in attacks if ctx.sentence_index(e.trigger.start) < said_in]
+    return (before[-1] if before else attacks[0] if attacks else None) is event
+
+
 def find_claimants(ctx: DocContext) -> list:
     """"JNIM claimed responsibility for the attack", "the rebels are held responsible",
     "police blamed ISWAP", "an attack attributed to the ADF", "militants are suspected",
     "the work of militants", "X was behind the raid": (the claimant's mention, its sentence's
-    number, whether it claims or did it, whether it is only accused or suspected of it) for every named actor that claims an attack, and every named actor or armed
+    number, whether it claims or did it, whether it is only accused or suspected of it, whether
+    what it claims or is blamed for is a definite attack: "the attack", "Monday's bombing", "it")
+    for every named actor that claims an attack, and every named actor or armed
     non-state group the text says did one (as ACLED codes a suspected perpetrator)."""
     claimants = []
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
                                          "behind", "work of", "involv", "implicat", "part", "role", "charge",
-                                         "indict", *PERPETRATOR_NOUNS)):
+                                         "indict", *PERPETRATOR_NOUNS, *HALLMARK_NOUNS)):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
-            claim = tok.lemma_.lower() == "claim"
+            claim = claims(tok)
             # "held responsible for the killings", "took part in the massacre": said of state
             # forces too, who are then its perpetrators (an accusation or suspicion is not)
             # "the killers were soldiers", "police accused three soldiers of the massacre": who did
@@ -237,17 +278,126 @@ def find_claimants(ctx: DocContext) -> list:
             # part in it may be anyone ("the tourist police took part in the clash")
             doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS)
             # "X was blamed for it", "X were held responsible", "the suspects in the killing"
-            alleged = tok.lemma_.lower() in ALLEGING_WORDS or (
+            alleged = tok.lemma_.lower() in ALLEGING_WORDS | HALLMARK_NOUNS or (
                 tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
-            for subject in claimed_by(tok, ctx):
-                found = actor_at(subject, ctx)
+            subjects = claimed_by(tok, ctx)
+            specific = bool(subjects) and definite_attack(claimed_object(tok, held), ctx)
+            authors = [claim_author(subject, ctx) if claim else actor_at(subject, ctx) for subject in subjects]
+            if any(known(found, ctx) for found in authors):
+                # a name no mention knows is taken only when the claim names no known actor
+                # (the parse may take a dateline's town for a second subject)
+                authors = [found for found in authors if known(found, ctx)]
+            for found in authors:
                 # who claims it is a group (or an organisation of no known kind), not its spokesman
                 if found is not None and ((found.actor.named and found.actor.category in ARMED_CATEGORIES | {None})
                                           if claim else (
                         (state or found.actor.category != "State forces") and (
                             found.actor.named or found.actor.category in ARMED_CATEGORIES or doer))):
-                    claimants.append((found, n, doer, alleged))
+                    claimants.append((found, n, doer, alleged, specific))
     return claimants
+
+
+def claims(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of claiming an attack: "claim" ("claimed the bombing", "claimed
+    responsibility"), or one with responsibility or the attack as its object ("accepted
+    responsibility for the attack", "admitted the killing")."""
+    lemma = tok.lemma_.lower()
+    return lemma == "claim" or (lemma in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children))
+
+
+def claim_author(tok: Token, ctx: DocContext) -> ActorMention | None:
+    """Who a claim of responsibility names by its subject ``tok``: the named group it stands for;
+    the name it gives in apposition or by "calling itself" ("the clandestine organisation 'Black
+    Hand' (BH)", "a group calling itself the Red Front"); else the proper name the subject is, as
+    an organisation of no known kind when no mention knows it. A person's name is a spokesman's,
+    unless it is an acronym the model took for a person."""
+    found = actor_at(tok, ctx)
+    if found is not None and found.actor.named and found.actor.category != "Person":
+        return found
+    names = [c for c in tok.children if c.dep_ == "appos"] + [
+        x for c in tok.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in SELF_NAMING_VERBS
+        for x in c.children if x.dep_ in ("oprd", "attr", "dobj") and x.pos_ != "PRON"]
+    for name in names:
+        inner = ctx.by_token.get(name.i)
+        if inner is not None and inner.actor.named and inner.actor.category != "Person":
+            return inner
+        made = proper_group(name, ctx)
+        if made is not None:
+            return made
+    if found is not None and found.actor.category == "Person" and ctx.doc[found.start:found.end].text.isupper():
+        return ActorMention(found.start, found.end, replace(found.actor, category=None))
+    return proper_group(tok, ctx) or found
+
+
+def known(found: ActorMention | None, ctx: DocContext) -> bool:
+    """Whether a claimant is an actor mention of the text (not a name :func:`proper_group` made)."""
+    return found is not None and found.start in ctx.by_token and ctx.by_token[found.start].actor.key == found.actor.key
+
+
+def proper_group(tok: Token, ctx: DocContext) -> ActorMention | None:
+    """The proper name ``tok`` heads ("the Black Hand Front", "the Sons of Dawn"), as an
+    organisation of no known kind, when it is no person's, no place's and no named mention's
+    (a word of it may be a common actor noun: "Sons")."""
+    own = ctx.by_token.get(tok.i)
+    if tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper) or (own is not None and own.actor.named) \
+            or (tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE") and not tok.is_upper) \
+            or any(place.start <= tok.i < place.end for place in ctx.places(tok.sent)):
+        return None
+    start = tok.i
+    for left in reversed(list(tok.lefts)):
+        if left.i != start - 1 or left.dep_ not in ("compound", "amod", "nmod") or not (left.is_title or left.is_upper):
+            break
+        start = left.i
+    end = tok.i + 1
+    for prep in tok.rights:  # "the Sons of Dawn"
+        name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.i == end and prep.lower_ == "of" and name is not None and name.pos_ == "PROPN" and all(
+                x.is_title or x.is_upper or x.i == prep.i for x in ctx.doc[prep.i:name.right_edge.i + 1]):
+            end = name.right_edge.i + 1
+        break
+    label = ctx.doc[start:end].text
+    return ActorMention(start, end, Actor(slug(label), label, None, None))
+
+
+def claimed_object(tok: Token, held: Token | None) -> Token | None:
+    """What a claim, blame or attribution is of: "claimed responsibility for the attack", "claimed
+    the bombing", "blamed X for the killing", "the attack was attributed to X"."""
+    if held is not None:
+        return held
+    lemma = tok.lemma_.lower()
+    if claims(tok):
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIMED_WORDS:
+                of = [x for h in (c, tok) for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                      for x in p.children if x.dep_ == "pobj"]
+                return of[0] if of else c
+    elif lemma == "behind":
+        return next((c for c in tok.children if c.dep_ == "pobj"), None)
+    elif lemma in BLAME_VERBS:  # "the attack was blamed on X"
+        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def definite_attack(noun: Token | None, ctx: DocContext) -> bool:
+    """Whether a claim's object only points back to one attack the text told of: "the attack",
+    "this bombing", "it"; not terrorism in general, "attacks", nor an attack it describes anew
+    ("the killing of a mayor", "Monday's bombing"), which the claim sentence's own mention of
+    it names and is another attack when it did not merge with the one told before."""
+    if noun is None:
+        return False
+    if noun.lower_ in ("it", "this"):
+        return True
+    return names_violence(noun, ctx) and noun.tag_ != "NNS" and any(
+        c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in noun.children) and not any(
+        c.dep_ in ("poss", "acl", "relcl") or (c.dep_ == "prep" and describes(c, ctx)) for c in noun.children)
+
+
+def describes(prep: Token, ctx: DocContext) -> bool:
+    """Whether a preposition after an attack noun tells whom or where it struck ("on two soldiers",
+    "of a mayor", "in Kabul"), not how it was claimed ("in a statement")."""
+    return any(x.i in ctx.by_token or any(p.start <= x.i < p.end for p in ctx.places(x.sent))
+               for x in prep.subtree)
 
 
 def held_to(tok: Token) -> Token | None:
@@ -259,6 +409,11 @@ def held_to(tok: Token) -> Token | None:
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
     elif perpetrator(tok):
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "behind")]
+    elif (lemma == "work" and tok.dep_ == "attr") or (lemma in HALLMARK_NOUNS and tok.dep_ in ("attr", "dobj")):
+        # "the attack was the work of X", "the bombing bore the hallmarks of X"
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif lemma == "behind" and tok.head.lemma_.lower() == "be":
+        return next((c for c in tok.children if c.dep_ == "pobj"), None)  # "X was behind the raid"
     elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
         preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
@@ -300,8 +455,25 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
             return []
         if lemma in TAKE_PART_WORDS:
             return [c for c in verb.children if c.dep_ == "nsubj"] if verb.pos_ in ("VERB", "AUX") else []
-    if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
-        return [c for c in tok.children if c.dep_ == "nsubj"]
+    claimed = claimed_object(tok, None) if lemma in CLAIM_VERBS and claims(tok) else None
+    if claimed is not None and not (claimed.pos_ == "PRON" or names_violence(claimed, ctx)):
+        return []  # "admitted responsibility for the delays": only "claim" is of attacks by itself
+    if claims(tok) and any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "relcl" and all(c.lower_ in RELATIVE_PRONOUNS for c in subjects):
+            return [tok.head]  # "the front, which claimed responsibility"
+        if not subjects and tok.dep_ == "acl":
+            # "a group calling itself X claiming the attack"; "X distributed leaflets claiming
+            # responsibility": who put out what claims it
+            holder = tok.head
+            if holder.i in ctx.by_token or holder.dep_ not in ("dobj", "pobj"):
+                return [holder]
+            verb = holder.head if holder.dep_ == "dobj" else holder.head.head
+            return [c for c in verb.children if c.dep_ == "nsubj"]
+        return subjects
+    if claims(tok) and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
+        # "the bombing was claimed by X"
+        return [x for c in tok.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
     if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp"):
         # "X is responsible", "X were held responsible"; "officials held X responsible"
         if verb.lemma_.lower() in BLAME_VERBS and any(c.dep_ == "dobj" for c in verb.children):
@@ -327,7 +499,10 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
                 for x in c.children if x.dep_ == "pobj"]
     if lemma == "behind" and verb.lemma_.lower() == "be":
         return [c for c in verb.children if c.dep_ == "nsubj"]  # "X was behind the raid"
-    if lemma == "work" and tok.dep_ == "attr":
+    if (lemma == "work" and tok.dep_ == "attr") or (
+            lemma in HALLMARK_NOUNS and held_to(tok) is not None and names_violence(held_to(tok), ctx)):
+        # "the attack was the work of X"; "the bombing bore the hallmarks of X" (of an attack: a
+        # statement's signature is none)
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for x in c.children if x.dep_ == "pobj"]  # "the attack was the work of X"
     return []
