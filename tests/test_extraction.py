@@ -972,6 +972,11 @@ def test_a_name_another_language_gives_a_town_abroad_loses_to_the_outlet(extract
     assert place.place is not None and place.place.name == "Bratislava"
 
 
+def test_a_local_name_only_towns_abroad_have_stays_in_the_outlets_country(extract):
+    place = extract("On Monday, bandits killed four farmers in Doka.", source="Premium Times")[0].place
+    assert place.country == "Nigeria" and place.place is None
+
+
 @pytest.mark.parametrize("text, town", [
     ("Gunmen attacked a police post in Baama town, Borno state, on Sunday, killing three officers.", "Bama"),
     ("Soldiers clashed with dissidents in Tumacco, Narino, on Friday, killing two.", "Tumaco"),

@@ -158,7 +158,10 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
         counts.update(Counter() if places_only else weak_countries(res, doc))
         readings = {code for span in places for code in
                     {p.country_code for p in res.gazetteer.candidates(span.text)}}
-        counts = Counter({c: n for c, n in counts.items() if c in readings})
+        # a national outlet's country stands when no reading of the names is in it: they are
+        # namesakes of local places the gazetteer lacks, not towns abroad
+        counts = Counter({c: n for c, n in counts.items() if c in readings}) \
+            or Counter({c: n for c, n in counts.items() if c in (publisher or ())})
         if not counts:
             counts.update(ambiguous)
     if not counts and not places_only:
