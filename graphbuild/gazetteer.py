@@ -84,6 +84,11 @@ def skeleton(key: str) -> str:
     return text if sum(map(str.isalpha, text)) >= 4 else ""
 
 
+def bare_name(name: str) -> str:
+    """A place name without the word for its kind after it ("Tiruppur city" -> "Tiruppur")."""
+    return _GENERIC_SUFFIX.sub("", name.strip())
+
+
 def spelt_alike(a: str, b: str) -> bool:
     """Whether two folded names are one spelt another way: the same first letter and the same
     consonants but for doubled ones ("baama" and "bama", "tumacco" and "tumaco")."""

@@ -972,6 +972,14 @@ def test_a_name_another_language_gives_a_town_abroad_loses_to_the_outlet(extract
     assert place.place is not None and place.place.name == "Bratislava"
 
 
+def test_a_place_an_event_happened_from_is_kept_before_its_region(extract):
+    place = place_of(extract, "Gunmen abducted six traders from Bama town, Borno state, on Monday.")
+    assert place.place is not None and place.place.name == "Bama"
+    # a destination is not where the event was
+    place = place_of(extract, "Refugees fled from Bama to Maiduguri, Borno state, on Monday after gunmen attacked.")
+    assert place.place is None or place.place.name != "Maiduguri"
+
+
 def test_a_local_name_only_towns_abroad_have_stays_in_the_outlets_country(extract):
     place = extract("On Monday, bandits killed four farmers in Doka.", source="Premium Times")[0].place
     assert place.country == "Nigeria" and place.place is None

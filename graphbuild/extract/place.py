@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import fold, skeleton, spelt_alike
+from ..gazetteer import bare_name, fold, skeleton, spelt_alike
 from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
@@ -50,11 +50,18 @@ SCENE_NOUNS = (SETTLEMENT_WORDS | SUBLOCALITY_WORDS | words("site") | words("ins
                | WIDE_REGION_WORDS | words("place-noun") | words("scene-noun"))
 SCENE_PREPS = LOCATIVE_PREPS | words("scene-prep")
 SCENE_VERBS = words("scene-verb")
+DESTINATION_PREPS = words("away-prep") - {"from"}  # "abducted from X": where it happened
 CLAUSE_DEPS = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj")  # "the region has seen attacks"
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
+    # "abducted from Zzyz city, Borno state": a place written before the region it lies in is
+    # where the region says the event was, whatever the word before it (but a destination)
+    candidates = sorted(candidates + [ent for ent in ctx.places(sent) if ent not in candidates and not (
+        ent.root.dep_ == "pobj" and ent.root.head.lower_ in DESTINATION_PREPS) and any(
+        0 < other.start - ent.end <= 3 and all(joins_unit(t) for t in sent.doc[ent.end:other.start])
+        for other in candidates)], key=lambda ent: ent.start)
     if not candidates:
         claim = institution_place(res, sent, ctx)
         capital = capital_in(res, sent, ctx) if claim is None else None
@@ -130,7 +137,8 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             if not inside and (
                     any(p.id == inner.id for p in named) and inner.country_code == container.country_code
                     and inner.population >= KNOWN_CITY
-                    or same_name(inner.name, ent.text) and res.gazetteer.borders(inner, container, BORDER_KM)):
+                    or same_name(inner.name, bare_name(ent.text))  # "Zzyz district, Y province"
+                    and res.gazetteer.borders(inner, container, BORDER_KM)):
                 continue
             resolved[ent.start] = inside[0] if inside else None
             if not inside:
