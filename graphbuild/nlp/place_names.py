@@ -26,6 +26,7 @@ ADMIN_UNIT_WORDS = words("admin-unit")
 SPONSOR_WORDS = words("sponsor")
 PLACE_PREPS = words("place-prep")
 COMPASS_WORDS = words("compass-adjective")
+COMPASS_NAME_WORDS = words("compass-name")  # "East Belfast" is one name, no quarter called East
 SUBLOCALITY_WORDS = words("sublocality")
 PLACE_NOUNS = words("place-noun")
 KNOWN_CITY = setting("known-city")
@@ -221,7 +222,8 @@ def split_region(res, span: Span) -> list[Span]:
         # stands where places stand ("supporters of Zzyz Kano": a person)
         where = span.label_ in ("GPE", "LOC", "FAC") or (
             span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPS)
-        city = where and any(p.feature == "city" and p.population >= KNOWN_CITY for p in found) \
+        city = where and not all(t.lower_ in COMPASS_WORDS | COMPASS_NAME_WORDS for t in head) \
+            and any(p.feature == "city" and p.population >= KNOWN_CITY for p in found) \
             and not region_follows(res, span.doc, span.end) and not any(t.ent_type_ == "PERSON" for t in span)
         if province or city:
             return [Span(span.doc, span.start, cut, label=span.label_),
