@@ -84,10 +84,22 @@ def skeleton(key: str) -> str:
     return text if sum(map(str.isalpha, text)) >= 4 else ""
 
 
+def bare_name(name: str) -> str:
+    """A place name without the word for its kind after it ("Tiruppur city" -> "Tiruppur")."""
+    return _GENERIC_SUFFIX.sub("", name.strip())
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two folded names are one spelt another way: the same first letter and the same
+    consonants but for doubled ones ("baama" and "bama", "tumacco" and "tumaco")."""
+    return a == b or (a[:1] == b[:1] and consonants(a).replace(" ", "") == consonants(b).replace(" ", ""))
+
+
 def _shouted(name: str) -> bool:
     """Whether a name is written as a code or an acronym: a word with two capitals or more
-    ("UP", "LoC", "HuJI", "HAMAS"; also "McAllen", whose own name it is)."""
-    return any(sum(c.isupper() for c in word) >= 2 for word in name.split())
+    ("UP", "LoC", "HuJI", "HAMAS"; also "McAllen", whose own name it is); not the words of a
+    hyphenated name ("Al-Bab")."""
+    return any(sum(c.isupper() for c in word) >= 2 for word in re.split(r"[\s\-–]+", name))
 
 
 def _spelt_as(own: str, written: str) -> bool:
@@ -138,6 +150,8 @@ class Gazetteer:
             "SELECT country_code, name FROM places WHERE feature='country'")}
         self._memo: dict[str, tuple[Place, ...]] = {}
         self._capitals: dict[str, Place | None] = {}
+        self._spellings: dict[tuple[str, str], list[tuple[str, Place]]] = {}
+        self._skeletal: set[str] = set()  # names found only by a region's consonants
 
     @staticmethod
     def default_path() -> Path:
@@ -276,6 +290,7 @@ class Gazetteer:
                 regions = [p for p in self._lookup(skeleton(key), "skeletons") if p.feature == "admin1"]
                 if len(regions) == 1:
                     found = tuple(regions)
+                    self._skeletal.add(key)
             self._memo[key] = found
         found = self._memo[key]
         written = _GENERIC_SUFFIX.sub("", name.strip())  # "Sapele LGA": Sapele, no acronym
@@ -288,6 +303,16 @@ class Gazetteer:
             found = tuple(p for p in found if p.feature in ("country", "admin1")
                           or (not short and _spelt_as(p.name, written)))
         return list(found)
+
+    def written_for(self, place: Place, name: str) -> bool:
+        """Whether ``name`` (one of :meth:`candidates`' names for ``place``) is what news calls
+        that place: a town's own name or a spelling of it ("Izium" for Izyum), a region's
+        name or alias ("KPK"); not a town's name in another language or code ("Pressburg" for
+        Bratislava) nor a region's consonants alone (a village spelt like a French region)."""
+        written = _GENERIC_SUFFIX.sub("", name.strip())
+        if place.feature in ("country", "admin1", "admin2"):
+            return fold(name) not in self._skeletal
+        return any(spelt_alike(fold(place.name), key) for key in {fold(name), fold(written)})
 
     def _lookup(self, key: str, table: str = "names", countries: tuple[str, ...] = ()) -> tuple[Place, ...]:
         where = f" AND p.country_code IN ({', '.join('?' * len(countries))})" if countries else ""
@@ -308,6 +333,31 @@ class Gazetteer:
             return None
         found = self._lookup(key, "skeletons", countries)
         return found[0] if len({(p.country_code, p.admin1) for p in found}) == 1 else None
+
+    def spelt_like(self, name: str, region: Place) -> Place | None:
+        """The town or district of ``region``'s province (or country) whose own name is
+        ``name`` spelt another way (:func:`spelt_alike`: "Baama" for Bama, "Iziyum" for Izyum,
+        "Tumacco" for Tumaco), when only one is. Names too short for the country-wide
+        :func:`skeleton` keys are told apart inside the province the text puts them in; a whole
+        country needs three consonants or more."""
+        written = _GENERIC_SUFFIX.sub("", name.strip())
+        key = fold(written)
+        letters = consonants(key).replace(" ", "")
+        if not key or _shouted(written) or len(letters) < (2 if region.feature != "country" else 3):
+            return None
+        scope = (region.country_code, region.admin1 if region.feature != "country" else "")
+        if scope not in self._spellings:
+            where, args = "country_code = ? AND feature IN ('city', 'site', 'admin2')", [scope[0]]
+            if scope[1]:
+                where, args = where + " AND admin1 = ?", args + [scope[1]]
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE {where}", args).fetchall()
+            self._spellings[scope] = [(fold(r[1]), Place(r[0], r[1], r[2], r[3], r[4], self._countries.get(r[4], r[4]),
+                                                         r[5], r[6], r[7], r[8])) for r in rows]
+        found = [p for own, p in self._spellings[scope] if spelt_alike(own, key)]
+        # a town and the district named after it are one answer: the town
+        if len({fold(p.name) for p in found}) != 1:
+            return None
+        return sorted(found, key=lambda p: (p.feature != "city", -p.population))[0]
 
     def resolve(self, name: str, countries: tuple[str, ...] = (), context: frozenset[str] = frozenset(),
                 near: tuple[tuple[float, float], ...] = (), region: bool = False,

@@ -34,6 +34,22 @@ def test_the_outlet_votes_when_the_text_does_not():
     assert doc._.countries == ["LB"]
 
 
+def test_a_name_no_town_of_the_outlets_country_has_leaves_the_outlets_country():
+    # "Doka" is only known in Indonesia and Sudan: in a Nigerian outlet's report it is a local
+    # village the gazetteer lacks; with no outlet, its most populous reading stands
+    nlp = blank()
+    words = ["Bandits", "killed", "four", "farmers", "in", "Doka", "."]
+    assert nlp(doc_with_places(nlp, words, [(5, 6)], source="Premium Times"))._.countries == ["NG"]
+    assert nlp(doc_with_places(nlp, words, [(5, 6)]))._.countries in (["ID"], ["SD"])
+
+
+def test_a_name_in_another_language_votes_less_than_the_outlet():
+    nlp = blank()
+    words = ["Traders", "blocked", "a", "road", "in", "Pressburg", "."]
+    assert nlp(doc_with_places(nlp, words, [(5, 6)], source="Premium Times"))._.countries[0] == "NG"
+    assert nlp(doc_with_places(nlp, words, [(5, 6)]))._.countries == ["SK"]
+
+
 def test_a_known_actor_in_the_title_names_its_country():
     nlp = blank()
     doc = nlp(doc_with_places(nlp, ["Clashes", "continued", "."], [], title="Syrian Observatory: clashes go on"))

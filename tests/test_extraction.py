@@ -1047,6 +1047,62 @@ def test_a_namesake_abroad_with_nothing_else_for_its_country(extract, text, sour
     assert place.country == country
 
 
+def test_a_name_another_language_gives_a_town_abroad_loses_to_the_outlet(extract):
+    # "Pressburg" is Bratislava's old German name: in a Nigerian outlet's report it says nothing
+    # of Slovakia; with nothing else to go by it is still read as Bratislava
+    place = extract("On Monday, traders blocked a road in Pressburg over new levies.", source="Premium Times")[0].place
+    assert place.country == "Nigeria" and (place.place is None or place.place.country_code == "NG")
+    place = extract("On Monday, traders blocked a road in Pressburg over new levies.")[0].place
+    assert place.place is not None and place.place.name == "Bratislava"
+
+
+def test_a_place_an_event_happened_from_is_kept_before_its_region(extract):
+    place = place_of(extract, "Assailants abducted ten police officers from Gwoza city, Borno state, Nigeria. "
+                              "The bodies were found on Friday.")
+    assert place.place is not None and place.place.name == "Gwoza"
+    # a destination is not where the event was
+    place = place_of(extract, "Refugees fled from Bama to Maiduguri, Borno state, on Monday after gunmen attacked.")
+    assert place.place is None or place.place.name != "Maiduguri"
+
+
+def test_a_local_name_only_towns_abroad_have_stays_in_the_outlets_country(extract):
+    place = extract("On Monday, bandits killed four farmers in Doka.", source="Premium Times")[0].place
+    assert place.country == "Nigeria" and place.place is None
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Gunmen attacked a police post in Baama town, Borno state, on Sunday, killing three officers.", "Bama"),
+    ("Soldiers clashed with dissidents in Tumacco, Narino, on Friday, killing two.", "Tumaco"),
+    ("Shelling hit a market in Iziyum, Kharkiv oblast, on Friday, killing four.", "Izyum"),
+])
+def test_a_town_spelt_otherwise_is_found_in_the_province_written_after_it(extract, text, town):
+    place = place_of(extract, text)
+    assert place.place is not None and place.place.name == town
+
+
+def test_a_spelling_written_inside_a_town_stays_near_that_town(extract):
+    # a quarter the gazetteer lacks, written before a city: not a town of the province spelt
+    # like it far from that city (Damasak lies some 150 km from Maiduguri)
+    place = place_of(extract, "Police raided a hideout in Damassak, Maiduguri, on Monday, killing four militants.")
+    assert place.place is not None and place.place.name == "Maiduguri"
+
+
+def test_a_place_written_before_a_city_lies_near_it(extract):
+    # Damasak is a Borno town far from Ibadan: "Damasak, Ibadan" is a quarter of Ibadan called so
+    place = place_of(extract, "On Monday, thugs attacked traders in Damasak, Ibadan, injuring five.")
+    assert place.place is not None and place.place.name == "Ibadan" and place.precision == "near"
+
+
+@pytest.mark.parametrize("text", [
+    "In Zzyz Colony Kano, an activist was shot dead right outside his house by unidentified gunmen.",
+    # Zango is also a town in Angola: glued to Kano, it is a quarter of Kano
+    "A trader was attacked in Zango Kano by unknown gunmen who fired at his car.",
+])
+def test_a_quarter_glued_to_its_city_is_in_that_city(extract, text):
+    place = place_of(extract, text)
+    assert place.place is not None and place.place.name == "Kano"
+
+
 def test_a_town_abroad_stands_against_a_foreign_armys_nationality(extract):
     place = extract("On Monday, Turkish soldiers shelled Kurdish fighters near Afrin.")[0].place
     assert place.place is not None and place.country == "Syria"

@@ -298,3 +298,35 @@ def test_import_shows_a_progress_bar_on_a_terminal(local, tmp_path):
     assert done.stdout.decode().startswith("places added or updated: 50000 (of 50000 lines")
     screen = shown.decode()
     assert "100%" in screen and "50,000 places" in screen and "/s" in screen and "indexing names" in screen
+
+
+def _province(gazetteer, name):
+    return next(p for p in gazetteer.candidates(name) if p.feature == "admin1")
+
+
+@pytest.mark.parametrize("written, province, town", [
+    ("Baama", "Borno", "Bama"), ("Izium", "Kharkiv", "Izyum"), ("Tumacco", "Narino", "Tumaco")])
+def test_a_short_name_spelt_otherwise_is_found_in_its_province(gazetteer, written, province, town):
+    """Names too short for a country-wide skeleton are told apart inside one province."""
+    place = gazetteer.spelt_like(written, _province(gazetteer, province))
+    assert place is not None and place.name == town
+
+
+def test_a_spelling_is_not_taken_from_another_province(gazetteer):
+    assert gazetteer.spelt_like("Kidal", _province(gazetteer, "Gao")) is None  # Kidal is its own region
+    assert gazetteer.spelt_like("Baama", _province(gazetteer, "Kano")) is None
+
+
+def test_a_name_in_another_language_is_not_what_news_calls_a_town(gazetteer):
+    bratislava = gazetteer.resolve("Pressburg")
+    assert bratislava.name == "Bratislava"  # still found ...
+    assert not gazetteer.written_for(bratislava, "Pressburg")  # ... but only by its German name
+    assert gazetteer.written_for(gazetteer.resolve("Izium"), "Izium")
+    assert gazetteer.written_for(gazetteer.resolve("KPK"), "KPK")  # a region's curated alias
+
+
+def test_a_hyphenated_name_is_no_acronym(gazetteer):
+    from graphbuild.gazetteer import _shouted
+
+    assert not _shouted("Al-Bab") and not _shouted("Tal-Afar")
+    assert _shouted("PML-N") and _shouted("LoC")

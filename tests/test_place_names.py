@@ -75,3 +75,15 @@ def test_a_name_opening_the_text_before_a_region_word_is_read(pipeline):
 def test_a_place_and_its_province_written_together_after_another_place_are_split(pipeline):
     doc = pipeline.nlp("Two militants were arrested in Pedrak, Kech Turbat Balochistan, on Monday.")
     assert "Balochistan" in [s.text for s in doc.spans[PLACES]]
+
+
+def test_a_name_glued_to_a_city_is_split_but_not_a_compass_word():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_place_names")
+    for head, expected in ((["Zzyz", "Colony"], ["Zzyz Colony", "Kano"]), (["East"], ["East Kano"])):
+        words = ["Shots", "were", "fired", "in", *head, "Kano", "."]
+        n = len(head) + 1
+        doc = Doc(nlp.vocab, words=words, ents=["O", "O", "O", "O", "B-GPE"] + ["I-GPE"] * (n - 1) + ["O"],
+                  pos=["NOUN", "AUX", "VERB", "ADP"] + ["PROPN"] * n + ["PUNCT"],
+                  sent_starts=[True] + [False] * (len(words) - 1))
+        assert [s.text for s in nlp(doc).spans[PLACES]] == expected

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import consonants, fold, skeleton
+from ..gazetteer import bare_name, fold, skeleton, spelt_alike
 from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
@@ -40,6 +40,7 @@ BEARING_PREFIXES = words("bearing-prefix")
 OFFSET_KM = setting("offset-km")
 BORDER_KM = setting("border-km")
 TOWN_PART_KM = setting("town-part-km")
+DISTRICT_KM = setting("district-km")
 TOWN_PART_WORDS = words("town-part")
 TOWN_WORDS = words("town-word")
 DISTRICT_WORDS = words("district-unit")
@@ -49,11 +50,18 @@ SCENE_NOUNS = (SETTLEMENT_WORDS | SUBLOCALITY_WORDS | words("site") | words("ins
                | WIDE_REGION_WORDS | words("place-noun") | words("scene-noun"))
 SCENE_PREPS = LOCATIVE_PREPS | words("scene-prep")
 SCENE_VERBS = words("scene-verb")
+DESTINATION_PREPS = words("away-prep") - {"from"}  # "abducted from X": where it happened
 CLAUSE_DEPS = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj")  # "the region has seen attacks"
 
 
 def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
+    # "abducted from Zzyz city, Borno state": a place written before the region it lies in is
+    # where the region says the event was, whatever the word before it (but a destination)
+    candidates = sorted(candidates + [ent for ent in ctx.places(sent) if ent not in candidates and not (
+        ent.root.dep_ == "pobj" and ent.root.head.lower_ in DESTINATION_PREPS) and any(
+        0 < other.start - ent.end <= 3 and all(joins_unit(t) for t in sent.doc[ent.end:other.start])
+        for other in candidates)], key=lambda ent: ent.start)
     if not candidates:
         claim = institution_place(res, sent, ctx)
         capital = capital_in(res, sent, ctx) if claim is None else None
@@ -85,8 +93,10 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             # every word of the name must be spelt alike, not a stray one ("Abu Al-Ghareb" is
             # not Az Zawiyah, though one of its names has "Gharb" in it)
             words = [w for w in fold(ent.text).split() if w not in NAME_PARTICLES]
+            # a spelling is looked for in the article's own country, not in one a namesake
+            # brought in (a Nigerian village is not a French town spelt like it)
             if len(skeleton(fold(ent.text)).split()) == len(words):
-                place = res.gazetteer.fuzzy(ent.text, countries)
+                place = res.gazetteer.fuzzy(ent.text, countries[:1])
         if place is None:
             # "Donetsk Airport", "Mogadishu-Bondhere": a site or quarter named after a known town
             place = part_place(res, ent.text, countries)
@@ -102,9 +112,10 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     for ent in reversed(candidates):
         inner = resolved[ent.start]
         container = container_after(ent, candidates, resolved)
-        # a part of a town ("Ghadeer area, Baghdad city") lies in or beside the town
+        # a part of a town ("Ghadeer area, Baghdad city", "Zzyz Colony Kaduna") lies in or beside the town
         town = town_after(ent, candidates, resolved) \
-            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in TOWN_PART_WORDS else None
+            if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in TOWN_PART_WORDS \
+            else glued_town(ent, candidates, resolved)
         if inner is not None and town is not None and fold(town.name) != fold(inner.name) \
                 and not beside(inner, town):
             inside = [p for p in res.gazetteer.candidates(ent.text) if beside(p, town)]
@@ -114,22 +125,31 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             continue
         if inner is None or container is None or fold(container.name) == fold(inner.name):
             continue
-        if not lies_inside(inner, container):
+        written = next((o.text for o in candidates if resolved.get(o.start) is container), container.name)
+        if not lies_inside(inner, container) or far_from(res, inner, container, written):
             # the namesake inside that region, if the gazetteer has one ("Bijapur district of
             # Chhattisgarh" is not Karnataka's bigger Bijapur); else a known city of the same
             # country called so, which GeoNames may file under another province, or a town on
             # the region's edge, which sources draw either side of it, stays (not a name only
             # spelt like it: a village spelt like a far town is not it)
             named = res.gazetteer.candidates(ent.text)
-            inside = [p for p in named if lies_inside(p, container)]
+            inside = [p for p in named if lies_inside(p, container) and not far_from(res, p, container, written)]
             if not inside and (
                     any(p.id == inner.id for p in named) and inner.country_code == container.country_code
                     and inner.population >= KNOWN_CITY
-                    or same_name(inner.name, ent.text) and res.gazetteer.borders(inner, container, BORDER_KM)):
+                    or same_name(inner.name, bare_name(ent.text))  # "Zzyz district, Y province"
+                    and res.gazetteer.borders(inner, container, BORDER_KM)):
                 continue
             resolved[ent.start] = inside[0] if inside else None
             if not inside:
                 partial.discard(ent.start)
+    # "Baama town, Borno state", "Iziyum, Kharkiv oblast": a name the gazetteer does not
+    # have as written is another spelling of a town of the region written after it
+    for ent in reversed(candidates):
+        region = region_after(ent, candidates, resolved)
+        if resolved[ent.start] is None and region is not None and not compass_name(ent.text) \
+                and not res.gazetteer.candidates(ent.text):  # (not a name refused above)
+            resolved[ent.start] = spelling_in(res, ent.text, region)
 
     def rank(ent):
         # the most specific place the gazetteer knows: a town before its district,
@@ -263,8 +283,11 @@ def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
     its own name for that country (a nationality, another place, the outlet): else it is a
     namesake of a local place the gazetteer lacks ("Police forces" in Lebanon, "Koya")."""
     if place.country_code == ctx.main_country or place.feature == "country" or not ctx.main_country \
-            or (place.population >= HAMLET and same_name(place.name, ent.text)):
-        return True  # a town called so ("Qalqiliyah" in a report an Israeli outlet published)
+            or (place.population >= HAMLET and same_name(place.name, ent.text)
+                and res.gazetteer.written_for(place, ent.text)):
+        # a town called so ("Qalqiliyah" in a report an Israeli outlet published), not a
+        # region only spelt with its consonants (a village's name may have a French region's)
+        return True
     key = fold(ent.text)
     if key not in ctx.without:  # the article's countries by all but this name (each time it is written)
         others = [p for p in ctx.all_places if fold(p.text) != key]
@@ -337,6 +360,37 @@ def container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place
     return None
 
 
+def spelling_in(res, name: str, region: Place) -> Place | None:
+    """The town of ``region``'s province spelt like ``name`` (within `district-km` of ``region``
+    when that is a town), else the one of its country on the province's edge (sources draw
+    borders differently from GeoNames)."""
+    place = res.gazetteer.spelt_like(name, region)
+    if region.feature in ("city", "site"):  # "X, Y": in the district named after town Y, or a part of Y
+        near = place is not None and distance_km(place.latitude, place.longitude,
+                                                 region.latitude, region.longitude) <= DISTRICT_KM
+        return place if near else None
+    if place is not None or region.feature == "country":
+        return place
+    country = res.gazetteer.resolve(region.country)
+    place = res.gazetteer.spelt_like(name, country) if country is not None and country.feature == "country" else None
+    province = region if region.feature == "admin1" else next(
+        (p for p in res.gazetteer.containers(region) if p.feature == "admin1"), None)
+    if place is None or province is None or not res.gazetteer.borders(place, province, BORDER_KM):
+        return None
+    return place
+
+
+def region_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
+    """The first known place written after a place as what it lies in ("X, Y, Z", "X area,
+    Y governorate", "X in Y"), whatever its kind."""
+    doc = ent.doc
+    for other in candidates:
+        between = doc[ent.end:other.start]
+        if 0 < len(between) <= 3 and all(joins_unit(t) for t in between):
+            return resolved.get(other.start) or region_after(other, candidates, resolved)
+    return None
+
+
 def town_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
     """The town written right after a place as a town ("Ghadeer area, Baghdad city"); not a
     name that may be the province's ("Daquq area, Kirkuk")."""
@@ -348,6 +402,13 @@ def town_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | No
             written = other[-1].lower_ in TOWN_WORDS or (other.end < len(doc) and doc[other.end].lower_ in TOWN_WORDS)
             return place if written and place.feature == "city" else None
     return None
+
+
+def glued_town(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
+    """The city a place is written against with no word between ("Zzyz Colony Kaduna", which
+    :func:`~graphbuild.nlp.place_names.split_region` splits): the place is a part of it."""
+    place = next((resolved.get(o.start) for o in candidates if o.start == ent.end), None)
+    return place if place is not None and place.feature == "city" else None
 
 
 def beside(place: Place, town: Place) -> bool:
@@ -509,8 +570,19 @@ def lies_inside(place: Place, container: Place) -> bool:
     if container.feature == "admin2":  # districts are redrawn more often than GeoNames knows
         return not place.admin1 or place.admin1 == container.admin1
     # a town written after a town may be the district or province named after it
-    # ("Marbel, Matalam, Cotabato"): only its country is sure
+    # ("Marbel, Matalam, Cotabato"): only its country is sure (but see :func:`far_from`)
     return True
+
+
+def far_from(res, place: Place, town: Place, written: str) -> bool:
+    """Whether a place written as lying in a town ("Damasak, Ibadan") lies beyond a district's
+    reach of it (`district-km`), when the name written for the town is no province's or
+    district's ("Banka district of Bihar": Bihar is the state, though a town has the name)."""
+    if town.feature not in ("city", "site") or any(
+            p.feature in ("admin1", "admin2") and p.country_code == town.country_code
+            for p in res.gazetteer.candidates(written)):
+        return False
+    return distance_km(place.latitude, place.longitude, town.latitude, town.longitude) > DISTRICT_KM
 
 
 def after_place(ent: Span, places: list[Span]) -> bool:
@@ -523,8 +595,7 @@ def after_place(ent: Span, places: list[Span]) -> bool:
 def same_name(name: str, written: str) -> bool:
     """A place's own name, or a spelling of it ("al-Hasakeh" for Al-Hasakah, "Tell Abiad" for Tall
     Abyad), rather than another of its names ("Elenovka", Sevan's old one)."""
-    a, b = fold(name), fold(written)
-    return a == b or (a[:1] == b[:1] and consonants(a).replace(" ", "") == consonants(b).replace(" ", ""))
+    return spelt_alike(fold(name), fold(written))
 
 
 def offset_place(doc: Doc, ent: Span, place):

@@ -33,7 +33,7 @@ OUTLET_WORDS = words("media") | words("outlet")
 VOTE = {name: setting(name) for name in (
     "vote-country", "vote-province", "vote-town", "vote-hamlet", "vote-unit-word", "vote-nationality",
     "vote-army-nationality", "vote-weak", "vote-publisher", "vote-shared-name", "vote-namesake-share",
-    "vote-actor", "vote-army")}
+    "vote-actor", "vote-army", "vote-alternate-name")}
 TOWN_NAMED_SUBLOCALITIES = words("town-named-sublocality")
 
 for _name in ("title", "source"):  # the article's metadata, set before the pipeline runs
@@ -116,8 +116,12 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
             # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides), and a town
             # more surely than a hamlet, which a national outlet outweighs ("Koya": not Japan's)
             small = all(p.feature == "city" and p.population < HAMLET for p in found)
-            counts[found[0].country_code] += (VOTE["vote-province"] if found[0].feature == "admin1"
-                                                  else VOTE["vote-hamlet"] if small else VOTE["vote-town"])
+            # a name another language or a code gives a place abroad ("Pressburg", Bratislava's
+            # German name, in a Nigerian report) says less than the outlet's country
+            alternate = not any(res.gazetteer.written_for(p, span.text) for p in found)
+            counts[found[0].country_code] += (VOTE["vote-alternate-name"] if alternate
+                                              else VOTE["vote-province"] if found[0].feature == "admin1"
+                                              else VOTE["vote-hamlet"] if small else VOTE["vote-town"])
         else:  # the most populous reading votes, if nothing unambiguous does
             # by its own name before an alternate one ("Gao" is Mali's, not a name of Guantánamo)
             ambiguous.append(max(found, key=lambda p: (fold(p.name) == fold(span.text), p.population)).country_code)
@@ -154,7 +158,10 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
         counts.update(Counter() if places_only else weak_countries(res, doc))
         readings = {code for span in places for code in
                     {p.country_code for p in res.gazetteer.candidates(span.text)}}
-        counts = Counter({c: n for c, n in counts.items() if c in readings})
+        # a national outlet's country stands when no reading of the names is in it: they are
+        # namesakes of local places the gazetteer lacks, not towns abroad
+        counts = Counter({c: n for c, n in counts.items() if c in readings}) \
+            or Counter({c: n for c, n in counts.items() if c in (publisher or ())})
         if not counts:
             counts.update(ambiguous)
     if not counts and not places_only:

@@ -26,6 +26,7 @@ ADMIN_UNIT_WORDS = words("admin-unit")
 SPONSOR_WORDS = words("sponsor")
 PLACE_PREPS = words("place-prep")
 COMPASS_WORDS = words("compass-adjective")
+COMPASS_NAME_WORDS = words("compass-name")  # "East Belfast" is one name, no quarter called East
 SUBLOCALITY_WORDS = words("sublocality")
 PLACE_NOUNS = words("place-noun")
 KNOWN_CITY = setting("known-city")
@@ -203,17 +204,40 @@ def common_word(res, span: Span) -> bool:
 
 
 def split_region(res, span: Span) -> list[Span]:
-    """"Mojolo Sinaloa": an unknown name that ends with a province's name is a place and its
-    province written without a comma."""
+    """"Mojolo Sinaloa", "Zzyz Colony Kaduna": an unknown name that ends with a province's
+    name, or with a city's own name, is a place and the province or city it lies in, written
+    without a comma."""
     if len(span) < 2 or res.gazetteer.candidates(span.text):
         return [span]
     for cut in range(span.start + 1, span.end):
         tail = span.doc[cut:span.end]
         head = span.doc[span.start:cut]
-        if all(starts_name(t) for t in tail) and not res.gazetteer.candidates(head.text) and any(
-                p.feature == "admin1" and fold(p.name) == fold(tail.text) for p in res.gazetteer.candidates(tail.text)):
-            return [Span(span.doc, span.start, cut, label=span.label_), Span(span.doc, cut, span.end, label=span.label_)]
+        if not all(starts_name(t) for t in tail):
+            continue
+        found = [p for p in res.gazetteer.candidates(tail.text) if fold(p.name) == fold(tail.text)]
+        province = any(p.feature == "admin1" for p in found) and not res.gazetteer.candidates(head.text)
+        # a quarter glued to its city, though the quarter's name has namesakes elsewhere; not a
+        # village's name that ends like a city, written before the region it lies in
+        # ("Zzyz Kano, in Jigawa"), nor a name the model does not take for a place unless it
+        # stands where places stand ("supporters of Zzyz Kano": a person)
+        where = span.label_ in ("GPE", "LOC", "FAC") or (
+            span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPS)
+        city = where and not all(t.lower_ in COMPASS_WORDS | COMPASS_NAME_WORDS for t in head) \
+            and any(p.feature == "city" and p.population >= KNOWN_CITY for p in found) \
+            and not region_follows(res, span.doc, span.end) and not any(t.ent_type_ == "PERSON" for t in span)
+        if province or city:
+            return [Span(span.doc, span.start, cut, label=span.label_),
+                    Span(span.doc, cut, span.end, label=span.label_)]
     return [span]
+
+
+def region_follows(res, doc: Doc, end: int) -> bool:
+    """Whether a known place is written right after the name ending at ``end`` as what it lies
+    in (", Y", " in Y", ", in Y", " (Y")."""
+    i = end
+    while i < min(len(doc), end + 3) and doc[i].lower_ in (",", "(", "in", "of"):
+        i += 1
+    return i > end and i < len(doc) and starts_name(doc[i]) and bool(res.gazetteer.candidates(doc[i].text))
 
 
 def known_head(res, span: Span) -> bool:
