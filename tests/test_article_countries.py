@@ -41,6 +41,9 @@ def test_a_name_no_town_of_the_outlets_country_has_leaves_the_outlets_country():
     words = ["Bandits", "killed", "four", "farmers", "in", "Doka", "."]
     assert nlp(doc_with_places(nlp, words, [(5, 6)], source="Premium Times"))._.countries == ["NG"]
     assert nlp(doc_with_places(nlp, words, [(5, 6)]))._.countries in (["ID"], ["SD"])
+    # a city known abroad is still that city, whoever reports it
+    words = ["A", "bomb", "exploded", "in", "Paris", "."]
+    assert nlp(doc_with_places(nlp, words, [(4, 5)], source="Premium Times"))._.countries == ["FR"]
 
 
 def test_a_name_in_another_language_votes_less_than_the_outlet():

@@ -158,10 +158,13 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
         counts.update(Counter() if places_only else weak_countries(res, doc))
         readings = {code for span in places for code in
                     {p.country_code for p in res.gazetteer.candidates(span.text)}}
-        # a national outlet's country stands when no reading of the names is in it: they are
-        # namesakes of local places the gazetteer lacks, not towns abroad
+        # a national outlet's country stands when no reading of the names is in it and none is a
+        # city known abroad: they are namesakes of local places the gazetteer lacks ("Doka" in a
+        # Nigerian outlet), not towns abroad ("Paris" is still France's)
+        known_abroad = any(p.population >= KNOWN_CITY or p.feature != "city"
+                           for span in places for p in res.gazetteer.candidates(span.text))
         counts = Counter({c: n for c, n in counts.items() if c in readings}) \
-            or Counter({c: n for c, n in counts.items() if c in (publisher or ())})
+            or Counter({c: n for c, n in counts.items() if c in (publisher or ()) and not known_abroad})
         if not counts:
             counts.update(ambiguous)
     if not counts and not places_only:
