@@ -160,8 +160,8 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
                     {p.country_code for p in res.gazetteer.candidates(span.text)}}
         # a national outlet's country stands when no reading of the names is in it and none is a
         # city known abroad: they are namesakes of local places the gazetteer lacks ("Doka" in a
-        # Nigerian outlet), not towns abroad ("Paris" is still France's)
-        known_abroad = any(p.population >= KNOWN_CITY or p.feature != "city"
+        # Nigerian outlet), not towns abroad by their own names ("Paris" is still France's)
+        known_abroad = any(p.population >= KNOWN_CITY and fold(p.name) == fold(span.text)
                            for span in places for p in res.gazetteer.candidates(span.text))
         counts = Counter({c: n for c, n in counts.items() if c in readings}) \
             or Counter({c: n for c, n in counts.items() if c in (publisher or ()) and not known_abroad})
