@@ -313,3 +313,28 @@ def test_who_received_or_sustained_injuries_is_the_victim(extract):
     event = only(extract("Two shopkeepers sustained splinter injuries when a bomb went off in a market in "
                          "Quetta on Monday.", "2015-03-03"))
     assert categories(event, "victim") == ["Civilians"]
+
+
+def test_fighting_between_troops_and_a_liberation_army_is_a_battle_not_a_riot(extract):
+    # the words of a name ("National") are no crowd, and "Army of ... Liberation" is a rebel army
+    for text in ("Four rebels and a soldier died in fighting between marine troops and the so-called "
+                 "Army of Popular Liberation near the river on Monday.",
+                 "Two policemen died on Monday in clashes against members of the National Popular "
+                 "Liberation Front (NPLF) in the southern hills."):
+        event = only(extract(text, "2015-03-03"))
+        assert event.event_type == "armed-clash", text
+        assert "Rioters" not in categories(event, "actor1") + categories(event, "actor2")
+        assert "Rebel group" in categories(event, "actor1") + categories(event, "actor2")
+
+
+def test_members_of_a_group_who_kill_are_no_mob(extract):
+    event = only(extract("Alleged members of the Red Sun cell murdered three farmers in the village on "
+                         "Friday.", "2015-03-03"))
+    assert event.event_type == "attack"
+    assert "Rioters" not in categories(event, "actor1")
+    mob = only(extract("Angry residents attacked a police station with stones and sticks on Friday.",
+                       "2015-03-03"))
+    assert mob.event_type == "mob-violence"
+    crowd = only(extract("Angry community members stoned two forest guards near the village on Friday.",
+                         "2015-03-03"))
+    assert crowd.event_type == "mob-violence"

@@ -19,6 +19,8 @@ OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
 TAKING_WORDS = words("taking")
+#: entity labels of the names of organisations and people
+NAME_LABELS = ("ORG", "PERSON")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
 VIOLENT_SIDES_TYPES = ("battles", "violence-against-civilians", "explosions-remote-violence")
 
@@ -103,14 +105,18 @@ def crowd_type(res, event: Event, sent: Span) -> str:
     shots = bool(lemmas & GUNFIRE_WORDS)
     if event.event_type == "attack" and not shots and any(
             p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
-            for p in event.participants):
+            and not members(sent, p) for p in event.participants):
         return "mob-violence"  # "a suspected thief was beaten up by locals"
     if event.event_type == "armed-clash":
         sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
-        # a crowd, or a party's supporters or a community the lexicon does not know as armed
-        crowd = [p for p in sides if p.actor.category in CROWD_CATEGORIES
+        # a crowd, or a party's supporters or a community the lexicon does not know as armed;
+        # not "members" of something, who are an organisation's people
+        crowd = [p for p in sides if (p.actor.category in CROWD_CATEGORIES and not members(sent, p))
                  or (p.actor.category is None and crowd_words(res, p, sent))]
-        organised = [p for p in sides if p.actor.category in ARMED_CATEGORIES - {"State forces"}]
+        # an armed group on either side, or among the dead ("six guerrillas and a soldier were
+        # killed in fighting"), makes it a battle: a riot needs a crowd with no organised side
+        organised = [p for p in event.participants if p.role in ("actor1", "actor2", "victim")
+                     and p.actor.category in ARMED_CATEGORIES - {"State forces"}]
         # "a shoot-out broke out" with the police, "three were shot dead when two clans
         # fought": whoever fires guns in a fight is an armed side, not a crowd
         gunfight = shots
@@ -172,6 +178,21 @@ def side_categories(res, event: Event) -> None:
                 p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
 
 
+def members(sent: Span, participant: Participant) -> bool:
+    """Whether an actor's words are members of a named organisation ("alleged members of the
+    Red Sun cell", "Red Sun members"): its people, not a crowd as "community members" are."""
+    if participant.span is None:
+        return False
+    span = sent.doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in MEMBERSHIP_WORDS:
+        return False
+    root = span.root
+    owners = [c for c in root.children if c.dep_ in ("compound", "nmod", "poss")]
+    owners += [o for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    return any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for o in owners for t in o.subtree)
+
+
 def crowd_words(res, participant: Participant, sent: Span) -> bool:
     """Whether an actor's words name unarmed people ("BJP supporters", "members of
     ANTARSYA", "Mapuche fruit sellers")."""
@@ -188,7 +209,8 @@ def crowd_words(res, participant: Participant, sent: Span) -> bool:
     heads = [t for t in root.ancestors][:1]
     if heads and heads[0].dep_ == "prep" and heads[0].lower_ == "of":
         heads.append(heads[0].head)
-    tokens = list(span) + heads
+    # the words of a name are no crowd: "National" in "the National Liberation Front"
+    tokens = [t for t in span if t.ent_iob_ == "O" or t.ent_type_ not in NAME_LABELS] + heads
     return any(res.lexicon.actor_nouns.get(t.lemma_.lower()) is not None and t.lemma_.lower() not in MEMBERSHIP_WORDS
                and res.lexicon.actor_nouns[t.lemma_.lower()].category == "Civilians" for t in tokens)
 

@@ -73,9 +73,10 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
-                if last.lower_ in REBEL_NAME_HEADS and any(t.lower_ in REBEL_NAME_WORDS for t in ent):
-                    # "the Chin Independence Army", "a Liberation Front": an army whose name says
-                    # it fights for liberation or independence is a rebel group, not the state's
+                if name_head(ent).lower_ in REBEL_NAME_HEADS and any(t.lower_ in REBEL_NAME_WORDS for t in ent):
+                    # "the Chin Independence Army", "a Liberation Front", "the Army of National
+                    # Liberation": an army whose name says it fights for liberation or
+                    # independence is a rebel group, not the state's
                     category = "Rebel group"
                 # "the Kenyan Coast Guard Unit": a nationality in the name says whose
                 country = next((res.demonyms[t.lower_] for t in ent if t.lower_ in res.demonyms), country_name)
@@ -105,6 +106,14 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc, res.lexicon.cue("deny"))
     return found
+
+
+def name_head(ent: Span) -> Token:
+    """The word an organisation's name says it is a kind of: its last word, or the last before an
+    "of" phrase or a bracketed acronym ("the Army of National Liberation", "the Popular
+    Liberation Front (PLF)")."""
+    cut = next((t for t in ent[1:] if t.lower_ in ("of", "(")), None)
+    return ent.doc[cut.i - 1] if cut is not None else ent[-1]
 
 
 def states_that_attack(res, doc: Doc) -> list[tuple[Token, str]]:
