@@ -113,6 +113,9 @@ class Event:
     place_inferred: bool = field(default=False, repr=False, compare=False)  # the article's country
     part_of_head: object = field(default=None, repr=False, compare=False)  # token of "during X"
     headline: bool = field(default=False, repr=False, compare=False)  # told in the article's title line
+    # a mention that only attributes or claims the happening ("police blamed X for the attack"):
+    # its modality is of who did it, not of whether it happened
+    attributive: bool = field(default=False, repr=False, compare=False)
 
     def actors(self, role: str) -> list[Actor]:
         """The distinct actors in ``role``, in order: one the article tells in several mentions

@@ -96,3 +96,60 @@ def test_a_generic_mention_and_an_occurrence_are_not_one_event():
     assert not compatible(generic, specific, {"attack"})
     specific.modality = "generic"
     assert compatible(generic, specific, {"attack"})
+
+
+@pytest.mark.parametrize("text, alleged", [
+    ("A bomb exploded in a market in Kano on Monday, killing four people. Police blamed Boko Haram for the attack.",
+     True),
+    ("Gunmen attacked a police station in Mubi on Tuesday, killing two officers. Boko Haram claimed "
+     "responsibility for the attack.", False)])
+def test_who_is_blamed_or_claims_it_does_not_make_the_attack_claimed(extract, text, alleged):
+    # the second sentence names the attacker; the attack itself is what the first sentence asserts
+    event = only_event(extract(text, "2020-05-13"))
+    assert len(event.sentences) == 2
+    assert event.modality == "asserted"
+    attacker = next(p for p in event.participants if p.role == "actor1")
+    assert attacker.actor.label == "Boko Haram (JAS)" and attacker.alleged == alleged
+
+
+@pytest.mark.parametrize("text", [
+    # denied first, then told by witnesses
+    "The army denied that its soldiers had raided the village of Kumbo. Witnesses said the raid took place "
+    "on Thursday and that soldiers burned ten houses.",
+    # claimed first, then told as a report
+    "Boko Haram claimed responsibility for the bombing of a market in Kano. The blast killed four people "
+    "on Monday, police said."])
+def test_an_event_takes_its_most_factual_mention(extract, text):
+    events = extract(text, "2020-05-13")
+    told = [e for e in events if len(e.sentences) == 2]
+    assert len(told) == 1 and told[0].modality == "reported", [(e.event_type, e.modality) for e in events]
+
+
+def test_a_threat_then_the_attack_is_an_asserted_attack():
+    threat = event(0, "Rebels threatened to attack Oskam.")
+    threat.modality = "hypothetical"
+    done = event(40, "The attack came on Sunday.")
+    done.anaphoric = True
+    combine(threat, done)
+    assert threat.modality == "asserted"
+    blame = event(70, "Police blamed the Rebel Front for the attack.",
+                  Participant("actor1", REBELS, TextSpan(84, 99, "the Rebel Front")))
+    blame.modality, blame.attributive, blame.attribution = "claimed", True, TextSpan(70, 76, "Police")
+    combine(threat, blame)
+    assert threat.modality == "asserted" and threat.attribution is None
+    assert threat.actors("actor1") == [REBELS]
+
+
+def only_event(events):
+    assert len(events) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants threatened to attack the town of Gao. Two people died on Sunday.",
+    "Human rights groups condemned attacks on journalists. Two reporters were killed in Juba on Monday."])
+def test_deaths_told_as_done_are_no_toll_of_an_attack_only_threatened_or_of_a_kind(extract, text):
+    events = extract(text, "2020-05-13")
+    deaths = [e for e in events if e.modality == "asserted"]
+    assert len(deaths) == 1 and len(deaths[0].sentences) == 1, [(e.event_type, e.modality) for e in events]
+    assert deaths[0].sentences[0].text.startswith("Two")

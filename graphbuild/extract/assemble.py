@@ -23,7 +23,7 @@ from .implied_actors import (arresting_actor, claimed_actor, find_claimants, cro
                              unidentified_actor)
 from .mentions import actor_mentions
 from .merge import merge_mentions
-from .modality import modality_of
+from .modality import attributes_only, modality_of
 from .place import country_place, event_place, located_in_scene, regions_written_after, scene_place, scene_words
 from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting, said_aside
@@ -151,6 +151,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     if event.time and event.time.time and event.modality == "asserted" and ctx.article.published:
         if event.time.time.earliest > ctx.article.published:
             event.modality = "future"
+    event.attributive = attributes_only(res, m.head, event.modality)
     event.anaphoric, event.cue, event.raw_type = m.anaphoric, m.cue, m.event_type
     event.part_of_head = m.part_of_head
     event.targets = [text_span(thing_phrase(t)) for t in sorted(m.physical, key=lambda t: t.i)]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import ARMED_CATEGORIES
 from ..model import CountClaim, Event, Participant, Place, TextSpan
 from ..settings import setting, words
+from .modality import more_factual
 
 if TYPE_CHECKING:
     from .context import Mention
@@ -120,7 +121,7 @@ def news(event: Event, published) -> bool:
 def riot_sequel(earlier: Event, later: Event) -> bool:
     """Damage or violence by no named armed actor, told right after a demonstration, is
     the demonstration turning violent."""
-    if earlier.event_type not in DEMONSTRATIONS:
+    if earlier.event_type not in DEMONSTRATIONS or not same_reality(earlier, later):
         return False
     if (later.raw_type or later.event_type) not in RIOT_PARTS:
         return False
@@ -133,7 +134,7 @@ def riot_sequel(earlier: Event, later: Event) -> bool:
 def damage_sequel(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     """Damage told right after an attack, with no place or date of its own, is what the attack did."""
     return (later.event_type == "looting-property-destruction" and later.trigger.text.lower().startswith(
-        tuple(sorted(DAMAGE_VERBS))) and earlier.event_type in violent_types
+        tuple(sorted(DAMAGE_VERBS))) and earlier.event_type in violent_types and same_reality(earlier, later)
             and (later.place is None or later.place_inferred)
             and (later.time is None or earlier.time is None or later.time.time == earlier.time.time)
             and 0 <= later.sentences[0].start - earlier.sentences[-1].end < NEARBY_CHARS)
@@ -142,7 +143,8 @@ def damage_sequel(earlier: Event, later: Event, violent_types: set[str]) -> bool
 def intervention_sequel(earlier: Event, later: Event) -> bool:
     """Arrests of demonstrators by state forces, told after a peaceful demonstration in a
     later sentence of the same passage, with no place or date of their own."""
-    if earlier.event_type not in DEMONSTRATIONS or later.event_type not in ("arrests", "protest-with-intervention"):
+    if earlier.event_type not in DEMONSTRATIONS or later.event_type not in ("arrests", "protest-with-intervention") \
+            or not same_reality(earlier, later):
         return False
     if later.sentences[0].start <= earlier.sentences[-1].start \
             or later.sentences[0].start - earlier.sentences[-1].end >= NEARBY_CHARS:
@@ -195,7 +197,7 @@ def compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     anaphoric = later.anaphoric
     if (earlier.modality == "generic") != (later.modality == "generic"):
         return False  # "admitted responsibility for attacks" is no mention of "the assassination of X"
-    if not anaphoric and (earlier.modality in UNREAL) != (later.modality in UNREAL):
+    if not anaphoric and not same_reality(earlier, later):
         # "militants will attack again" is no mention of the attack told before; "the attack
         # could be related to drugs" is, whatever the modal says of its cause
         return False
@@ -226,10 +228,17 @@ def compatible(earlier: Event, later: Event, violent_types: set[str]) -> bool:
     return True
 
 
+def same_reality(earlier: Event, later: Event) -> bool:
+    """Whether both mentions tell what happened, or neither does: "militants will attack again" is
+    no mention of the attack told before, nor are arrests told as done the intervention in a
+    march only announced, nor deaths told as done the toll of a kind of attack."""
+    return (earlier.modality in UNREAL) == (later.modality in UNREAL)
+
+
 def nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int | None:
     best = None
     for j, ev in enumerate(events):
-        if j == i or ev.event_type not in violent_types:
+        if j == i or ev.event_type not in violent_types or not same_reality(ev, events[i]):
             continue
         if best is None or abs(j - i) < abs(best - i):
             best = j
@@ -295,10 +304,16 @@ def combine(host: Event, other: Event) -> None:
         host.injured = other.injured
     if host.part_of_head is None:
         host.part_of_head = other.part_of_head
-    if host.attribution is None and other.attribution is not None:
+    if other.attributive:
+        return  # "police blamed X for the attack": its actor joined, not its "claimed"
+    if host.attributive or (more_factual(other.modality, host.modality) and not other.headline):
+        # the most factual of the mentions that tell the happening itself: "a bomb exploded" is
+        # asserted whoever says who set it; "threatened to attack ... the attack came on Sunday".
+        # A headline drops who says so ("Two soldiers killed in ambush"): the body's word stands
+        host.modality, host.attributive = other.modality, False
+        host.attribution = other.attribution or host.attribution
+    elif host.attribution is None:
         host.attribution = other.attribution
-        if host.modality == "asserted" and other.modality in ("reported", "claimed"):
-            host.modality = other.modality
 
 
 def keeps(host: Event, p: Participant) -> bool:

@@ -19,6 +19,22 @@ DEFINITE = words("anaphoric-determiner")
 GENERIC_DETERMINERS = {"all", "such", "any"}
 
 
+#: the modalities of what the text says happened, the most factual first
+FACTUAL = ("asserted", "reported", "claimed")
+
+
+def more_factual(modality: str, than: str) -> bool:
+    """Whether ``modality`` says more surely that the event happened than ``than``."""
+    rank = {m: n for n, m in enumerate(FACTUAL)}
+    return rank.get(modality, len(FACTUAL)) < rank.get(than, len(FACTUAL))
+
+
+def attributes_only(res, head: Token, modality: str) -> bool:
+    """Whether a mention only says who did an event it takes as having happened ("police blamed
+    X for the attack", "X claimed responsibility for the bombing"): its "claimed" is of the doer."""
+    return modality == "claimed" and presupposed(res, head)
+
+
 def modality_of(res, head: Token, sent: Span, ctx: "DocContext", weapon: bool = False):
     """The modality of the event whose trigger is ``head`` (``weapon``: a weapon word) and who
     says so."""
