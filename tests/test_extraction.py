@@ -1325,6 +1325,36 @@ def test_a_site_named_after_a_town_places_a_sentence_without_other_places(extrac
     assert place.place is not None and place.place.name == town and place.precision in ("exact", "near")
 
 
+@pytest.mark.parametrize("text, town, evidence", [
+    # the model tags the whole organisation: the town opening it is where the event was
+    ("Members of the Barranquilla Taxi Drivers Association blocked a highway on Friday to protest fuel prices "
+     "in Colombia.", "Barranquilla", "the Barranquilla Taxi Drivers Association"),
+    ("Kaduna district police arrested forty youths after a riot over a land dispute in Nigeria on Sunday.",
+     "Kaduna", "Kaduna"),
+    ("Detectives of Kisumu Metropolitan Police arrested six suspects on Tuesday over the killing of a trader, Kenya.",
+     "Kisumu", "Kisumu Metropolitan Police"),
+    # or owns it
+    ("Traders stormed Nakuru's county assembly on Tuesday, demanding lower market fees, Kenyan police said.",
+     "Nakuru", "Nakuru"),
+])
+def test_a_town_named_in_an_organisation_places_a_sentence_without_other_places(extract, text, town, evidence):
+    place = place_of(extract, text)
+    assert place.place is not None and place.place.name == town and place.precision in ("exact", "near")
+    assert evidence in text[place.span.start:place.span.end]
+
+
+@pytest.mark.parametrize("text, country", [
+    # a capital's envoy, a firm based in a town, and an organisation that only speaks of the
+    # event say nothing of where it was
+    ("Gunmen attacked a bus carrying the Bogota envoy to the peace talks in Colombia on Monday.", "Colombia"),
+    ("A Lagos-based charity said gunmen killed three farmers on Monday in Nigeria.", "Nigeria"),
+    ("Police arrested two men in Kenya after a bomb attack, the Mombasa Republican Council said.", "Kenya"),
+])
+def test_an_organisation_named_after_a_town_elsewhere_does_not_place_the_event(extract, text, country):
+    place = place_of(extract, text)
+    assert place.precision == "country" and place.country == country
+
+
 def test_a_town_before_a_part_of_it_is_the_event_place(extract):
     # "Samba sector": a sector of the line of control named after the town
     place = place_of(extract, "Indian and Pakistani soldiers traded fire in Samba sector on Monday, "

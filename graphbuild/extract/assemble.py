@@ -24,7 +24,8 @@ from .implied_actors import (arresting_actor, claimed_actor, find_claimants, cro
 from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import attributes_only, modality_of
-from .place import country_place, event_place, located_in_scene, regions_written_after, scene_place, scene_words
+from .place import (country_place, event_place, located_in_scene, organisation_place, regions_written_after, scene_place,
+                    scene_words)
 from .roles import by_aircraft, thing_phrase
 from .time import event_time, lasting, said_aside
 
@@ -126,6 +127,11 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         event.place = None  # "claimed the ambush in a statement in Jolo": where it was claimed
     if event.place is not None and event.place.place is None:
         event.place = located_in_scene(event.place, scene_place(res, sent, ctx))
+    if event.place is None and scene_place(res, sent, ctx) is None:
+        # "the Zzyz Press Club": the town an organisation is named after, when no sentence
+        # around sets the scene (which may name the place of a group named after another:
+        # "A bomb wrecked a bank in Lima. The Tupac Amaru movement are its authors")
+        event.place = organisation_place(res, sent, ctx)
     if event.place is None:
         event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None

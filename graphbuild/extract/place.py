@@ -14,7 +14,7 @@ from ..gazetteer import bare_name, fold, skeleton, spelt_alike
 from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
-from ..nlp.place_names import before_site, is_event_place, region_word_after, sponsor
+from ..nlp.place_names import before_site, is_event_place, organisation_towns, region_word_after, sponsor
 from ..nlp.spans import lower_text, text_span
 from ..settings import setting, word_values, words
 
@@ -28,6 +28,7 @@ WIDE_REGION_WORDS = words("wide-region")
 SUBLOCALITY_WORDS = words("sublocality")
 UNIT_WORDS = SETTLEMENT_WORDS | SUBLOCALITY_WORDS | words("admin-unit")
 SITE_PARTS = words("town-named-sublocality")  # "the Christmas market in Strasbourg" is no village of it
+OFFICE_ABROAD_WORDS = words("office-abroad")
 KNOWN_CITY = setting("known-city")
 HAMLET = setting("hamlet")
 BIG_CITY = setting("big-city")
@@ -225,7 +226,11 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
         precision = "unlocated"
         country = res.gazetteer.country_name(ctx.main_country) if ctx.main_country else None
     elif place.feature == "country":
+        # "In Kenya, the Zzyz Press Club ...": the town an organisation is named after says more
         precision, country = "country", place.country
+        claim = institution_place(res, sent, ctx) or organisation_place(res, sent, ctx)
+        if claim is not None:
+            return claim
     else:
         country = place.country
         if after & REGION_WORDS or place.feature in ("admin1", "admin2"):
@@ -260,22 +265,57 @@ def capital_in(res, sent: Span, ctx: "DocContext") -> tuple[Span, Place] | None:
 
 
 def institution_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
-    """A sentence with no place of its own whose institution or site is named after a town
-    of the article's countries, or a city when no country is said ("a bomb went off at the
-    Peshawar bus terminal"): the event is near that town."""
+    """A sentence with no place of its own whose institution or site is named after a town (or
+    owned by it: "Zzyz's county assembly") of the article's countries, or a city when no
+    country is said ("a bomb went off at the Peshawar bus terminal"): the event is near that town."""
     countries = tuple(ctx.countries)
     for ent in ctx.places(sent):
         root = ent.root
-        if root.dep_ not in ("compound", "amod") or root.head.pos_ != "NOUN" or root.head.i < ent.end \
+        owner = root.dep_ == "poss" and ent.end < len(sent.doc) and sent.doc[ent.end].tag_ == "POS"  # "Zzyz's council"
+        if root.dep_ not in ("compound", "amod") and not owner or root.head.pos_ != "NOUN" or root.head.i < ent.end \
                 or sponsor(ent) or (ent.end < len(sent.doc) and sent.doc[ent.end].text in ("-", "–")):
             continue  # "Britain-based", "Saudi-led": no place of the event
+        if root.head.lower_ in OFFICE_ABROAD_WORDS:
+            continue  # "the Bogota envoy" speaks for a government wherever he is
         place = res.gazetteer.resolve(ent.text, countries)
         # with no country said, only a city that the name alone tells ("the Peshawar bus terminal")
         known = place is not None and (place.country_code in countries if countries else place.population >= KNOWN_CITY)
-        if known and place.feature in ("city", "admin2") and same_name(place.name, ent.text) \
+        if known and place.feature in ("city", "admin2") and town_named(place, ent.text) \
                 and supported(res, place, ent, ctx):
             return PlaceClaim(ent.text, text_span(ent), "near", place, place.country)
     return None
+
+
+def organisation_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
+    """A sentence with no place better than its country whose organisation or office is named
+    after a town or district of the article's countries ("the Zzyz Press Club", "Zzyz district
+    police", "Zzyz's municipal corporation"): the event is at that place, at its precision,
+    the organisation's words its evidence. Only a place the name alone says in the article's
+    countries (with none, a known city), not a namesake abroad or a person's name."""
+    countries = tuple(ctx.countries)
+    speech = res.lexicon.cue("claim") | res.lexicon.cue("report")
+    for name, words in organisation_towns(res, sent, ctx.places(sent)):
+        if words.root.dep_ == "nsubj" and words.root.head.lemma_.lower() in speech:
+            continue  # "..., the Zzyz Republican Council said": who speaks, not where
+        place = res.gazetteer.resolve(name.text, countries)
+        known = place is not None and (place.country_code in countries if countries else place.population >= KNOWN_CITY)
+        # a name the model took for a person's is a town's only when a known city's
+        person = words.label_ not in ("ORG", "FAC") and (place is None or place.population < KNOWN_CITY)
+        if known and not person and place.feature in ("city", "admin2") and town_named(place, name.text) \
+                and supported(res, place, name, ctx):
+            precision = "exact" if place.feature == "city" else "region"
+            return PlaceClaim(name.text, text_span(words), precision, place, place.country)
+    return None
+
+
+def town_named(place: Place, written: str) -> bool:
+    """Whether ``written`` is a town's own name (or a spelling of it, or that with its kind:
+    "Zzyz City"), the name of the region the town is the seat of ("Chittagong" for Chattogram,
+    which the Chittagong division is called after), or any name of a big city, whose former
+    names stay in use ("Allahabad" for Prayagraj); not another name of a smaller town."""
+    return same_name(place.name, written) or same_name(place.name, bare_name(written)) \
+        or place.feature == "city" and (fold(written) in (fold(place.admin1 or ""), fold(place.admin2 or ""))
+                                        or place.population >= BIG_CITY)
 
 
 def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:

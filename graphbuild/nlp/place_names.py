@@ -43,6 +43,7 @@ LOOSE_REGION_WORDS = words("loose-region")
 VERB_SPONSOR_WORDS = words("verb-sponsor")
 NOT_LOCATIVE_PREPS = words("not-locative-prep")
 INNER_PARTICLES = words("inner-particle")
+OFFICE_ABROAD_WORDS = words("office-abroad")
 #: nouns a place name modifies that are still where it is: "Idlib province", "Samba sector", "Rafi LGA"
 TOWN_PARTS = REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS | SUBLOCALITY_WORDS
 
@@ -442,3 +443,38 @@ def sponsor(ent: Span) -> bool:
     # verb ("the protest in Kano led to clashes")
     return hyphen or (doc[after].tag_ == "VBN" and doc[after].dep_ in ("amod", "compound", "acl")
                       and doc[after].lower_ not in VERB_SPONSOR_WORDS)
+
+
+def organisation_towns(res, sent: Span, places: list[Span]) -> list[tuple[Span, Span]]:
+    """The names that open an organisation's or office's name the model tags as a whole
+    ("the Zzyz Press Club", "Zzyz district police", "Zzyz's county assembly", "the Zzyz
+    policemen"), each with the organisation's words: candidate towns for where it acts. Not
+    a name the places already hold, a nationality's ("the Kenyan Red Cross"), one before a
+    hyphen ("a Zzyz-based firm") or a government's name for who speaks for it abroad ("Zzyz's envoy")."""
+    doc = sent.doc
+    taken = {i for span in places for i in range(span.start, span.end)}
+    found = []
+    for ent in sent.ents:
+        start = ent.start + 1 if ent[0].pos_ == "DET" else ent.start
+        owned = ent.end < len(doc) and doc[ent.end].tag_ == "POS"  # "Zzyz's municipal corporation"
+        if start >= ent.end or any(t.i in taken for t in ent) or (ent.label_ not in ("ORG", "FAC") and not owned):
+            continue
+        head = ent.root.head if ent.root.dep_ in ("compound", "poss", "nmod", "amod") else ent.root
+        if any(t.lower_ in OFFICE_ABROAD_WORDS for t in (*ent, head)):
+            continue
+        # the name opening it, or one after its "of" ("Detectives of Zzyz Metropolitan Police",
+        # "the University of Zzyz"), which may end it
+        opening = [(start, False)] + [(t.i + 1, True) for t in ent if t.lower_ == "of" and t.i + 1 < ent.end]
+        for start, end, after_of in [(first, last, of) for first, of in opening
+                                     for last in range(min(ent.end, first + 3), first, -1)]:
+            name = doc[start:end]
+            whole = end == ent.end and not after_of
+            if not all(starts_name(t) for t in name) or any(t.lower_ in res.demonyms for t in name) \
+                    or (whole and not (owned or ent.root.dep_ in ("compound", "nmod") and head.i >= ent.end)) \
+                    or (end < len(doc) and doc[end].text in ("-", "–") or not whole and doc[end].tag_ == "POS") or sponsor(name):
+                continue  # a whole name only as the owner or the modifier of a noun ("Zzyz policemen")
+            if res.gazetteer.candidates(name.text):
+                # the organisation's words, with the noun it names when that follows ("Zzyz policemen")
+                found.append((name, Span(doc, ent.start, head.i + 1, label=ent.label_) if head.i >= ent.end else ent))
+                break
+    return found
