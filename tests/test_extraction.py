@@ -1933,6 +1933,10 @@ def test_weapons_listed_in_a_seizure_name_no_explosion(extract):
      "Sara Malik and her son.", ["Sara Malik"]),
     ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. The victims were Jorge Mendez "
      "and Ana Sosa.", ["Jorge Mendez", "Ana Sosa"]),
+    ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. Two of the dead were Jorge Mendez "
+     "and Ana Sosa.", ["Jorge Mendez", "Ana Sosa"]),
+    ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. Jorge Mendez was one of the "
+     "victims.", ["Jorge Mendez"]),
 ])
 def test_victims_named_in_the_next_sentence_are_the_events_victims(extract, text, named):
     events = extract(text, "2020-05-05")

@@ -250,8 +250,11 @@ def victims_named(sent: Span) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and victim_word(c)]
         among = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
                  and any(victim_word(x) for x in c.children if x.dep_ == "pobj")]
+        described = [c for c in verb.children if c.dep_ == "attr" and victim_word(c)]
         if among and lemma == "be":  # "among the dead was the mayor"
             out.extend(c for c in verb.children if c.dep_ in ("nsubj", "attr"))
+        elif described and lemma == "be" and not subjects:  # "the mayor was one of the victims"
+            out.extend(c for c in verb.children if c.dep_ == "nsubj")
         elif not subjects:
             continue
         elif lemma == "be":
@@ -266,13 +269,16 @@ def victims_named(sent: Span) -> list[Token]:
 
 
 def victim_word(tok: Token) -> bool:
-    """A word for an event's victims: "the victims", "the dead", or "those" with a verb of
-    killing or hurting ("those killed", "those wounded")."""
+    """A word for an event's victims: "the victims", "the dead"; "those" or a noun with a verb
+    of killing or hurting ("those killed", "the injured persons"); "one of" them."""
     if tok.lower_ in VICTIM_NOUNS or tok.lemma_.lower() in VICTIM_NOUNS:
         return True
-    return tok.pos_ == "PRON" and any(
-        c.dep_ in ("acl", "amod") and (c.lower_ in VICTIM_NOUNS or c.lemma_.lower() in DEATH_VERBS | INJURY_WORDS)
-        for c in tok.children)
+    if tok.pos_ not in ("PRON", "NOUN", "NUM"):
+        return False
+    return any(c.dep_ in ("acl", "amod") and (c.lower_ in VICTIM_NOUNS or c.lemma_.lower() in DEATH_VERBS | INJURY_WORDS)
+               for c in tok.children) or tok.pos_ in ("PRON", "NUM") and any(
+        victim_word(x) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for x in c.children if x.dep_ == "pobj")
 
 
 def untimed(tok: Token) -> list[Token]:
