@@ -1961,6 +1961,7 @@ def test_victims_named_in_a_later_paragraph_attach_to_nothing(extract):
 
 @pytest.mark.parametrize("text", [
     "Soldiers killed ten rebels near Tijuana on Monday. Jorge Mendez might be among the dead.",
+    "Soldiers killed ten rebels near Tijuana on Monday. So the victims were Jorge Mendez and Ana Sosa?",
     "Gunmen shot dead four people near Tijuana on Sunday. For years the victims have been Jorge Mendez's "
     "neighbours.",
 ])

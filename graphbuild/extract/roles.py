@@ -243,6 +243,8 @@ def victims_named(sent: Span) -> list[Token]:
     dead") and its verb a copula ("the victims were A and B"), a naming verb ("the dead were
     identified as A and B") or an inclusion verb ("the wounded included A and B")."""
     out: list[Token] = []
+    if sent.text.rstrip().endswith("?"):
+        return out  # "are there chiefs among the dead?": a question names nobody
     for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")):
         lemma = verb.lemma_.lower()
         if any(c.dep_ == "neg" or c.tag_ == "MD" or c.dep_ == "aux" and lemma == "be" for c in verb.children):
