@@ -1950,3 +1950,59 @@ def test_weapons_listed_in_a_seizure_name_no_explosion(extract):
     events = extract("The police seized a large amount of weapons, radios, ammunition for rifles, grenades "
                      "brought from abroad and uniforms at the farm.", "2020-05-05")
     assert [e.event_type for e in events] == ["disrupted-weapons-use"]
+
+
+@pytest.mark.parametrize("text, named", [
+    # the killing told in one sentence, its victims named in the next by a word for victims
+    ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. The victims were identified "
+     "as Jorge Mendez, Ana Sosa, Luis Pardo and Pedro Ruiz.",
+     ["Jorge Mendez", "Ana Sosa", "Luis Pardo", "Pedro Ruiz"]),
+    ("Rebels attacked the town of Yopal on Friday, killing five people. Among the dead was the town's "
+     "mayor, Carlos Vega.", ["Carlos Vega"]),
+    ("A bomb exploded in a market in Quetta on Wednesday, wounding twelve people. The wounded included "
+     "Sara Malik and her son.", ["Sara Malik"]),
+    ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. The victims were Jorge Mendez "
+     "and Ana Sosa.", ["Jorge Mendez", "Ana Sosa"]),
+    ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. Two of the dead were Jorge Mendez "
+     "and Ana Sosa.", ["Jorge Mendez", "Ana Sosa"]),
+    ("Gunmen shot dead four people at a roadblock near Tijuana on Sunday. Jorge Mendez was one of the "
+     "victims.", ["Jorge Mendez"]),
+])
+def test_victims_named_in_the_next_sentence_are_the_events_victims(extract, text, named):
+    events = extract(text, "2020-05-05")
+    assert len(events) == 1, events
+    assert set(named) <= set(victims_named(events[0])), victims_named(events[0])
+
+
+def test_victims_named_without_an_event_before_them_attach_to_nothing(extract):
+    # a list of victims with no violent event told before it names nobody's victims
+    events = extract("The victims were identified as Jorge Mendez and Ana Sosa. They were teachers.",
+                     "2020-05-05")
+    assert not [name for e in events for name in victims_named(e)]
+
+
+def test_victims_named_in_a_later_paragraph_attach_to_nothing(extract):
+    # another paragraph, after other sentences, may tell another story
+    events = extract("Gunmen shot dead four people near Tijuana on Sunday.\n\nThe mayor spoke to reporters. "
+                     "He praised the police. The victims were identified as Jorge Mendez and Ana Sosa.",
+                     "2020-05-05")
+    assert not {"Jorge Mendez", "Ana Sosa"} & {name for e in events for name in victims_named(e)}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers killed ten rebels near Tijuana on Monday. Jorge Mendez might be among the dead.",
+    "Soldiers killed ten rebels near Tijuana on Monday. So the victims were Jorge Mendez and Ana Sosa?",
+    "Gunmen shot dead four people near Tijuana on Sunday. For years the victims have been Jorge Mendez's "
+    "neighbours.",
+])
+def test_a_hedged_or_habitual_list_of_victims_names_nobody(extract, text):
+    names = {name for e in extract(text, "2020-05-05") for name in victims_named(e)}
+    assert "Jorge Mendez" not in names and "neighbours" not in names, names
+
+
+def test_a_victim_described_by_a_word_of_an_armed_side_is_not_that_side(extract):
+    # "a police informer" says who the victim was, not that the police were hit
+    events = extract("Unknown gunmen shot dead a shopkeeper in Tijuana on Sunday. The victim was also a police "
+                     "informer.", "2020-05-05")
+    assert [e.event_type for e in events] == ["attack"]
+    assert not any(p.actor.category == "State forces" for e in events for p in e.participants), events

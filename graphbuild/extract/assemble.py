@@ -12,11 +12,12 @@ from ..articles import Article
 from ..dates import assumed_day
 from ..model import Event, Extraction, Participant, TimeClaim
 from ..nlp.place_names import PLACES
-from ..nlp.spans import text_span
+from ..nlp.spans import lower_text, text_span
 from ..nlp.triggers import SPANS_KEY as TRIGGERS, trigger_of
 from ..relations import descriptions, find_relations
 from .casualties import combatants_are_sides, event_casualties
 from .context import ActorMention, DocContext, Mention
+from .coreference import expand
 from .event_mentions import crowd_mentions, disruptions, sentence_mentions
 from .event_types import armed_victims, crowd_type, side_categories, state_custody, violence_type
 from .implied_actors import (arresting_actor, claimed_actor, find_claimants, crowd_actor, operation_actor,
@@ -26,7 +27,7 @@ from .merge import merge_mentions
 from .modality import attributes_only, modality_of
 from .place import (country_place, event_place, located_in_scene, organisation_place, regions_written_after, scene_place,
                     scene_words)
-from .roles import by_aircraft, thing_phrase
+from .roles import by_aircraft, thing_phrase, victims_named
 from .time import event_time, lasting, said_aside
 
 
@@ -68,6 +69,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
         mentions = sentence_mentions(res, sent, found, context) if found else disruptions(res, sent, context)
         if not mentions:
             mentions = crowd_mentions(res, sent, context)
+        listed_victims(res, sent, mentions, raw, context)
         for mention in mentions:
             event = event_from(res, mention, sent, context, last_time)
             event.headline = sent.start_char < headline_end
@@ -100,6 +102,40 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
             event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule
     return Extraction(article=article, events=events, relations=relations,
                       mentions=[(m.actor, m.span(doc)) for m in context.mentions])
+
+
+def listed_victims(res, sent: Span, mentions: list[Mention], raw: list[tuple[Mention, Event]],
+                   ctx: DocContext) -> None:
+    """"Gunmen killed four people. The victims were identified as A, B, C and D": the people a
+    sentence names as victims (:func:`victims_named`) are each a victim, with their own words,
+    of the violent event its own words tell, else of the closest one told before it in the same
+    paragraph or in the sentence just before."""
+    named = victims_named(sent)
+    if not named:
+        return
+    # the names' own words, not a word before them ("a police asset" is no police)
+    victims = [am for am in expand(named, ctx)
+               if ctx.doc[am.start:am.end].root.dep_ not in ("compound", "amod", "nmod", "poss")]
+    violent = res.violent_types | {"@death", "@violence"}
+    own = next((m for m in mentions if m.event_type in violent), None)
+    if own is not None:
+        listed = own.roles.setdefault("victim", [])
+        known = {(am.start, am.end) for ams in own.roles.values() for am in ams}
+        listed.extend(am for am in victims if (am.start, am.end) not in known)
+        return
+    index = ctx.sentence_index(sent.start_char)
+    for _, event in reversed(raw):
+        if event.event_type not in violent:
+            continue
+        told = ctx.sentence_index(event.sentences[0].start)
+        if told < index - 1 and "\n" in lower_text(ctx.doc)[event.sentences[0].start:sent.end_char].strip():
+            return  # another paragraph, further back than the sentence before
+        known = {(p.span.start, p.span.end) for p in event.participants if p.span is not None}
+        for am in victims:
+            span = am.span(ctx.doc)
+            if (span.start, span.end) not in known:
+                event.participants.append(Participant("victim", am.actor, span))
+        return
 
 
 def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClaim | None) -> Event:

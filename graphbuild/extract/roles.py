@@ -34,6 +34,8 @@ STRUCK_TYPES = words("struck-type")
 INSTRUMENT_PREPS = words("instrument-prep")
 CALENDAR_WORDS = words("calendar")
 NAMING_VERBS = words("naming-verb")
+INCLUSION_VERBS = words("inclusion-verb")
+VICTIM_NOUNS = words("victim-noun")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -233,6 +235,52 @@ def named_casualties(m: Mention, head: Token) -> list[Token]:
         return [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                 for x in c.children if x.dep_ == "pobj"]
     return []
+
+
+def victims_named(sent: Span) -> list[Token]:
+    """The people a sentence names as the victims of an event it does not tell itself: its
+    subject is a word for victims ("the victims", "the dead", "those injured", "among the
+    dead") and its verb a copula ("the victims were A and B"), a naming verb ("the dead were
+    identified as A and B") or an inclusion verb ("the wounded included A and B")."""
+    out: list[Token] = []
+    if sent.text.rstrip().endswith("?"):
+        return out  # "are there chiefs among the dead?": a question names nobody
+    for verb in (t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj")):
+        lemma = verb.lemma_.lower()
+        if any(c.dep_ == "neg" or c.tag_ == "MD" or c.dep_ == "aux" and lemma == "be" for c in verb.children):
+            continue  # "there might be chiefs among the dead", "the victims have been leftists": no list
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and victim_word(c)]
+        among = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
+                 and any(victim_word(x) for x in c.children if x.dep_ == "pobj")]
+        described = [c for c in verb.children if c.dep_ == "attr" and victim_word(c)]
+        if among and lemma == "be":  # "among the dead was the mayor"
+            out.extend(c for c in verb.children if c.dep_ in ("nsubj", "attr"))
+        elif described and lemma == "be" and not subjects:  # "the mayor was one of the victims"
+            out.extend(c for c in verb.children if c.dep_ == "nsubj")
+        elif not subjects:
+            continue
+        elif lemma == "be":
+            out.extend(c for c in verb.children if c.dep_ == "attr")
+        elif lemma in INCLUSION_VERBS:
+            out.extend(c for c in verb.children if c.dep_ == "dobj")
+        elif lemma in NAMING_VERBS:
+            out.extend(x for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for x in c.children if x.dep_ == "pobj")
+    # "two students, A and B": the names in apposition to a description
+    return out + [c for t in out for x in (t, *t.conjuncts) for c in x.children if c.dep_ == "appos"]
+
+
+def victim_word(tok: Token) -> bool:
+    """A word for an event's victims: "the victims", "the dead"; "those" or a noun with a verb
+    of killing or hurting ("those killed", "the injured persons"); "one of" them."""
+    if tok.lower_ in VICTIM_NOUNS or tok.lemma_.lower() in VICTIM_NOUNS:
+        return True
+    if tok.pos_ not in ("PRON", "NOUN", "NUM"):
+        return False
+    return any(c.dep_ in ("acl", "amod") and (c.lower_ in VICTIM_NOUNS or c.lemma_.lower() in DEATH_VERBS | INJURY_WORDS)
+               for c in tok.children) or tok.pos_ in ("PRON", "NUM") and any(
+        victim_word(x) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        for x in c.children if x.dep_ == "pobj")
 
 
 def untimed(tok: Token) -> list[Token]:
