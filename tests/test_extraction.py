@@ -439,22 +439,21 @@ def test_whom_a_claim_names_is_the_attacker(extract, text, claimant):
     assert claimant in actor1_words(events[0]), events[0].participants
 
 
-def test_a_claim_long_after_the_attack_names_its_implied_attacker(extract):
+@pytest.mark.parametrize("text, trigger, attackers", [
     # five sentences after the bombing, "the attack" is the bombing whose words named nobody
-    events = extract("A bomb exploded at a market in Tunis on Sunday, killing four traders. The device "
-                     "was hidden in a bag. Witnesses saw smoke over the stalls. Shops stayed shut on "
-                     "Monday. The mayor visited the wounded in hospital. The Red Hand Brigade claimed "
-                     "responsibility for the attack in a statement.", "2020-05-05")
-    bomb = next(e for e in events if "bomb" in e.trigger.text)
-    assert actor1_words(bomb) == ["The Red Hand Brigade"]
-
-
-def test_a_claim_long_after_does_not_replace_the_attackers_the_text_names(extract):
-    events = extract("Gunmen shot dead a trader at a market in Tunis on Sunday. The trader sold fruit. "
-                     "Witnesses saw smoke over the stalls. Shops stayed shut on Monday. The mayor visited "
-                     "the family. The Red Hand Brigade claimed responsibility for the attack.", "2020-05-05")
-    shooting = next(e for e in events if "shot" in e.trigger.text)
-    assert actor1_words(shooting) == ["Gunmen"]
+    ("A bomb exploded at a market in Tunis on Sunday, killing four traders. The device was hidden in a bag. "
+     "Witnesses saw smoke over the stalls. Shops stayed shut on Monday. The mayor visited the wounded in "
+     "hospital. The Red Hand Brigade claimed responsibility for the attack in a statement.",
+     "bomb", ["The Red Hand Brigade"]),
+    # but a claim long after never replaces the attackers the text names
+    ("Gunmen shot dead a trader at a market in Tunis on Sunday. The trader sold fruit. Witnesses saw smoke "
+     "over the stalls. Shops stayed shut on Monday. The mayor visited the family. The Red Hand Brigade "
+     "claimed responsibility for the attack.", "shot", ["Gunmen"]),
+])
+def test_a_claim_long_after_the_attack_names_only_an_implied_attacker(extract, text, trigger, attackers):
+    events = extract(text, "2020-05-05")
+    attack = next(e for e in events if trigger in e.trigger.text)
+    assert actor1_words(attack) == attackers
 
 
 def test_a_claim_of_a_newly_described_attack_far_away_is_not_the_first_one(extract):
