@@ -252,9 +252,14 @@ def _read_csv(handle, name: str, published, delimiter: str) -> Iterator[Record]:
         yield InputError(f"{name}:{reader.line_num}", f"unreadable CSV ({exc}): the rest of the file is skipped")
 
 
+_JSON_KINDS = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+
+
 def article_from_record(obj: dict, where: str, published=None) -> Record:
     """Turn one JSON/CSV record into an Article, or an InputError saying what is wrong."""
     text = obj.get("text")
+    if text is not None and not isinstance(text, str):
+        return InputError(where, f"\"text\" is {_JSON_KINDS.get(type(text), 'not text')}, not a string")
     if not isinstance(text, str) or not text.strip():
         return InputError(where, "record has no \"text\" (the article body is required)")
     problem = _text_problem(text)

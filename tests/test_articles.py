@@ -26,6 +26,16 @@ def test_jsonl_fields_and_defaults(tmp_path):
     assert second.origin == f"{path}:2"
 
 
+def test_a_text_that_is_not_a_string_is_named_for_what_it_is(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"text": 5}, {"text": ["a", "b"]}, {"text": "Troops clashed."},
+                                              {"id": "x"}])
+    records = list(read_articles([path]))
+    assert [str(r) for r in records if isinstance(r, InputError)] == [
+        f"{path}:1: \"text\" is a number, not a string", f"{path}:2: \"text\" is a list, not a string",
+        f"{path}:4: record has no \"text\" (the article body is required)"]
+    assert [r.text for r in records if isinstance(r, Article)] == ["Troops clashed."]
+
+
 def test_txt_takes_published_and_file_stem_as_id(tmp_path):
     path = tmp_path / "report-7.txt"
     path.write_text("Headline\nBody text here.", encoding="utf-8")
