@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 FUTURE_AUX = words("future-aux")
 EMPTY_SUBJECTS = words("empty-subject")
 DEFINITE = words("anaphoric-determiner")
-GENERIC_DETERMINERS = {"all", "such", "any"}
+GENERIC_DETERMINERS = words("generic-determiner")
 
 
 #: the modalities of what the text says happened, the most factual first
@@ -39,7 +39,7 @@ def modality_of(res, head: Token, sent: Span, ctx: "DocContext", weapon: bool = 
     """The modality of the event whose trigger is ``head`` (``weapon``: a weapon word) and who
     says so."""
     modality, source = told_modality(res, head, sent, ctx)
-    if modality in ("asserted", "reported", "claimed") and generic(res, head, weapon):
+    if modality in FACTUAL and generic(res, head, weapon):
         modality = "generic"  # "to halt the murder of activists": a kind of happening, not one
     return modality, source
 
