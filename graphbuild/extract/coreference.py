@@ -189,6 +189,47 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
     return out
 
 
+def with_names(found: list[ActorMention], tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
+    """Role mentions with, for each named group told by a word for its members, the group's
+    own name as further words naming it: "guerrillas of the FMLN" and "FMLN guerrillas" are
+    the FMLN, told by "guerrillas" and by "FMLN" (the name is the better evidence of who)."""
+    out = list(found)
+    for m in found:
+        name = group_name(m, tokens, ctx)
+        if name is not None and all((n.start, n.end) != (name.start, name.end) for n in out):
+            out.append(name)
+    return out
+
+
+def group_name(m: ActorMention, tokens: list[Token], ctx: DocContext) -> ActorMention | None:
+    """The words naming a named group that a mention of it tells by a common noun for its
+    members: the group's own mention in the role word's phrase ("terrorists of the FMLN", the
+    member word taken for the article's main group), or the name before a member noun inside
+    the mention ("Shining Path terrorists", "ELN guerrillas"); None when the mention is the
+    name itself, a person or a group of no name."""
+    from .context import ActorMention
+
+    if not m.actor.named or m.actor.category in (None, "Person"):
+        return None
+    words = ctx.doc[m.start:m.end]
+    last = words[-1]
+    if last.pos_ != "NOUN" and (len(words) > 1 or last.ent_type_):
+        # the mention ends in the name ("the FMLN", "the Medellin Cartel"); a member word may be
+        # tagged a name where it starts a sentence ("Rebels of the X Front attacked ...")
+        return None
+    if len(words) > 1 and words[-2].pos_ == "PROPN":
+        return ActorMention(m.start, m.end - 1, m.actor)
+    for tok in tokens:
+        if not m.start <= tok.i < m.end:
+            continue
+        for t in own_phrase(tok):
+            other = ctx.by_token.get(t.i)
+            if other is not None and other is not m and other.actor.key == m.actor.key \
+                    and ctx.doc[other.end - 1].pos_ == "PROPN":
+                return other
+    return None
+
+
 def apposed_names(tok: Token, found: ActorMention | None, ctx: DocContext) -> list[Token]:
     """The rest of a long list of people that the parse hung on one of them as an apposition
     ("A, B, C, D and E" read as "A, B, C (D and E)"): a person's apposition that is a person

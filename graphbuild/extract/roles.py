@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from ..settings import words
 from .event_types import top_type
-from .coreference import between_sides, expand, inherited_subject, quantity_anchor, stranded_subject, undertaker, verb_subjects
+from .coreference import (between_sides, expand, inherited_subject, quantity_anchor, stranded_subject, undertaker,
+                          verb_subjects, with_names)
 
 if TYPE_CHECKING:
     from .context import DocContext, Mention
@@ -202,7 +203,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     m.targets = patients + others
     m.physical = physical_targets(res, head, patients, m.event_type)
     m.instruments = instruments(res, head)
-    m.roles["actor1"] = expand(agents, ctx)
+    m.roles["actor1"] = with_names(expand(agents, ctx), agents, ctx)
     patients_actors = expand(patients, ctx)
     between = between_sides(others, ctx)
     if between:
