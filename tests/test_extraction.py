@@ -1732,11 +1732,11 @@ def test_who_took_part_in_a_killing_told_later_is_its_perpetrator(extract, text,
     # a later sentence that says who the perpetrators were, or whom a court charged with the
     # attack, names its perpetrator
     ("A mayor was shot dead near Cuzco on Sunday. The killers were members of the Shining Path, "
-     "police said.", "the Shining Path"),
+     "police said.", "Shining Path"),
     ("Five farmers were massacred near Ayacucho on Monday. The perpetrators were identified as "
      "members of a death squad.", "death squad"),
     ("A bomb wrecked a bank in Lima on Monday. The Tupac Amaru Revolutionary Movement are the "
-     "authors of the bombing.", "The Tupac Amaru Revolutionary Movement"),
+     "authors of the bombing.", "Tupac Amaru Revolutionary Movement"),
     ("A banker was kidnapped in Cali on Monday. The rebels were charged with the kidnapping.", "rebels"),
 ])
 def test_who_the_perpetrators_were_told_later_is_the_perpetrator(extract, text, perpetrator):
@@ -1789,7 +1789,7 @@ def test_an_accusation_of_something_else_or_of_the_victim_names_no_actor(extract
     ("Three villagers were killed by a landmine near Wana on Monday. Ahmad Khan, a spokesman for "
      "the group, claimed responsibility for the attack.", "Ahmad Khan"),
     ("A vendor was shot dead in an ambush near Yala on Monday. It is unclear whether the "
-     "perpetrators were members of the Shining Path.", "the Shining Path"),
+     "perpetrators were members of the Shining Path.", "Shining Path"),
     ("In Mingora, an unidentified assailant shot dead Omar Khan, a former mayor, outside his house.",
      "Omar Khan"),
 ])

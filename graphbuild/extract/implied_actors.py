@@ -14,7 +14,7 @@ from ..nlp.spans import lower_text
 from ..nlp.triggers import SPANS_KEY as TRIGGERS
 from ..settings import setting, words
 from .context import ActorMention
-from .coreference import actor_at, undertaker
+from .coreference import actor_at, group_name, undertaker
 from .mentions import generic_actor, generic_label
 
 if TYPE_CHECKING:
@@ -280,9 +280,13 @@ def find_claimants(ctx: DocContext) -> list:
             # "X was blamed for it", "X were held responsible", "the suspects in the killing"
             alleged = tok.lemma_.lower() in ALLEGING_WORDS | HALLMARK_NOUNS or (
                 tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
-            subjects = claimed_by(tok, ctx)
+            # "a colonel, two lieutenants and two soldiers were involved": each of the list
+            subjects = [x for subject in claimed_by(tok, ctx) for x in (subject, *subject.conjuncts)]
             specific = bool(subjects) and definite_attack(claimed_object(tok, held), ctx)
             authors = [claim_author(subject, ctx) if claim else actor_at(subject, ctx) for subject in subjects]
+            # "fighters of the FMLN were implicated": the group's name, not its members' word
+            authors = [found if found is None else group_name(found, [subject], ctx) or found
+                       for found, subject in zip(authors, subjects)]
             if any(known(found, ctx) for found in authors):
                 # a name no mention knows is taken only when the claim names no known actor
                 # (the parse may take a dateline's town for a second subject)
@@ -474,8 +478,12 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
     if claims(tok) and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in CLAIMED_WORDS for c in tok.children):
         # "the bombing was claimed by X"
         return [x for c in tok.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
-    if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp"):
-        # "X is responsible", "X were held responsible"; "officials held X responsible"
+    if lemma == "responsible" and tok.dep_ in ("acomp", "oprd", "amod", "xcomp", "ccomp"):
+        # "X is responsible", "X were held responsible"; "officials held X responsible" (the
+        # parse may make X the subject of "responsible" itself)
+        own = [c for c in tok.children if c.dep_ == "nsubj"]
+        if own:
+            return own
         if verb.lemma_.lower() in BLAME_VERBS and any(c.dep_ == "dobj" for c in verb.children):
             return [c for c in verb.children if c.dep_ == "dobj"]
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

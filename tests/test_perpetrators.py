@@ -1,0 +1,62 @@
+"""Who did it, in full articles: a group's name beside its members' word, the armed groups
+of older wars in lower-case wire copy, and who a later sentence holds responsible."""
+import pytest
+
+
+def only(events):
+    assert len(events) == 1, events
+    return events[0]
+
+
+def actor1_words(event):
+    return [p.span.text for p in event.participants if p.role == "actor1" and p.span is not None]
+
+
+def actor1_labels(event):
+    return {p.actor.label for p in event.participants if p.role == "actor1"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # the members' word stands for the group, and the group's own name tells who it is too
+    ("Rebels of the Qarth Liberation Front killed two farmers near Ayacucho on Monday.",
+     "the Qarth Liberation Front"),
+    ("a mayor was kidnapped near cali on monday by guerrillas of the army of national liberation.",
+     "army of national liberation"),
+    ("eln guerrillas shot dead two farmers near cucuta on monday.", "eln"),
+])
+def test_a_groups_name_beside_its_members_word_is_evidence_of_the_attacker(extract, text, name):
+    event = only(extract(text, "2020-05-05"))
+    words = actor1_words(event)
+    assert name in words and len(words) == 2, words
+    assert len(actor1_labels(event)) == 1
+
+
+def test_a_group_of_no_name_gets_no_second_evidence(extract):
+    event = only(extract("Gunmen killed two farmers near Jos on Monday.", "2020-05-05"))
+    assert actor1_words(event) == ["Gunmen"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("a judge was shot dead in medellin on monday. police blamed the medellin cartel for the murder.",
+     "Medellin Cartel"),
+    ("three peasants were killed on sunday in a shining path attack on a village near ayacucho.",
+     "Shining Path"),
+    ("fmln urban commandos bombed a power station in san salvador on monday.",
+     "FMLN: Farabundo Marti National Liberation Front"),
+])
+def test_armed_groups_of_older_wars_are_known_in_lower_case_copy(extract, text, label):
+    event = only(extract(text, "1990-05-05"))
+    assert label in actor1_labels(event)
+
+
+def test_who_a_sentence_holds_responsible_is_the_attacker(extract):
+    event = only(extract("Nine farmers were massacred near Ayacucho on Monday. The survivors hold the "
+                         "army responsible for the massacre.", "2020-05-05"))
+    assert actor1_words(event) == ["army"]
+
+
+def test_each_of_a_list_involved_in_a_killing_may_name_the_perpetrator(extract):
+    # the first of the list is a rank that names no side; the soldiers after it do
+    event = only(extract("Six priests were murdered near Lima on Monday. The minister said a colonel, "
+                         "two lieutenants and two soldiers were involved in the massacre.", "2020-05-05"))
+    assert actor1_words(event) == ["soldiers"]
