@@ -60,3 +60,28 @@ def test_each_of_a_list_involved_in_a_killing_may_name_the_perpetrator(extract):
     event = only(extract("Six priests were murdered near Lima on Monday. The minister said a colonel, "
                          "two lieutenants and two soldiers were involved in the massacre.", "2020-05-05"))
     assert actor1_words(event) == ["soldiers"]
+
+
+def test_whom_a_killing_is_blamed_on_is_the_attacker_not_the_target(extract):
+    event = only(extract("Two teachers were shot dead in Qarth on Monday. The minister has blamed the "
+                         "murder on narcoterrorists.", "2020-05-05"))
+    assert actor1_words(event) == ["narcoterrorists"]
+    assert not [p for p in event.participants if p.role in ("victim", "actor2") and p.span is not None
+                and p.span.text == "narcoterrorists"]
+
+
+def test_a_blamed_groups_name_beside_its_members_word_is_evidence_too(extract):
+    event = only(extract("A bomb exploded at a bus station near Qarth on Monday. Police blamed guerrillas of the "
+                         "Qarth Liberation Front for the attack.", "2020-05-05"))
+    assert actor1_words(event) == ["guerrillas", "the Qarth Liberation Front"]
+
+
+@pytest.mark.parametrize("text, word, category", [
+    ("a group of subversives attacked a former minister in lima on monday.", "subversives", "Rebel group"),
+    ("leftist urban commandos shot dead a judge in qarth on monday.", "urban commandos",
+     "Rebel group"),
+])
+def test_words_for_insurgents_of_wire_copy_are_armed_groups(extract, text, word, category):
+    event = only(extract(text, "1990-05-05"))
+    actor1 = [p for p in event.participants if p.role == "actor1"]
+    assert [p.span.text for p in actor1] == [word] and actor1[0].actor.category == category

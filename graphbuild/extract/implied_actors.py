@@ -234,6 +234,10 @@ def claimed_actor(res, event: Event, ctx: "DocContext", events: list[Event] = ()
                             for p in event.participants):
             event.participants = [p for p in event.participants if p.role != "actor1"]
             event.participants.insert(0, Participant("actor1", claimant.actor, said, alleged=alleged))
+            # "fighters of the FMLN were implicated": the group's name tells who, too
+            name = group_name(claimant, list(ctx.doc[claimant.start:claimant.end]), ctx)
+            if name is not None:
+                event.participants.insert(1, Participant("actor1", claimant.actor, name.span(ctx.doc), alleged=alleged))
             return
 
 
@@ -284,9 +288,6 @@ def find_claimants(ctx: DocContext) -> list:
             subjects = [x for subject in claimed_by(tok, ctx) for x in (subject, *subject.conjuncts)]
             specific = bool(subjects) and definite_attack(claimed_object(tok, held), ctx)
             authors = [claim_author(subject, ctx) if claim else actor_at(subject, ctx) for subject in subjects]
-            # "fighters of the FMLN were implicated": the group's name, not its members' word
-            authors = [found if found is None else group_name(found, [subject], ctx) or found
-                       for found, subject in zip(authors, subjects)]
             if any(known(found, ctx) for found in authors):
                 # a name no mention knows is taken only when the claim names no known actor
                 # (the parse may take a dateline's town for a second subject)
@@ -501,7 +502,10 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
             on = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                   for x in c.children if x.dep_ == "pobj"]
             return on or [c for c in tok.children if c.dep_ == "nsubjpass"]
-        return [c for c in tok.children if c.dep_ == "dobj"]
+        # "blamed the murder on X" (the "on" may hang on the verb or on its object)
+        on = [x for c in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for p in c.children
+              if p.dep_ == "prep" and p.lower_ == "on" for x in p.children if x.dep_ == "pobj"]
+        return on or [c for c in tok.children if c.dep_ == "dobj"]
     if lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                 for x in c.children if x.dep_ == "pobj"]

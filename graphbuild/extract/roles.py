@@ -114,6 +114,11 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "on" and head.dep_ == "dobj" \
+                    and head.head.lemma_.lower() in BLAME_VERBS:
+                # "blamed the murder on narcoterrorists": whom it is blamed on did it (a claim)
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
+                m.anaphoric = True
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
