@@ -85,3 +85,19 @@ def test_words_for_insurgents_of_wire_copy_are_armed_groups(extract, text, word,
     event = only(extract(text, "1990-05-05"))
     actor1 = [p for p in event.participants if p.role == "actor1"]
     assert [p.span.text for p in actor1] == [word] and actor1[0].actor.category == category
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("On Monday the Qarth Liberation Front's northern brigade bombed a bridge near Ayacucho.",
+     "the Qarth Liberation Front's northern brigade"),
+    ("A column of the ELN attacked a police post near Cucuta on Monday.", "A column"),
+])
+def test_a_named_groups_unit_is_evidence_of_the_attacker_beside_its_name(extract, text, unit):
+    event = extract(text, "2020-05-05")[0]
+    assert unit in actor1_words(event)
+    assert len(actor1_labels(event)) == 1
+
+
+def test_members_of_a_group_are_no_unit(extract):
+    event = only(extract("Members of the ELN shot dead two farmers near Cucuta on Monday.", "2020-05-05"))
+    assert actor1_words(event) == ["ELN"]

@@ -23,6 +23,7 @@ AGAINST_PREFIXES = words("against-prefix")
 OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
 INCLUSION_PREPS = words("inclusion-prep")
+ARMED_UNITS = words("armed-unit")
 PRONOUN_REACH = setting("pronoun-reach")
 #: the dependencies of what a clause is about: a thing there comes before a group for "its"
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
@@ -198,7 +199,26 @@ def with_names(found: list[ActorMention], tokens: list[Token], ctx: DocContext) 
         name = group_name(m, tokens, ctx)
         if name is not None and all((n.start, n.end) != (name.start, name.end) for n in out):
             out.append(name)
+    for tok in tokens:
+        unit = group_unit(tok, ctx)
+        if unit is not None and all((n.start, n.end) != (unit.start, unit.end) for n in out):
+            out.append(unit)
     return out
+
+
+def group_unit(tok: Token, ctx: DocContext) -> ActorMention | None:
+    """The words of a named group's unit that a role word is ("the IRA's city brigade", "a
+    column of the ELN"): the unit is the group, told by its own words beside the group's name."""
+    from .context import ActorMention
+
+    if tok.lemma_.lower() not in ARMED_UNITS or tok.pos_ != "NOUN":
+        return None
+    group = actor_at(tok, ctx)
+    if group is None or not group.actor.named or group.actor.category == "Person" \
+            or group.start <= tok.i < group.end:
+        return None
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("cc", "conj", "punct")])
+    return ActorMention(start, tok.i + 1, group.actor)
 
 
 def group_name(m: ActorMention, tokens: list[Token], ctx: DocContext) -> ActorMention | None:
