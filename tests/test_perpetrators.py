@@ -101,3 +101,22 @@ def test_a_named_groups_unit_is_evidence_of_the_attacker_beside_its_name(extract
 def test_members_of_a_group_are_no_unit(extract):
     event = only(extract("Members of the ELN shot dead two farmers near Cucuta on Monday.", "2020-05-05"))
     assert actor1_words(event) == ["ELN"]
+
+
+@pytest.mark.parametrize("second", [
+    "The Qarth Liberation Front said it carried out the attack.",
+    "The Qarth Liberation Front said in a statement that it had planted the bomb.",
+])
+def test_a_group_that_says_it_did_the_attack_is_the_attacker(extract, second):
+    event = only(extract("A bomb exploded at a bank in Ayacucho on Monday. " + second, "2020-05-05"))
+    assert actor1_labels(event) == {"Qarth Liberation Front"}
+
+
+@pytest.mark.parametrize("text", [
+    # "it" is a thing here, or a person's words about one: no actor
+    "A bomb was found at a bank in Ayacucho on Monday. It exploded an hour later, killing two guards.",
+    "Two guards were shot dead at a bank in Ayacucho on Monday. The mayor said it was a cowardly attack.",
+])
+def test_it_that_is_no_group_names_no_attacker(extract, text):
+    events = extract(text, "2020-05-05")
+    assert all(p.span is None for e in events for p in e.participants if p.role == "actor1")

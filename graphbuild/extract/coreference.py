@@ -19,6 +19,7 @@ MEMBER_WORDS = words("member")
 PERSON_PRONOUNS = words("person-pronoun")
 GROUP_PRONOUNS = words("group-pronoun")
 SPEAKER_PRONOUNS = words("speaker-pronoun")
+SUBJECT_GROUP_PRONOUNS = words("group-subject-pronoun")
 AGAINST_PREFIXES = words("against-prefix")
 OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
@@ -87,6 +88,11 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
                     return ctx.by_token[x.i]
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return antecedent(tok, ctx)
+    if tok.lower_ in SUBJECT_GROUP_PRONOUNS and tok.dep_ == "nsubj":
+        # "the front said it carried out the attack": a named organisation, never a person or a
+        # thing ("the bomb ... it exploded" names no actor)
+        found = antecedent(tok, ctx)
+        return found if found is not None and found.actor.named and found.actor.category != "Person" else None
     if tok.lower_ in SPEAKER_PRONOUNS:
         return speaker_group(tok, ctx)
     # "in Tijuana, Baja California, a police officer was shot": the subject the model took for
