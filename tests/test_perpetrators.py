@@ -120,3 +120,18 @@ def test_a_group_that_says_it_did_the_attack_is_the_attacker(extract, second):
 def test_it_that_is_no_group_names_no_attacker(extract, text):
     events = extract(text, "2020-05-05")
     assert all(p.span is None for e in events for p in e.participants if p.role == "actor1")
+
+
+def test_who_perpetrated_a_killing_is_its_attacker_wherever_the_parse_hangs_the_verb(extract):
+    # the parse hangs "perpetrated" on the priests; the priests were killed, the army did it
+    event = only(extract("The envoy compared it to the assassination of six priests perpetrated in Qarth "
+                         "in November by the army.", "2020-05-05"))
+    assert actor1_words(event) == ["army"]
+    assert [p.span.text for p in event.participants if p.role == "victim"] == ["priests"]
+
+
+def test_a_list_hung_on_its_first_name_still_names_who_was_implicated(extract):
+    event = only(extract("The president said that Colonel Pedro Qarth, director of the academy, two "
+                         "lieutenants and two soldiers of the army are implicated in the assassination "
+                         "of the priests.", "2020-05-05"))
+    assert {p.actor.category for p in event.participants if p.role == "actor1"} == {"State forces"}

@@ -284,8 +284,11 @@ def find_claimants(ctx: DocContext) -> list:
             # "X was blamed for it", "X were held responsible", "the suspects in the killing"
             alleged = tok.lemma_.lower() in ALLEGING_WORDS | HALLMARK_NOUNS or (
                 tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
-            # "a colonel, two lieutenants and two soldiers were involved": each of the list
-            subjects = [x for subject in claimed_by(tok, ctx) for x in (subject, *subject.conjuncts)]
+            # "a colonel, two lieutenants and two soldiers were involved": each of the list (the
+            # parse may hang the rest of a list on its first name as an apposition)
+            subjects = [x for subject in claimed_by(tok, ctx)
+                        for y in (subject, *(c for c in subject.children if c.dep_ == "appos"))
+                        for x in (y, *y.conjuncts)]
             specific = bool(subjects) and definite_attack(claimed_object(tok, held), ctx)
             authors = [claim_author(subject, ctx) if claim else actor_at(subject, ctx) for subject in subjects]
             if any(known(found, ctx) for found in authors):

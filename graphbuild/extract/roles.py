@@ -37,6 +37,7 @@ CALENDAR_WORDS = words("calendar")
 NAMING_VERBS = words("naming-verb")
 INCLUSION_VERBS = words("inclusion-verb")
 VICTIM_NOUNS = words("victim-noun")
+PERPETRATE_VERBS = words("perpetrate")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
@@ -148,6 +149,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             elif c.dep_ in ("amod", "compound") and c.tag_ == "VBN" and c.i >= 2 \
                     and head.doc[c.i - 1].text == "-" and c.i - 2 in ctx.by_token:
                 agents.append(head.doc[c.i - 2])  # "a Taliban-planted bomb"
+        if not agents:
+            agents.extend(perpetrated_by(head))
         if not patients:
             patients.extend(named_casualties(m, head))
         anchor = quantity_anchor(head)  # "dozens of missiles": the phrase's own role
@@ -219,6 +222,17 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
+
+
+def perpetrated_by(head: Token) -> list[Token]:
+    """Who a passive verb of doing a crime says did what an event noun names, when the parse
+    hangs the verb on the noun's "of" phrase ("the murder of six priests, perpetrated in May by
+    the army": the priests were not perpetrated)."""
+    return [x for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+            for obj in c.children if obj.dep_ == "pobj"
+            for verb in obj.children if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in PERPETRATE_VERBS
+            for agent in verb.children if agent.dep_ == "agent"
+            for x in agent.children if x.dep_ == "pobj"]
 
 
 def named_casualties(m: Mention, head: Token) -> list[Token]:
