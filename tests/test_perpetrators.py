@@ -135,3 +135,18 @@ def test_a_list_hung_on_its_first_name_still_names_who_was_implicated(extract):
                          "lieutenants and two soldiers of the army are implicated in the assassination "
                          "of the priests.", "2020-05-05"))
     assert {p.actor.category for p in event.participants if p.role == "actor1"} == {"State forces"}
+
+
+@pytest.mark.parametrize("second, word", [
+    ("Three soldiers were convicted of the massacre on Monday.", "soldiers"),
+    ("A court sentenced two officers of the army to 30 years in prison for the murders.", "officers"),
+])
+def test_who_a_court_convicts_of_a_killing_is_its_perpetrator(extract, second, word):
+    event = only(extract("Six priests were murdered near Qarth in November. " + second, "2020-05-05"))
+    assert actor1_words(event) == [word]
+
+
+def test_a_conviction_for_another_crime_names_no_perpetrator(extract):
+    event = only(extract("Six priests were murdered near Qarth in November. Two soldiers were convicted "
+                         "of fraud on Monday.", "2020-05-05"))
+    assert actor1_words(event) == []

@@ -63,7 +63,7 @@ TAKE_PART_WORDS = words("take-part")
 #: blame verbs that tell someone took part rather than accuse them: only of violence
 INVOLVE_VERBS = frozenset({"involve", "implicate"})
 #: blame verbs of a charge in court, which may be of any crime: only a charge of violence
-CHARGE_VERBS = frozenset({"charge", "indict"})
+CHARGE_VERBS = words("charge-verb")
 PERPETRATOR_NOUNS = words("perpetrator")
 #: perpetrator nouns that need an attack in their "of"/"in" phrase ("the suspects in the killing")
 VAGUE_PERPETRATORS = frozenset({"suspect", "author"})
@@ -265,7 +265,7 @@ def find_claimants(ctx: DocContext) -> list:
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
                                          "behind", "work of", "involv", "implicat", "part", "role", "charge",
-                                         "indict", *PERPETRATOR_NOUNS, *HALLMARK_NOUNS)):
+                                         "indict", "convict", "prosecut", "sentenc", "tried", "trial", *PERPETRATOR_NOUNS, *HALLMARK_NOUNS)):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
