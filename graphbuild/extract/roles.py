@@ -27,6 +27,7 @@ LIGHT_TARGET_PREPS = words("light-verb-target-prep")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
 PHYSICAL_TARGETS = words("physical-target")
+TARGET_PARTS = words("target-part")
 STRUCK_PREPS = words("struck-prep")
 SET_FIRE = words("set-fire")
 DAMAGE_VERBS = words("damage")
@@ -357,11 +358,15 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
             if c.dep_ == "prep" and c.lower_ == "of":
                 found.extend(x for x in c.children if x.dep_ == "pobj")
     # the clause the event word belongs to: its own for a verb, else the verb it is subject of
-    # ("a bomb went off", "planted a bomb at", "set fire to")
-    clause = head if verb else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    # ("a bomb went off", "one of the bombs hit", "planted a bomb at", "set fire to")
+    anchor = head if verb else quantity_anchor(head)
+    clause = head if verb else anchor.head if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     if clause is not None:
         struck = not event_type.startswith("@") and (
             event_type in STRUCK_TYPES or top_type(res, event_type) in STRUCK_TYPES)
+        if not verb and anchor.dep_ == "nsubj" and clause.pos_ == "VERB":
+            # what the event itself did: "the bomb damaged the exchange", "a shell hit a house"
+            found.extend(damaged(c) for c in clause.children if c.dep_ == "dobj")
         for c in clause.children:
             if c.dep_ == "prep" and (struck and c.lower_ in STRUCK_PREPS or c.lower_ == "to"
                                      and clause.lemma_.lower() in SET_FIRE):
@@ -373,6 +378,9 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
                         found.append(x)
             elif c.dep_ in ("advcl", "conj") and c.lemma_.lower() in DAMAGE_VERBS:
                 found.extend(x for x in c.children if x.dep_ in ("dobj", "nsubjpass"))
+            elif c.dep_ in ("advcl", "conj", "xcomp"):
+                # "..., causing heavy damage to the building"
+                found.extend(damaged(x) for x in c.children if x.dep_ == "dobj" and x.lemma_.lower() in DAMAGE_VERBS)
     elif head.dep_ == "pobj" and head.head.head.lemma_.lower() in DAMAGE_VERBS:
         # what the explosion damaged, told from the damage: "two cars were destroyed by the
         # blast", "an office was damaged in the explosion"
@@ -380,12 +388,41 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
     out: list[Token] = []
     for tok in found:
         for t in [tok, *tok.conjuncts]:
-            # "Camp Bastion", "the Hotel Continental": a name whose first word says what it is
-            named = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in PHYSICAL_TARGETS
-                                              for c in t.lefts)
-            if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in PHYSICAL_TARGETS or named) and t not in out:
-                out.append(t)
+            whole = owner(t)
+            if physical(t) or whole is not None and physical(whole):
+                # "the front door of a bank", "one of the vehicles": the part stands for the whole
+                if t not in out:
+                    out.append(t)
+                # "the offices of the water company, a bank and a hotel": the parse hangs the
+                # list on the "of" phrase's noun
+                out.extend(x for x in (whole.conjuncts if whole is not None else ())
+                           if physical(x) and x not in out)
     return out
+
+
+def physical(tok: Token) -> bool:
+    """A building, vehicle or installation: a physical-target word, or a name whose first word is
+    one ("Camp Bastion", "the Hotel Continental")."""
+    named = tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in PHYSICAL_TARGETS
+                                        for c in tok.lefts)
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in PHYSICAL_TARGETS or named)
+
+
+def owner(tok: Token) -> Token | None:
+    """The whole a part or a number of things belongs to: the noun of the "of" phrase of a
+    target-part word or number ("the door of a bank", "one of the buses")."""
+    if not (tok.lemma_.lower() in TARGET_PARTS or tok.lower_ in TARGET_PARTS or tok.pos_ == "NUM"):
+        return None
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for x in c.children if x.dep_ == "pobj"), None)
+
+
+def damaged(tok: Token) -> Token:
+    """What a word of damage names as damaged ("damage to the building"), else the word."""
+    if tok.lemma_.lower() not in DAMAGE_VERBS:
+        return tok
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for x in c.children if x.dep_ == "pobj"), tok)
 
 
 def instruments(res, head: Token) -> list[Token]:
