@@ -23,6 +23,7 @@ UNDERTAKING_PREPS = words("undertaking-prep")
 SIDES_PREPS = words("sides-prep")
 NOUN_TARGET_PREPS = words("noun-target-prep")
 VERB_TARGET_PREPS = words("verb-target-prep")
+PLACE_PREPS_OF_DONE = words("place-prep-of-done")
 LIGHT_TARGET_PREPS = words("light-verb-target-prep")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
@@ -37,10 +38,13 @@ CALENDAR_WORDS = words("calendar")
 NAMING_VERBS = words("naming-verb")
 INCLUSION_VERBS = words("inclusion-verb")
 VICTIM_NOUNS = words("victim-noun")
+ACT_NOUNS = words("act-noun")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     head = m.head
+    if head.dep_ == "compound" and head.head.lemma_.lower() in ACT_NOUNS:
+        head = head.head  # "sabotage actions against the grid": the act noun holds the roles
     agents: list[Token] = []
     patients: list[Token] = []
     others: list[Token] = []
@@ -69,7 +73,11 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ in ("dobj", "attr") and not passive:
                 patients.append(c)
-            elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS:
+            elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS and not (
+                    c.lower_ in PLACE_PREPS_OF_DONE and (has_object or passive and any(
+                        x.dep_ == "nsubjpass" and x.i in ctx.by_token for x in head.children))):
+                # "fired at the house", "shots were fired at the base", not "killed him at the
+                # airport", "a judge was shot at his home"
                 target = [x for x in c.children if x.dep_ == "pobj"]
                 (others if c.lower_ == "with" else patients).extend(target)
             elif c.dep_ == "prep" and c.lower_ == "between":
