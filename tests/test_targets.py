@@ -1,0 +1,74 @@
+"""Physical targets and victims of full articles: what an attack hit, told in the ways news tells it."""
+from __future__ import annotations
+
+import pytest
+
+
+def only(events, event_type=None):
+    chosen = [e for e in events if event_type is None or e.event_type == event_type]
+    assert len(chosen) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return chosen[0]
+
+
+def targets(event):
+    return [s.text for s in event.targets]
+
+
+def test_what_the_bomb_itself_damaged(extract):
+    event = only(extract("A car bomb exploded in Zarana on Monday. The bomb badly damaged the telephone "
+                         "exchange of the port district, a hotel and two clinics.", "2020-05-05"))
+    assert targets(event) == ["the telephone exchange of the port district", "a hotel", "two clinics"]
+
+
+def test_what_one_of_the_weapons_hit(extract):
+    event = only(extract("One of the grenades hit a small house in Zarana on Monday, killing a child.",
+                         "2020-05-05"))
+    assert targets(event) == ["a small house"]
+
+
+def test_damage_caused_to_a_building(extract):
+    event = only(extract("Gunmen set off two bombs in a hotel in Zarana on Monday, causing heavy damage "
+                         "to the building.", "2020-05-05"))
+    assert targets(event) == ["a hotel", "the building"]
+
+
+def test_the_part_of_a_building_stands_for_it(extract):
+    event = only(extract("Three bombs exploded at the front doors of a party headquarters and two banks in "
+                         "Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == ["the front doors of a party headquarters", "two banks"]
+
+
+def test_one_of_the_vehicles(extract):
+    event = only(extract("Gunmen attacked two buses in Zarana on Monday. One of the buses was destroyed.",
+                         "2020-05-05"))
+    assert targets(event) == ["two buses", "One of the buses"]
+
+
+def test_people_of_a_building_are_no_target(extract):
+    event = only(extract("A bomb killed three employees of the bank in Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == []
+
+
+def test_where_a_person_was_killed_is_no_target(extract):
+    event = only(extract("Gunmen shot a judge at the airport in Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == []
+    event = only(extract("A judge was shot dead at his home in Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == []
+
+
+@pytest.mark.parametrize("text", ["Gunmen fired at a bus in Zarana on Monday.",
+                                  "Shots were fired at a bus in Zarana on Monday."])
+def test_what_was_fired_at_is_a_target(extract, text):
+    assert targets(only(extract(text, "2020-05-05"))) == ["a bus"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels carried out sabotage actions against the electricity system in Zarana on Monday.",
+     ["the electricity system"]),
+    ("Guerrillas sabotaged the telephone exchange in Zarana on Monday.", ["the telephone exchange"]),
+    ("Vandals ransacked two pharmacies and several stores in Zarana on Monday.", ["two pharmacies", "several stores"]),
+])
+def test_sabotage_and_ransacking_destroy_property(extract, text, expected):
+    event = only(extract(text, "2020-05-05"))
+    assert event.event_type == "looting-property-destruction"
+    assert targets(event) == expected
