@@ -74,9 +74,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             elif c.dep_ in ("dobj", "attr") and not passive:
                 patients.append(c)
             elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS and not (
-                    c.lower_ in PLACE_PREPS_OF_DONE and (has_object or passive and any(
-                        x.dep_ == "nsubjpass" and x.i in ctx.by_token for x in head.children))):
-                # "fired at the house", "shots were fired at the base", not "killed him at the
+                    c.lower_ in PLACE_PREPS_OF_DONE and done_to_person(head, ctx)):
+                # "fired at the house", "fired shots at the base", not "killed him at the
                 # airport", "a judge was shot at his home"
                 target = [x for x in c.children if x.dep_ == "pobj"]
                 (others if c.lower_ == "with" else patients).extend(target)
@@ -246,11 +245,13 @@ def named_casualties(m: Mention, head: Token) -> list[Token]:
     return []
 
 
-def victims_named(sent: Span) -> list[Token]:
+def victims_named(sent: Span, victims: frozenset[str] = frozenset()) -> list[Token]:
     """The people a sentence names as the victims of an event it does not tell itself: its
     subject is a word for victims ("the victims", "the dead", "those injured", "among the
     dead") and its verb a copula ("the victims were A and B"), a naming verb ("the dead were
-    identified as A and B") or an inclusion verb ("the wounded included A and B")."""
+    identified as A and B") or an inclusion verb ("the wounded included A and B"); or its
+    subject is the word the event told before called its victim (one of ``victims``, lemmas)
+    and a naming verb gives the name ("a trader was shot ... The trader was identified as A")."""
     out: list[Token] = []
     if sent.text.rstrip().endswith("?"):
         return out  # "are there chiefs among the dead?": a question names nobody
@@ -258,7 +259,8 @@ def victims_named(sent: Span) -> list[Token]:
         lemma = verb.lemma_.lower()
         if any(c.dep_ == "neg" or c.tag_ == "MD" or c.dep_ == "aux" and lemma == "be" for c in verb.children):
             continue  # "there might be chiefs among the dead", "the victims have been leftists": no list
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and victim_word(c)]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (
+            victim_word(c) or lemma in NAMING_VERBS and c.pos_ == "NOUN" and c.lemma_.lower() in victims)]
         among = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
                  and any(victim_word(x) for x in c.children if x.dep_ == "pobj")]
         described = [c for c in verb.children if c.dep_ == "attr" and victim_word(c)]
@@ -302,6 +304,13 @@ def untimed(tok: Token) -> list[Token]:
 def time_word(tok: Token) -> bool:
     """A date or time expression's word ("Monday", "the night of 3 May"), which is no target."""
     return tok.ent_type_ in ("DATE", "TIME") or (tok.lower_ in CALENDAR_WORDS and not tok.is_lower)
+
+
+def done_to_person(verb: Token, ctx: "DocContext") -> bool:
+    """Whether a verb's object, or passive subject, is a person or people (an actor's words or a
+    personal pronoun): "shot him", "a judge was shot"; not "fired shots", "shots were fired"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.i in ctx.by_token or c.pos_ == "PRON" and c.lower_ != "it")
+               for c in verb.children)
 
 
 def light_passive(res, governor: Token) -> Token | None:
