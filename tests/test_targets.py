@@ -72,3 +72,20 @@ def test_sabotage_and_ransacking_destroy_property(extract, text, expected):
     event = only(extract(text, "2020-05-05"))
     assert event.event_type == "looting-property-destruction"
     assert targets(event) == expected
+
+
+def test_what_shots_were_fired_at_with_an_object(extract):
+    event = only(extract("Soldiers fired rubber bullets at a fishing boat off Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == ["a fishing boat"]
+
+
+def test_the_victim_identified_by_name_in_the_next_sentence(extract):
+    event = only(extract("A trader was shot dead by gunmen in Zarana on Monday. The trader was identified "
+                         "as Pedro Zamora.", "2020-05-05"))
+    assert "Pedro Zamora" in [p.span.text for p in event.participants if p.role == "victim"]
+
+
+def test_who_named_the_attackers_names_no_victim(extract):
+    event = only(extract("Gunmen shot a taxi driver in Zarana on Monday. The police identified the gunmen "
+                         "as members of a gang.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "victim"] == []
