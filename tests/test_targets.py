@@ -89,3 +89,12 @@ def test_who_named_the_attackers_names_no_victim(extract):
     event = only(extract("Gunmen shot a taxi driver in Zarana on Monday. The police identified the gunmen "
                          "as members of a gang.", "2020-05-05"))
     assert [p.span.text for p in event.participants if p.role == "victim"] == []
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Gunmen kidnapped the son of Pedro Zamora in Zarana on Monday.", "son"),
+    ("Gunmen killed the driver of a Taliban commander in Kandahar on Monday.", "driver"),
+])
+def test_a_relative_or_aide_is_the_victim_not_the_person_named(extract, text, victim):
+    event = only(extract(text, "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "victim"] == [victim]

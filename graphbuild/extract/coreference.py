@@ -23,6 +23,7 @@ AGAINST_PREFIXES = words("against-prefix")
 OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
 INCLUSION_PREPS = words("inclusion-prep")
+RELATIVE_NOUNS = words("relative-noun")
 PRONOUN_REACH = setting("pronoun-reach")
 #: the dependencies of what a clause is about: a thing there comes before a group for "its"
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
@@ -30,8 +31,11 @@ CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 
 def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
     """The most specific actor mention a role token stands for."""
+    # "the son of Pedro Zamora", "the mayor's bodyguard": a relative or an aide is no one else
+    others = {x.i for c in tok.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+              for x in c.subtree} if tok.lemma_.lower() in RELATIVE_NOUNS and tok.i in ctx.by_token else set()
     named_inside = [ctx.by_token[c.i] for c in own_phrase(tok)
-                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named and c.i != tok.i
+                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named and c.i != tok.i and c.i not in others
                     and (c.dep_ in ("compound", "poss", "pobj", "appos", "nmod")
                          or (c.dep_ == "amod" and not against(c)))]  # "pro-Houthi groups"
     # "ISIS terror chief Abu Bakr al-Baghdadi": the person the title belongs to
