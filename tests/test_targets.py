@@ -98,3 +98,9 @@ def test_who_named_the_attackers_names_no_victim(extract):
 def test_a_relative_or_aide_is_the_victim_not_the_person_named(extract, text, victim):
     event = only(extract(text, "2020-05-05"))
     assert [p.span.text for p in event.participants if p.role == "victim"] == [victim]
+
+
+def test_each_group_hit_keeps_its_words(extract):
+    event = only(extract("A bomb exploded in a market in Zarana on Monday, killing two men and injuring "
+                         "four women.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "victim"] == ["men", "women"]
