@@ -104,3 +104,15 @@ def test_each_group_hit_keeps_its_words(extract):
     event = only(extract("A bomb exploded in a market in Zarana on Monday, killing two men and injuring "
                          "four women.", "2020-05-05"))
     assert [p.span.text for p in event.participants if p.role == "victim"] == ["men", "women"]
+
+
+def test_a_bare_number_counts_the_people_counted_before(extract):
+    event = only(extract("A bomb killed 13 people and wounded 71 in Zarana on Monday.", "2020-05-05"))
+    victims = [p for p in event.participants if p.role == "victim"]
+    assert [p.span.text for p in victims] == ["people", "71"]
+    assert victims[0].actor.key == victims[1].actor.key
+
+
+def test_a_bare_number_with_nothing_counted_before_names_no_one(extract):
+    event = only(extract("A bomb exploded in Zarana on Monday. Three were killed.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "victim"] == []

@@ -74,6 +74,10 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
         for c in tok.subtree:
             if c.i in ctx.by_token:
                 return ctx.by_token[c.i]
+        if tok.pos_ == "NUM":
+            counted = counted_before(tok, ctx)
+            if counted is not None:
+                return counted
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for x in c.subtree:
@@ -191,6 +195,22 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
             for name in listed_names(t, found, ctx) + included(t) + apposed_names(t, found, ctx):
                 push(actor_at(name, ctx))
     return out
+
+
+def counted_before(number: Token, ctx: DocContext) -> ActorMention | None:
+    """A bare number that counts people of the kind counted just before it in its sentence
+    ("killed 13 people and wounded 71", "killing two soldiers and wounding three"): those
+    people's actor, the number its words."""
+    from .context import ActorMention
+
+    if number.dep_ not in ("nsubj", "nsubjpass", "dobj") or any(True for _ in number.children):
+        return None
+    for m in reversed(ctx.mentions):
+        if not number.sent.start <= m.start < number.i:
+            continue
+        if any(c.dep_ == "nummod" for c in ctx.doc[m.start:m.end].root.children):
+            return ActorMention(number.i, number.i + 1, m.actor)
+    return None
 
 
 def apposed_names(tok: Token, found: ActorMention | None, ctx: DocContext) -> list[Token]:

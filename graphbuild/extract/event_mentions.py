@@ -460,8 +460,8 @@ def absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:
 def own_group(host: Mention, other: Mention, mine, theirs) -> bool:
     """Whether a victim phrase of a sentence's other event word names people of its own, not
     the host's words again: a noun of people counted or described apart ("four women" beside
-    "two men"), not a pronoun or a number."""
+    "two men", "wounding three" beside "killing two soldiers"), not a pronoun."""
     doc = host.head.doc
     root = doc[mine.start:mine.end].root
-    return (mine.start, mine.end) != (theirs.start, theirs.end) and root.pos_ in ("NOUN", "PROPN") \
+    return (mine.start, mine.end) != (theirs.start, theirs.end) and root.pos_ in ("NOUN", "PROPN", "NUM") \
         and root.lemma_.lower() != doc[theirs.start:theirs.end].root.lemma_.lower()
