@@ -116,3 +116,11 @@ def test_a_bare_number_counts_the_people_counted_before(extract):
 def test_a_bare_number_with_nothing_counted_before_names_no_one(extract):
     event = only(extract("A bomb exploded in Zarana on Monday. Three were killed.", "2020-05-05"))
     assert [p.span.text for p in event.participants if p.role == "victim"] == []
+
+
+def test_a_list_of_targets_the_parse_hung_on_the_attack_and_its_appositions(extract):
+    event = only(extract("Rebels launched simultaneous attacks on the city hall, the governor's private home, "
+                         "the home of Pedro Zamora, president of the senate, and the offices of the electoral "
+                         "council in Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == ["the city hall", "the governor's private home", "the home of Pedro Zamora",
+                              "the offices of the electoral council"]

@@ -402,9 +402,12 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
         # what the explosion damaged, told from the damage: "two cars were destroyed by the
         # blast", "an office was damaged in the explosion"
         found.extend(x for x in head.head.head.children if x.dep_ in ("dobj", "nsubjpass"))
+    if not verb and patients:
+        # "attacks on the palace, the minister's home, ...": the list the parse hung on the event word
+        found.extend(c for c in head.conjuncts if c.pos_ == "NOUN" and physical(c))
     out: list[Token] = []
     for tok in found:
-        for t in [tok, *tok.conjuncts]:
+        for t in listed(tok):
             whole = owner(t)
             if physical(t) or whole is not None and physical(whole):
                 # "the front door of a bank", "one of the vehicles": the part stands for the whole
@@ -415,6 +418,23 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
                 out.extend(x for x in (whole.conjuncts if whole is not None else ())
                            if physical(x) and x not in out)
     return out
+
+
+def listed(tok: Token) -> list[Token]:
+    """A target and the others listed with it: its conjuncts and appositions, also those the parse
+    hung on the noun of an "of" phrase or on an apposition ("the home of A, president of the
+    senate, and the offices of B")."""
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        nexts = [c for c in t.children if c.dep_ in ("conj", "appos")]
+        nexts += [c for x in t.children if x.dep_ == "prep" and x.lower_ == "of" for y in x.children
+                  if y.dep_ == "pobj" for c in y.children if c.dep_ in ("conj", "appos")]
+        for c in nexts:
+            if c not in out and c.i > tok.i:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 def physical(tok: Token) -> bool:
