@@ -124,3 +124,14 @@ def test_a_list_of_targets_the_parse_hung_on_the_attack_and_its_appositions(extr
                          "council in Zarana on Monday.", "2020-05-05"))
     assert targets(event) == ["the city hall", "the governor's private home", "the home of Pedro Zamora",
                               "the offices of the electoral council"]
+
+
+def test_the_number_counts_those_counted_in_the_sentence_before(extract):
+    event = only(extract("Three militants tried to plant a bomb along a road in Zarana on Friday. The device "
+                         "exploded early, killing the three.", "2020-05-05"))
+    assert [p.span.text for p in event.participants if p.role == "victim"] == ["three"]
+
+
+def test_what_a_plot_would_do_is_no_attack_told(extract):
+    events = extract("Police warned the senator of a plot to murder him at the airport in Zarana.", "2020-05-05")
+    assert [e.modality for e in events] == ["hypothetical"]

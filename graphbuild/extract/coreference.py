@@ -199,14 +199,19 @@ def expand(tokens: list[Token], ctx: DocContext) -> list[ActorMention]:
 
 def counted_before(number: Token, ctx: DocContext) -> ActorMention | None:
     """A bare number that counts people of the kind counted just before it in its sentence
-    ("killed 13 people and wounded 71", "killing two soldiers and wounding three"): those
+    ("killed 13 people and wounded 71", "killing two soldiers and wounding three"), or, with
+    "the", in the sentence before ("Three men planted a bomb. It killed the three"): those
     people's actor, the number its words."""
     from .context import ActorMention
 
-    if number.dep_ not in ("nsubj", "nsubjpass", "dobj") or any(True for _ in number.children):
+    children = list(number.children)
+    if number.dep_ not in ("nsubj", "nsubjpass", "dobj") or any(c.lower_ != "the" for c in children):
         return None
+    start = number.sent.start
+    if children and start > 0:  # "the three": those counted in the sentence before, too
+        start = ctx.doc[start - 1].sent.start
     for m in reversed(ctx.mentions):
-        if not number.sent.start <= m.start < number.i:
+        if not start <= m.start < number.i:
             continue
         if any(c.dep_ == "nummod" for c in ctx.doc[m.start:m.end].root.children):
             return ActorMention(number.i, number.i + 1, m.actor)
