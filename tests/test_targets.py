@@ -135,3 +135,9 @@ def test_the_number_counts_those_counted_in_the_sentence_before(extract):
 def test_what_a_plot_would_do_is_no_attack_told(extract):
     events = extract("Police warned the senator of a plot to murder him at the airport in Zarana.", "2020-05-05")
     assert [e.modality for e in events] == ["hypothetical"]
+
+
+def test_a_part_names_its_whole_however_long_the_name(extract):
+    event = only(extract("Rebels destroyed a section of the long northern coastal oil export pipeline near "
+                         "Zarana on Monday.", "2020-05-05"))
+    assert [t.split()[-1] for t in targets(event)] == ["pipeline"]

@@ -489,6 +489,6 @@ def thing_phrase(tok: Token) -> Span:
     end = tok.i + 1
     of = next((x for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
                for x in c.children if x.dep_ == "pobj"), None)
-    if of is not None and of.i - tok.i <= 6:
-        end = of.i + 1  # up to the "of" phrase's noun, not the phrases after it
+    if of is not None and (of.i - tok.i <= 6 or owner(tok) is not None):
+        end = of.i + 1  # up to the "of" phrase's noun (a part's whole), not the phrases after it
     return doc[start:end]
