@@ -141,3 +141,8 @@ def test_a_part_names_its_whole_however_long_the_name(extract):
     event = only(extract("Rebels destroyed a section of the long northern coastal oil export pipeline near "
                          "Zarana on Monday.", "2020-05-05"))
     assert [t.split()[-1] for t in targets(event)] == ["pipeline"]
+
+
+def test_the_entrance_to_a_building(extract):
+    event = only(extract("Gunmen placed a bomb at the entrance to a cafe in Zarana on Monday.", "2020-05-05"))
+    assert targets(event) == ["the entrance to a cafe"]

@@ -446,11 +446,12 @@ def physical(tok: Token) -> bool:
 
 
 def owner(tok: Token) -> Token | None:
-    """The whole a part or a number of things belongs to: the noun of the "of" phrase of a
-    target-part word or number ("the door of a bank", "one of the buses")."""
+    """The whole a part or a number of things belongs to: the noun of the "of" (or "to") phrase
+    of a target-part word or number ("the door of a bank", "the entrance to a cafe", "one of
+    the buses")."""
     if not (tok.lemma_.lower() in TARGET_PARTS or tok.lower_ in TARGET_PARTS or tok.pos_ == "NUM"):
         return None
-    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                  for x in c.children if x.dep_ == "pobj"), None)
 
 
@@ -489,6 +490,9 @@ def thing_phrase(tok: Token) -> Span:
     end = tok.i + 1
     of = next((x for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
                for x in c.children if x.dep_ == "pobj"), None)
-    if of is not None and (of.i - tok.i <= 6 or owner(tok) is not None):
-        end = of.i + 1  # up to the "of" phrase's noun (a part's whole), not the phrases after it
+    whole = owner(tok)
+    if whole is not None:
+        end = whole.i + 1  # a part up to its whole: "the entrance to the cafe"
+    elif of is not None and of.i - tok.i <= 6:
+        end = of.i + 1  # up to the "of" phrase's noun, not the phrases after it
     return doc[start:end]
