@@ -110,7 +110,7 @@ def listed_victims(res, sent: Span, mentions: list[Mention], raw: list[tuple[Men
     sentence names as victims (:func:`victims_named`) are each a victim, with their own words,
     of the violent event its own words tell, else of the closest one told before it in the same
     paragraph or in the sentence just before."""
-    named = victims_named(sent)
+    named = victims_named(sent, told_victims(res, raw, ctx))
     if not named:
         return
     # the names' own words, not a word before them ("a police asset" is no police)
@@ -136,6 +136,17 @@ def listed_victims(res, sent: Span, mentions: list[Mention], raw: list[tuple[Men
             if (span.start, span.end) not in known:
                 event.participants.append(Participant("victim", am.actor, span))
         return
+
+
+def told_victims(res, raw: list[tuple[Mention, Event]], ctx: DocContext) -> frozenset[str]:
+    """The words (lemmas) the violent event told last called its victims ("a trader", "the judge")."""
+    violent = res.violent_types | {"@death", "@violence"}
+    for _, event in reversed(raw):
+        if event.event_type in violent:
+            spans = (ctx.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+                     for p in event.participants if p.role in ("victim", "actor2") and p.span is not None)
+            return frozenset(span.root.lemma_.lower() for span in spans if span is not None)
+    return frozenset()
 
 
 def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClaim | None) -> Event:

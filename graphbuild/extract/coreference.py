@@ -25,6 +25,7 @@ OWN_PHRASE_PREPS = words("own-phrase-prep")
 NOT_SUBJECT_PREPS = words("not-subject-prep")
 INCLUSION_PREPS = words("inclusion-prep")
 ARMED_UNITS = words("armed-unit")
+RELATIVE_NOUNS = words("relative-noun")
 PRONOUN_REACH = setting("pronoun-reach")
 #: the dependencies of what a clause is about: a thing there comes before a group for "its"
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
@@ -32,8 +33,11 @@ CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "attr")
 
 def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
     """The most specific actor mention a role token stands for."""
+    # "the son of Pedro Zamora", "the mayor's bodyguard": a relative or an aide is no one else
+    others = {x.i for c in tok.children if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+              for x in c.subtree} if tok.lemma_.lower() in RELATIVE_NOUNS and tok.i in ctx.by_token else set()
     named_inside = [ctx.by_token[c.i] for c in own_phrase(tok)
-                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named and c.i != tok.i
+                    if c.i in ctx.by_token and ctx.by_token[c.i].actor.named and c.i != tok.i and c.i not in others
                     and (c.dep_ in ("compound", "poss", "pobj", "appos", "nmod")
                          or (c.dep_ == "amod" and not against(c)))]  # "pro-Houthi groups"
     # "ISIS terror chief Abu Bakr al-Baghdadi": the person the title belongs to
@@ -72,6 +76,10 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
         for c in tok.subtree:
             if c.i in ctx.by_token:
                 return ctx.by_token[c.i]
+        if tok.pos_ == "NUM":
+            counted = counted_before(tok, ctx)
+            if counted is not None:
+                return counted
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for x in c.subtree:
@@ -253,6 +261,24 @@ def group_name(m: ActorMention, tokens: list[Token], ctx: DocContext) -> ActorMe
             if other is not None and other is not m and other.actor.key == m.actor.key \
                     and ctx.doc[other.end - 1].pos_ == "PROPN":
                 return other
+def counted_before(number: Token, ctx: DocContext) -> ActorMention | None:
+    """A bare number that counts people of the kind counted just before it in its sentence
+    ("killed 13 people and wounded 71", "killing two soldiers and wounding three"), or, with
+    "the", in the sentence before ("Three men planted a bomb. It killed the three"): those
+    people's actor, the number its words."""
+    from .context import ActorMention
+
+    children = list(number.children)
+    if number.dep_ not in ("nsubj", "nsubjpass", "dobj") or any(c.lower_ != "the" for c in children):
+        return None
+    start = number.sent.start
+    if children and start > 0:  # "the three": those counted in the sentence before, too
+        start = ctx.doc[start - 1].sent.start
+    for m in reversed(ctx.mentions):
+        if not start <= m.start < number.i:
+            continue
+        if any(c.dep_ == "nummod" for c in ctx.doc[m.start:m.end].root.children):
+            return ActorMention(number.i, number.i + 1, m.actor)
     return None
 
 

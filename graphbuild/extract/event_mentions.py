@@ -447,9 +447,21 @@ def absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:
             target_role = "victim"
         existing = host.roles.setdefault(target_role, [])
         for a in actors:
-            if all(a.actor.key != e.actor.key for e in existing):
+            # "killed two men and injured four women": each group hit keeps its own words
+            if all(a.actor.key != e.actor.key or target_role == "victim" and own_group(host, other, a, e)
+                   for e in existing):
                 existing.append(a)
     for mine, theirs in ((host.physical, other.physical), (host.instruments, other.instruments)):
         mine.extend(t for t in theirs if t not in mine)
     if other.event_type == "@violence" and host.event_type == "@violence" and other.cue:
         host.cue = True
+
+
+def own_group(host: Mention, other: Mention, mine, theirs) -> bool:
+    """Whether a victim phrase of a sentence's other event word names people of its own, not
+    the host's words again: a noun of people counted or described apart ("four women" beside
+    "two men", "wounding three" beside "killing two soldiers"), not a pronoun."""
+    doc = host.head.doc
+    root = doc[mine.start:mine.end].root
+    return (mine.start, mine.end) != (theirs.start, theirs.end) and root.pos_ in ("NOUN", "PROPN", "NUM") \
+        and root.lemma_.lower() != doc[theirs.start:theirs.end].root.lemma_.lower()

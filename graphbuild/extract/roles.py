@@ -24,10 +24,12 @@ UNDERTAKING_PREPS = words("undertaking-prep")
 SIDES_PREPS = words("sides-prep")
 NOUN_TARGET_PREPS = words("noun-target-prep")
 VERB_TARGET_PREPS = words("verb-target-prep")
+PLACE_PREPS_OF_DONE = words("place-prep-of-done")
 LIGHT_TARGET_PREPS = words("light-verb-target-prep")
 BLAME_VERBS = words("blame")
 ATTRIBUTE_VERBS = words("attribute")
 PHYSICAL_TARGETS = words("physical-target")
+TARGET_PARTS = words("target-part")
 STRUCK_PREPS = words("struck-prep")
 SET_FIRE = words("set-fire")
 DAMAGE_VERBS = words("damage")
@@ -38,10 +40,13 @@ NAMING_VERBS = words("naming-verb")
 INCLUSION_VERBS = words("inclusion-verb")
 VICTIM_NOUNS = words("victim-noun")
 PERPETRATE_VERBS = words("perpetrate")
+ACT_NOUNS = words("act-noun")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     head = m.head
+    if head.dep_ == "compound" and head.head.lemma_.lower() in ACT_NOUNS:
+        head = head.head  # "sabotage actions against the grid": the act noun holds the roles
     agents: list[Token] = []
     patients: list[Token] = []
     others: list[Token] = []
@@ -70,7 +75,10 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ in ("dobj", "attr") and not passive:
                 patients.append(c)
-            elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS:
+            elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS and not (
+                    c.lower_ in PLACE_PREPS_OF_DONE and done_to_person(head, ctx)):
+                # "fired at the house", "fired shots at the base", not "killed him at the
+                # airport", "a judge was shot at his home"
                 target = [x for x in c.children if x.dep_ == "pobj"]
                 (others if c.lower_ == "with" else patients).extend(target)
             elif c.dep_ == "prep" and c.lower_ == "between":
@@ -257,11 +265,13 @@ def named_casualties(m: Mention, head: Token) -> list[Token]:
     return []
 
 
-def victims_named(sent: Span) -> list[Token]:
+def victims_named(sent: Span, victims: frozenset[str] = frozenset()) -> list[Token]:
     """The people a sentence names as the victims of an event it does not tell itself: its
     subject is a word for victims ("the victims", "the dead", "those injured", "among the
     dead") and its verb a copula ("the victims were A and B"), a naming verb ("the dead were
-    identified as A and B") or an inclusion verb ("the wounded included A and B")."""
+    identified as A and B") or an inclusion verb ("the wounded included A and B"); or its
+    subject is the word the event told before called its victim (one of ``victims``, lemmas)
+    and a naming verb gives the name ("a trader was shot ... The trader was identified as A")."""
     out: list[Token] = []
     if sent.text.rstrip().endswith("?"):
         return out  # "are there chiefs among the dead?": a question names nobody
@@ -269,7 +279,8 @@ def victims_named(sent: Span) -> list[Token]:
         lemma = verb.lemma_.lower()
         if any(c.dep_ == "neg" or c.tag_ == "MD" or c.dep_ == "aux" and lemma == "be" for c in verb.children):
             continue  # "there might be chiefs among the dead", "the victims have been leftists": no list
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and victim_word(c)]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (
+            victim_word(c) or lemma in NAMING_VERBS and c.pos_ == "NOUN" and c.lemma_.lower() in victims)]
         among = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
                  and any(victim_word(x) for x in c.children if x.dep_ == "pobj")]
         described = [c for c in verb.children if c.dep_ == "attr" and victim_word(c)]
@@ -313,6 +324,13 @@ def untimed(tok: Token) -> list[Token]:
 def time_word(tok: Token) -> bool:
     """A date or time expression's word ("Monday", "the night of 3 May"), which is no target."""
     return tok.ent_type_ in ("DATE", "TIME") or (tok.lower_ in CALENDAR_WORDS and not tok.is_lower)
+
+
+def done_to_person(verb: Token, ctx: "DocContext") -> bool:
+    """Whether a verb's object, or passive subject, is a person or people (an actor's words or a
+    personal pronoun): "shot him", "a judge was shot"; not "fired shots", "shots were fired"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.i in ctx.by_token or c.pos_ == "PRON" and c.lower_ != "it")
+               for c in verb.children)
 
 
 def light_passive(res, governor: Token) -> Token | None:
@@ -377,11 +395,15 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
             if c.dep_ == "prep" and c.lower_ == "of":
                 found.extend(x for x in c.children if x.dep_ == "pobj")
     # the clause the event word belongs to: its own for a verb, else the verb it is subject of
-    # ("a bomb went off", "planted a bomb at", "set fire to")
-    clause = head if verb else head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    # ("a bomb went off", "one of the bombs hit", "planted a bomb at", "set fire to")
+    anchor = head if verb else quantity_anchor(head)
+    clause = head if verb else anchor.head if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") else None
     if clause is not None:
         struck = not event_type.startswith("@") and (
             event_type in STRUCK_TYPES or top_type(res, event_type) in STRUCK_TYPES)
+        if not verb and anchor.dep_ == "nsubj" and clause.pos_ == "VERB":
+            # what the event itself did: "the bomb damaged the exchange", "a shell hit a house"
+            found.extend(damaged(c) for c in clause.children if c.dep_ == "dobj")
         for c in clause.children:
             if c.dep_ == "prep" and (struck and c.lower_ in STRUCK_PREPS or c.lower_ == "to"
                                      and clause.lemma_.lower() in SET_FIRE):
@@ -393,19 +415,72 @@ def physical_targets(res, head: Token, patients: list[Token], event_type: str) -
                         found.append(x)
             elif c.dep_ in ("advcl", "conj") and c.lemma_.lower() in DAMAGE_VERBS:
                 found.extend(x for x in c.children if x.dep_ in ("dobj", "nsubjpass"))
+            elif c.dep_ in ("advcl", "conj", "xcomp"):
+                # "..., causing heavy damage to the building"
+                found.extend(damaged(x) for x in c.children if x.dep_ == "dobj" and x.lemma_.lower() in DAMAGE_VERBS)
     elif head.dep_ == "pobj" and head.head.head.lemma_.lower() in DAMAGE_VERBS:
         # what the explosion damaged, told from the damage: "two cars were destroyed by the
         # blast", "an office was damaged in the explosion"
         found.extend(x for x in head.head.head.children if x.dep_ in ("dobj", "nsubjpass"))
+    if not verb and patients:
+        # "attacks on the palace, the minister's home, ...": the list the parse hung on the event word
+        found.extend(c for c in head.conjuncts if c.pos_ == "NOUN" and physical(c))
     out: list[Token] = []
     for tok in found:
-        for t in [tok, *tok.conjuncts]:
-            # "Camp Bastion", "the Hotel Continental": a name whose first word says what it is
-            named = t.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in PHYSICAL_TARGETS
-                                              for c in t.lefts)
-            if t.pos_ in ("NOUN", "PROPN") and (t.lemma_.lower() in PHYSICAL_TARGETS or named) and t not in out:
-                out.append(t)
+        for t in listed(tok):
+            whole = owner(t)
+            if physical(t) or whole is not None and physical(whole):
+                # "the front door of a bank", "one of the vehicles": the part stands for the whole
+                if t not in out:
+                    out.append(t)
+                # "the offices of the water company, a bank and a hotel": the parse hangs the
+                # list on the "of" phrase's noun
+                out.extend(x for x in (whole.conjuncts if whole is not None else ())
+                           if physical(x) and x not in out)
     return out
+
+
+def listed(tok: Token) -> list[Token]:
+    """A target and the others listed with it: its conjuncts and appositions, also those the parse
+    hung on the noun of an "of" phrase or on an apposition ("the home of A, president of the
+    senate, and the offices of B")."""
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        nexts = [c for c in t.children if c.dep_ in ("conj", "appos")]
+        nexts += [c for x in t.children if x.dep_ == "prep" and x.lower_ == "of" for y in x.children
+                  if y.dep_ == "pobj" for c in y.children if c.dep_ in ("conj", "appos")]
+        for c in nexts:
+            if c not in out and c.i > tok.i:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def physical(tok: Token) -> bool:
+    """A building, vehicle or installation: a physical-target word, or a name whose first word is
+    one ("Camp Bastion", "the Hotel Continental")."""
+    named = tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lemma_.lower() in PHYSICAL_TARGETS
+                                        for c in tok.lefts)
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in PHYSICAL_TARGETS or named)
+
+
+def owner(tok: Token) -> Token | None:
+    """The whole a part or a number of things belongs to: the noun of the "of" (or "to") phrase
+    of a target-part word or number ("the door of a bank", "the entrance to a cafe", "one of
+    the buses")."""
+    if not (tok.lemma_.lower() in TARGET_PARTS or tok.lower_ in TARGET_PARTS or tok.pos_ == "NUM"):
+        return None
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                 for x in c.children if x.dep_ == "pobj"), None)
+
+
+def damaged(tok: Token) -> Token:
+    """What a word of damage names as damaged ("damage to the building"), else the word."""
+    if tok.lemma_.lower() not in DAMAGE_VERBS:
+        return tok
+    return next((x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for x in c.children if x.dep_ == "pobj"), tok)
 
 
 def instruments(res, head: Token) -> list[Token]:
@@ -435,6 +510,9 @@ def thing_phrase(tok: Token) -> Span:
     end = tok.i + 1
     of = next((x for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"
                for x in c.children if x.dep_ == "pobj"), None)
-    if of is not None and of.i - tok.i <= 6:
+    whole = owner(tok)
+    if whole is not None:
+        end = whole.i + 1  # a part up to its whole: "the entrance to the cafe"
+    elif of is not None and of.i - tok.i <= 6:
         end = of.i + 1  # up to the "of" phrase's noun, not the phrases after it
     return doc[start:end]
