@@ -13,6 +13,7 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
+from .gatherings import arrests_at, set_aside, work_stoppage
 from .roles import assign_roles, leader_compound
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ SEARCH_PREPS = words("search-prep")
 INSTRUMENT_PREPS = words("instrument-prep")
 DISMISSAL_VERBS = words("dismissal")
 VERB_TARGET_PREPS = words("verb-target-prep")
+BLAST_OBJECTS = words("blast-object")
+PROTEST_PROPS = words("protest-prop")
 #: the links from a list's item, or from what an amount is of, to the noun that heads it
 LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
 LIST_PREPS = ("of", "with", "including")
@@ -71,6 +74,10 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
         if dismissal(head, ctx):
             continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
+        if trig.event_type == "peaceful-protest" and not work_stoppage(head):
+            continue  # "a strike on a convoy", "a precision strike": a military strike
+        if not blown_up(res, head) or prop_burnt(head):
+            continue  # "blasted the minister's remarks": criticism; "burnt an effigy": a protest's sign
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
             if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
@@ -111,6 +118,12 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     crowd = crowd_mentions(res, sent, ctx, riot_only=True)
     riot = next((m for m in mentions if top_type(res, m.event_type) in ("protests", "riots")),
                 crowd[0] if crowd else None)
+    if riot is not None and riot in mentions and set_aside(res, riot, mentions, lambda t: top_type(res, t)):
+        # "ahead of their bandh, rebels killed two villagers", "gunmen fired at a rally": the
+        # violence is the event; the protest only dates it, or was its target
+        mentions.remove(riot)
+        riot = None
+    riot = arrests_at(res, riot, mentions)
     if riot is not None:
         # "demonstrators threw stones and set fire to banks, and the army fired rubber
         # bullets": one violent demonstration, the army its other side
@@ -125,6 +138,22 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         if riot not in mentions:
             mentions.append(riot)
     return mentions
+
+
+def blown_up(res, head: Token) -> bool:
+    """"Blasted" is an explosion when what it blew up is a weapon or a structure ("crude bombs
+    were blasted", "blasted a bridge"), not when it is criticism ("blasted the minister")."""
+    if head.pos_ != "VERB" or head.lemma_.lower() != "blast":
+        return True
+    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    things += [x for t in things for x in t.conjuncts]
+    weapons = res.lexicon.cue("weapon") | BLAST_OBJECTS
+    return any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in things)
+
+
+def prop_burnt(head: Token) -> bool:
+    """Whether a verb burns a protest's sign ("burnt an effigy of the minister")."""
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_PROPS for c in head.children)
 
 
 def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:

@@ -19,6 +19,7 @@ OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
 TAKING_WORDS = words("taking")
+PROTEST_PROPS = words("protest-prop")
 #: entity labels of the names of organisations and people
 NAME_LABELS = ("ORG", "PERSON")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
@@ -233,7 +234,16 @@ def acts_of(sent: Span, trigger: Span | None) -> set[str]:
         if any((a.dep_ == "relcl" or (a.dep_ == "acl" and a.tag_ == "VBN")) and a.head.pos_ in ("NOUN", "PROPN")
                and not own_clause(a) for a in [tok, *tok.ancestors] if a.i >= sent.start):
             continue
+        if burns_prop(tok):
+            continue  # "burnt an effigy of the minister": a protest's sign, not a riot
         acts.add(tok.lemma_.lower())
         if tok.lower_ == "fire" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in SET_FIRE_WORDS:
             acts.add("burn")
     return acts
+
+
+def burns_prop(tok: Token) -> bool:
+    """Whether a word's object is a protest's sign ("burnt effigies", "set fire to an effigy")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in PROTEST_PROPS for o in objects)
