@@ -13,7 +13,7 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
-from .gatherings import arrests_at, set_aside, work_stoppage
+from .gatherings import arrests_at, demanded, set_aside, work_stoppage
 from .roles import assign_roles, leader_compound
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
         if dismissal(head, ctx):
             continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
+        if demanded(trig.event_type, head):
+            continue  # "demanding the arrest of the killers": a demand, not an arrest
         if trig.event_type == "peaceful-protest" and not work_stoppage(head):
             continue  # "a strike on a convoy", "a precision strike": a military strike
         if not blown_up(res, head) or prop_burnt(head):

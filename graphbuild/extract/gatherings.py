@@ -25,6 +25,8 @@ FRAME_WORDS = words("protest-frame")
 TARGET_PREPS = words("verb-target-prep") | words("noun-target-prep")
 GRIEVANCE_WORDS = words("grievance")
 CROWD_CATEGORIES = words("crowd-category")
+DEMANDED_TYPES = words("demanded-type")
+DEMAND_WORDS = words("demand-word")
 #: the links from a noun to the phrase that holds it ("the first day of the hartal")
 NOUN_LINKS = ("pobj", "prep", "compound", "conj", "appos", "npadvmod")
 
@@ -114,10 +116,11 @@ def arrests_at(res, riot: Mention | None, mentions: list[Mention]) -> Mention | 
         return riot
     if riot is None:
         held = [a for m in arrests for a in m.roles.get("victim", []) + m.roles.get("actor2", [])]
-        if not held or not all(a.actor.category == "Protesters" for a in held):
+        if not any(a.actor.category == "Protesters" for a in held) or not all(
+                a.actor.category in CROWD_CATEGORIES for a in held):
             return None
         riot = Mention("protest-with-intervention", arrests[0].head, arrests[0].tokens)
-        riot.roles["actor1"] = held
+        riot.roles["actor1"] = [a for i, a in enumerate(held) if all(a.actor.key != b.actor.key for b in held[:i])]
         mentions.append(riot)
     for m in arrests:
         for a in m.roles.get("actor1", []):
@@ -133,3 +136,12 @@ def grievance(head: Token) -> bool:
     """Whether a word is what a protest is about ("protested against the arrest of their
     leader", "demanding the release of those detained")."""
     return any(a.lemma_.lower() in GRIEVANCE_WORDS or a.lower_ in GRIEVANCE_WORDS for a in head.ancestors)
+
+
+def demanded(event_type: str, head: Token) -> bool:
+    """Whether an arrest or release noun is what someone asks for ("demanding the arrest of the
+    killers", "blocked roads for the arrest of his killers", "sought the release of the
+    students"), not an arrest or a release that happened."""
+    if event_type not in DEMANDED_TYPES or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.dep_ in ("dobj", "pobj") and (head.head.lemma_.lower() in DEMAND_WORDS or head.head.lower_ in DEMAND_WORDS)

@@ -1,0 +1,120 @@
+"""Demonstrations told beside other events (extract/gatherings.py) and the South Asian
+protest and explosion words of triggers.csv, on the real model. Sentences are made up."""
+import pytest
+
+
+def types(events):
+    return sorted(e.event_type for e in events)
+
+
+def side(event, role):
+    return {p.actor.category for p in event.participants if p.role == role}
+
+
+@pytest.mark.parametrize("text", [
+    "Trade unions on Tuesday staged a strike in Zorbatown against the sale of the state-run mine.",
+    "Nurses of the district hospital launched a strike on Thursday demanding better pay.",
+    "The truckers' strike entered its third day in Zorbatown on Monday.",
+])
+def test_a_staged_or_continued_strike_is_a_protest(extract, text):
+    assert types(extract(text, "2015-05-05")) == ["peaceful-protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "The air force launched a strike on militant hideouts in the Zorba valley.",
+    "A precision strike hit a rebel depot near Zorbatown on Monday.",
+])
+def test_a_military_strike_is_no_protest(extract, text):
+    assert "peaceful-protest" not in types(extract(text, "2015-05-05"))
+
+
+def test_south_asian_protest_words(extract):
+    assert types(extract("Students gheraoed the registrar in his chamber in Zorbatown on Monday.",
+                         "2015-05-05")) == ["peaceful-protest"]
+    effigy = extract("Party workers burnt an effigy of the chief minister in Zorbatown on Sunday.", "2015-05-05")
+    assert types(effigy) == ["peaceful-protest"]  # a sign burnt, not a riot
+
+
+@pytest.mark.parametrize("text", [
+    "Three cocktails were blasted at the Zorba crossing on Tuesday.",
+    "Rebels blasted a bridge over the Zorba river on Monday night.",
+])
+def test_blasted_weapons_and_structures_are_explosions(extract, text):
+    assert types(extract(text, "2015-05-05")) == ["remote-explosive-landmine-ied"]
+
+
+def test_blasted_as_criticism_is_no_event(extract):
+    assert extract("The opposition leader blasted the government over the price hike on Monday.", "2015-05-05") == []
+
+
+def test_aerial_strikes_and_gun_fight(extract):
+    assert types(extract("Five militants were killed in aerial strikes by the air force in the Zorba valley.",
+                         "2015-05-05")) == ["air-drone-strike"]
+    assert types(extract("Two militants were killed in a brief gun fight with troops in Zorba district.",
+                         "2015-05-05")) == ["armed-clash"]
+
+
+def test_a_protest_that_only_dates_the_violence_is_no_event(extract):
+    events = extract("A few hours ahead of their bandh, the rebels killed two villagers in Zorba district.",
+                     "2015-05-05")
+    assert types(events) == ["attack"]
+    assert side(events[0], "actor1") == {"Rebel group"}
+
+
+def test_an_attacked_gathering_is_the_target(extract):
+    shooting = extract("One person was killed in a drive-by shooting at an election rally in Zorbatown on Friday.",
+                       "2015-05-05")
+    assert types(shooting) == ["attack"]
+    march = extract("Unidentified men attacked the Zorba march in Zorba district, injuring several persons.",
+                    "2015-05-05")
+    assert types(march) == ["attack"]
+
+
+def test_crowd_violence_during_a_hartal_stays_a_riot(extract):
+    events = extract("Protesters threw stones at the police during the hartal in Zorbatown.", "2015-05-05")
+    assert types(events) == ["violent-demonstration"]
+    burnt = extract("Vehicles were set on fire in Zorbatown during the strike called by the opposition.", "2015-05-05")
+    assert types(burnt) == ["violent-demonstration"]
+
+
+def test_police_at_a_protest_in_a_strike_is_an_intervention(extract):
+    events = extract("Police fired tear gas at protesters during the general strike in Zorbatown.", "2015-05-05")
+    assert types(events) == ["protest-with-intervention"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two persons and foiled a procession of the opposition student wing in Zorbatown on Thursday.",
+    "Police arrested 300 protesters when they tried to lay siege to the office of the district engineer in Zorbatown.",
+])
+def test_arrests_at_a_protest_are_an_intervention(extract, text):
+    events = extract(text, "2015-05-05")
+    assert types(events) == ["protest-with-intervention"]
+    assert side(events[0], "actor1") == {"Protesters"}
+    assert side(events[0], "actor2") == {"State forces"}
+
+
+def test_arrests_a_protest_is_about_stay_apart(extract):
+    events = extract("Hundreds of villagers protested in Zorbatown on Monday against the arrest of their leader.",
+                     "2015-05-05")
+    assert "protest-with-intervention" not in types(events)
+    assert "peaceful-protest" in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The relatives of a worker protested and blocked roads in Zorbatown for the arrest of his killers.",
+    "Villagers blocked the highway in Zorbatown on Monday demanding the release of three students.",
+])
+def test_a_demanded_arrest_or_release_is_no_event(extract, text):
+    assert types(extract(text, "2015-05-05")) == ["peaceful-protest"]
+
+
+def test_south_asian_arrest_and_surrender_words(extract):
+    assert types(extract("Police nabbed two suspected smugglers in Zorbatown on Monday.", "2015-05-05")) == ["arrests"]
+    assert types(extract("Twenty rebels handed themselves over to the police in Zorba district on Monday.",
+                         "2015-05-05")) == ["surrender"]
+
+
+def test_a_countrywide_blockade_is_a_protest(extract):
+    events = extract("The countrywide indefinite blockade enforced by the opposition alliance entered its 20th day "
+                     "in Zorbatown on Friday.", "2015-05-05")
+    assert types(events) == ["peaceful-protest"]
