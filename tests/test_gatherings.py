@@ -118,3 +118,20 @@ def test_a_countrywide_blockade_is_a_protest(extract):
     events = extract("The countrywide indefinite blockade enforced by the opposition alliance entered its 20th day "
                      "in Zorbatown on Friday.", "2015-05-05")
     assert types(events) == ["peaceful-protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "At least five militants were killed and six others were arrested during a raid by security forces "
+    "in Zorba district on Saturday.",
+    "One militant was killed, one injured and two arrested in a search operation carried out by the "
+    "border guards in Zorbatown.",
+])
+def test_killings_told_with_arrests_are_violence_of_their_own(extract, text):
+    events = extract(text, "2015-05-05")
+    assert "armed-clash" in types(events)
+    assert side(next(e for e in events if e.event_type == "armed-clash"), "actor1") == {"State forces"}
+
+
+def test_bodies_found_with_an_arrest_are_no_killing_by_the_police(extract):
+    events = extract("Police found two bodies in Zorbatown and arrested a suspect.", "2015-05-05")
+    assert types(events) == ["arrests"]

@@ -37,6 +37,7 @@ DISMISSAL_VERBS = words("dismissal")
 VERB_TARGET_PREPS = words("verb-target-prep")
 BLAST_OBJECTS = words("blast-object")
 PROTEST_PROPS = words("protest-prop")
+CUSTODY_TYPES = words("custody-type")
 #: the links from a list's item, or from what an amount is of, to the noun that heads it
 LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
 LIST_PREPS = ("of", "with", "including")
@@ -444,6 +445,18 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         for d in deaths[1:]:
             absorb(first, d)
         out.append(first)
+    elif deaths and custody_only(out, top_of) and any(d.head.lemma_.lower() in DEATH_VERBS for d in deaths):
+        # "five militants were killed and six arrested in a raid": the killing is violence of
+        # its own by the force that made the arrests, not a toll of the arrests
+        first = deaths[0]
+        for d in deaths[1:]:
+            absorb(first, d)
+        first.event_type = "@violence"
+        for m in out:
+            for a in m.roles.get("actor1", []):
+                if all(a.actor.key != e.actor.key for e in first.roles.get("actor1", [])):
+                    first.roles.setdefault("actor1", []).append(a)
+        out.append(first)
     elif deaths:
         for d in deaths:
             absorb(out[0], d, victims_only=True)
@@ -467,6 +480,11 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         else:
             merged.append(m)
     return merged
+
+
+def custody_only(mentions: list[Mention], top_of) -> bool:
+    """Whether a sentence's events are only arrests or weapons seized (no violence, no protest)."""
+    return bool(mentions) and all(m.event_type in CUSTODY_TYPES for m in mentions)
 
 
 def absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:
