@@ -135,3 +135,22 @@ def test_killings_told_with_arrests_are_violence_of_their_own(extract, text):
 def test_bodies_found_with_an_arrest_are_no_killing_by_the_police(extract):
     events = extract("Police found two bodies in Zorbatown and arrested a suspect.", "2015-05-05")
     assert types(events) == ["arrests"]
+
+
+def test_demonstrators_beaten_during_their_protest_stay_a_protest(extract):
+    events = extract("On 7 May, protesting residents were beaten up and dragged into police cars by dozens of "
+                     "police in Zorbatown, during their protest against the mayor.", "2020-05-08")
+    assert [top for top in types(events) if top == "attack"] == []
+
+
+def test_arrests_for_a_past_protest_stay_arrests(extract):
+    events = extract("Police arrested over 30 youths in Zorbatown who were accused of having taken part in a "
+                     "protest during the previous weekend.", "2020-05-08")
+    assert "arrests" in types(events)
+    assert "protest-with-intervention" not in types(events)
+
+
+def test_a_riot_taken_control_of_is_no_attacked_gathering(extract):
+    events = extract("Thousands of prisoners staged a riot in Zorbatown prison. Police forces were able to take "
+                     "control the riot, but 6 prisoners were killed.", "2020-05-08")
+    assert "violent-demonstration" in types(events)

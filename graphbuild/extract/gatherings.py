@@ -26,6 +26,7 @@ TARGET_PREPS = words("verb-target-prep") | words("noun-target-prep")
 GRIEVANCE_WORDS = words("grievance")
 CROWD_CATEGORIES = words("crowd-category")
 DEMANDED_TYPES = words("demanded-type")
+DEMONSTRATOR_WORDS = words("demonstrator")
 DEMAND_WORDS = words("demand-word")
 #: the links from a noun to the phrase that holds it ("the first day of the hartal")
 NOUN_LINKS = ("pobj", "prep", "compound", "conj", "appos", "npadvmod")
@@ -91,7 +92,7 @@ def set_aside(res, riot: Mention, mentions: list[Mention], top_of) -> bool:
     protest word only dates it ("ahead of the bandh, rebels killed two villagers") and others
     than a crowd or the state's forces did the violence, or the gathering is what was attacked
     by others than the state's forces (whose violence at a protest is an intervention)."""
-    violent = [m for m in mentions if m is not riot
+    violent = [m for m in mentions if m is not riot and m.event_type != "@territory"
                and (m.event_type == "@violence" or top_of(m.event_type) in (
                    "battles", "violence-against-civilians", "explosions-remote-violence"))]
     if not violent:
@@ -101,6 +102,11 @@ def set_aside(res, riot: Mention, mentions: list[Mention], top_of) -> bool:
     if attacked(riot.head, {m.head.i for m in violent}):
         return True
     if not framing(riot.head):
+        return False
+    # "protesters were beaten during their protest": violence the demonstration met, not other news
+    hurt = [a for m in violent for a in m.roles.get("victim", []) + m.roles.get("actor2", [])]
+    doc = riot.head.doc
+    if any(a.actor.category == "Protesters" or demonstrators(doc[a.start:a.end]) for a in hurt):
         return False
     return all(not actor_categories(m) & CROWD_CATEGORIES for m in violent)
 
@@ -112,6 +118,10 @@ def arrests_at(res, riot: Mention | None, mentions: list[Mention]) -> Mention | 
     arrests = [m for m in mentions if m.event_type == "arrests" and m.head.pos_ == "VERB"
                and m.head.dep_ not in ("acl", "relcl", "amod") and not grievance(m.head)
                and actor_categories(m) <= {"State forces"}]
+    if riot is not None:
+        # "arrested youths who took part in a protest", "arrested for calling a strike": the
+        # protest is what the arrests were for, told inside their clause
+        arrests = [m for m in arrests if not inside_clause(riot.head, m.head)]
     if not arrests:
         return riot
     if riot is None:
@@ -145,3 +155,20 @@ def demanded(event_type: str, head: Token) -> bool:
     if event_type not in DEMANDED_TYPES or head.pos_ not in ("NOUN", "PROPN"):
         return False
     return head.dep_ in ("dobj", "pobj") and (head.head.lemma_.lower() in DEMAND_WORDS or head.head.lower_ in DEMAND_WORDS)
+
+
+def inside_clause(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is told in a clause or a "for" phrase under ``verb`` ("arrested youths
+    who took part in a protest", "were arrested for calling a strike")."""
+    node = word
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "pcomp") or (node.dep_ == "prep" and node.lower_ == "for"):
+            return any(a.i == verb.i for a in node.ancestors)
+        node = node.head
+    return False
+
+
+def demonstrators(span) -> bool:
+    """Whether words name people demonstrating ("protesting residents", "the marchers")."""
+    words = list(span) + [c for t in span for c in t.children if c.dep_ in ("amod", "compound", "acl")]
+    return any(t.lemma_.lower() in DEMONSTRATOR_WORDS or t.lower_ in DEMONSTRATOR_WORDS for t in words)
