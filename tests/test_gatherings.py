@@ -154,3 +154,22 @@ def test_a_riot_taken_control_of_is_no_attacked_gathering(extract):
     events = extract("Thousands of prisoners staged a riot in Zorbatown prison. Police forces were able to take "
                      "control the riot, but 6 prisoners were killed.", "2020-05-08")
     assert "violent-demonstration" in types(events)
+
+
+def test_a_police_picket_is_a_post_not_a_protest(extract):
+    events = extract("Two militants were killed and two policemen injured in an encounter as a group of militants "
+                     "attacked a police picket in Zorbatown.", "2015-05-05")
+    assert types(events) == ["armed-clash"]
+
+
+def test_a_blockade_that_goes_on_only_dates_an_attack(extract):
+    events = extract("A young man was killed in an arson attack in Zorbatown as the countrywide indefinite blockade "
+                     "continued for the seventh day on Monday.", "2015-05-05")
+    assert "peaceful-protest" not in types(events)
+    assert "attack" in types(events)
+
+
+def test_a_protest_crowd_that_attacks_is_a_violent_demonstration(extract):
+    events = extract("Ahead of the 48-hour bandh called by the rebel front, a police constable was attacked by "
+                     "supporters of the bandh in Zorba village.", "2015-05-05")
+    assert types(events) == ["violent-demonstration"]

@@ -13,7 +13,7 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
-from .gatherings import arrests_at, demanded, set_aside, work_stoppage
+from .gatherings import armed_post, arrests_at, demanded, set_aside, work_stoppage
 from .roles import assign_roles, leader_compound
 
 if TYPE_CHECKING:
@@ -77,8 +77,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
         if demanded(trig.event_type, head):
             continue  # "demanding the arrest of the killers": a demand, not an arrest
-        if trig.event_type == "peaceful-protest" and not work_stoppage(head):
-            continue  # "a strike on a convoy", "a precision strike": a military strike
+        if trig.event_type == "peaceful-protest" and (not work_stoppage(head) or armed_post(res, head)):
+            continue  # "a strike on a convoy": a military strike; "a police picket": a post
         if not blown_up(res, head) or prop_burnt(head):
             continue  # "blasted the minister's remarks": criticism; "burnt an effigy": a protest's sign
         if not is_specific(res, head, span):
@@ -105,6 +105,7 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         for m in mentions:  # "explosions in both directions of the frontline": an exchange of fire
             if m.event_type == "shelling-artillery-missile-attack":
                 m.event_type = "armed-clash"
+    violent_heads = {m.head.i for m in mentions if m.event_type == "@violence" or m.event_type in res.violent_types}
     mentions = group_sentence(mentions, res.violent_types, lambda type_id: top_type(res, type_id))
     if any(m.event_type in res.violent_types for m in mentions):
         # "shelled the town, destroying houses", "an airstrike destroyed a depot": the damage
@@ -121,7 +122,7 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     crowd = crowd_mentions(res, sent, ctx, riot_only=True)
     riot = next((m for m in mentions if top_type(res, m.event_type) in ("protests", "riots")),
                 crowd[0] if crowd else None)
-    if riot is not None and riot in mentions and set_aside(res, riot, mentions, lambda t: top_type(res, t)):
+    if riot is not None and riot in mentions and set_aside(res, riot, mentions, lambda t: top_type(res, t), violent_heads):
         # "ahead of their bandh, rebels killed two villagers", "gunmen fired at a rally": the
         # violence is the event; the protest only dates it, or was its target
         mentions.remove(riot)
@@ -131,6 +132,9 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         # "demonstrators threw stones and set fire to banks, and the army fired rubber
         # bullets": one violent demonstration, the army its other side
         for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
+            if riot.event_type == "peaceful-protest" and m.event_type != "looting-property-destruction" and any(
+                    a.actor.category in CROWD_CATEGORIES for a in m.roles.get("actor1", [])):
+                riot.event_type = "violent-demonstration"  # "supporters of the bandh attacked a constable"
             for am in m.roles.get("actor1", []):
                 if am.actor.category not in CROWD_CATEGORIES:
                     riot.roles.setdefault("actor2", []).append(am)

@@ -59,6 +59,8 @@ def work_stoppage(head: Token) -> bool:
 def framing(head: Token) -> bool:
     """Whether a protest word only dates the sentence's news: "ahead of their bandh", "on the
     third day of the hartal", "during the blockade", "on the eve of the strike"."""
+    if head.dep_ == "nsubj" and head.head.dep_ == "advcl":
+        return True  # "as the blockade continued for the seventh day"
     node = head
     for _ in range(6):
         if node.dep_ not in NOUN_LINKS or node.head.i == node.i:
@@ -87,7 +89,7 @@ def actor_categories(mention: Mention) -> set:
     return {a.actor.category for a in mention.roles.get("actor1", [])}
 
 
-def set_aside(res, riot: Mention, mentions: list[Mention], top_of) -> bool:
+def set_aside(res, riot: Mention, mentions: list[Mention], top_of, violent_heads: set[int] = frozenset()) -> bool:
     """Whether a protest mention is no event of its own beside violence in its sentence: the
     protest word only dates it ("ahead of the bandh, rebels killed two villagers") and others
     than a crowd or the state's forces did the violence, or the gathering is what was attacked
@@ -99,7 +101,7 @@ def set_aside(res, riot: Mention, mentions: list[Mention], top_of) -> bool:
         return False
     if any("State forces" in actor_categories(m) for m in violent):
         return False
-    if attacked(riot.head, {m.head.i for m in violent}):
+    if attacked(riot.head, {m.head.i for m in violent} | set(violent_heads)):
         return True
     if not framing(riot.head):
         return False
@@ -172,3 +174,13 @@ def demonstrators(span) -> bool:
     """Whether words name people demonstrating ("protesting residents", "the marchers")."""
     words = list(span) + [c for t in span for c in t.children if c.dep_ in ("amod", "compound", "acl")]
     return any(t.lemma_.lower() in DEMONSTRATOR_WORDS or t.lower_ in DEMONSTRATOR_WORDS for t in words)
+
+
+def armed_post(res, head: Token) -> bool:
+    """Whether a protest word names an armed side's post ("a police picket", "an army picket")."""
+    from .mentions import is_armed
+    for c in head.children:
+        noun = res.lexicon.actor_nouns.get(c.lemma_.lower()) if c.dep_ in ("compound", "amod", "nmod") else None
+        if noun is not None and is_armed(noun):
+            return True
+    return False
