@@ -173,3 +173,13 @@ def test_a_protest_crowd_that_attacks_is_a_violent_demonstration(extract):
     events = extract("Ahead of the 48-hour bandh called by the rebel front, a police constable was attacked by "
                      "supporters of the bandh in Zorba village.", "2015-05-05")
     assert types(events) == ["violent-demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "Two villagers were detained and tortured by army troops in Zorba township.",
+    "Two civilians were arrested by the army and killed in Zorba township.",
+])
+def test_arrests_told_with_violence_are_part_of_it(extract, text):
+    events = extract(text, "2015-05-05")
+    assert types(events) == ["attack"]
+    assert side(events[0], "actor1") == {"State forces"}

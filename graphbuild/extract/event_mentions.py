@@ -38,6 +38,8 @@ VERB_TARGET_PREPS = words("verb-target-prep")
 BLAST_OBJECTS = words("blast-object")
 PROTEST_PROPS = words("protest-prop")
 CUSTODY_TYPES = words("custody-type")
+#: ACLED types of harm done by an armed side: arrests told with it are part of it
+HARM_TOPS = ("battles", "violence-against-civilians", "explosions-remote-violence")
 #: the links from a list's item, or from what an amount is of, to the noun that heads it
 LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
 LIST_PREPS = ("of", "with", "including")
@@ -470,6 +472,13 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         # small arms among the weapons, or fire exchanged: a battle, not shelling
         for m in [m for m in out if top_of(m.event_type) == "explosions-remote-violence"]:
             absorb(clash, m)
+            out.remove(m)
+    harm = next((m for m in out if m.event_type == "@violence" or top_of(m.event_type) in HARM_TOPS), None)
+    if harm is not None:
+        # "detained and tortured by soldiers", "killed two and arrested three": the violence is
+        # the event, the arrests part of it
+        for m in [m for m in out if m.event_type == "arrests"]:
+            absorb(harm, m, victims_only=True)
             out.remove(m)
     merged: list[Mention] = []
     for m in out:
