@@ -20,6 +20,7 @@ CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
 TAKING_WORDS = words("taking")
 PROTEST_PROPS = words("protest-prop")
+CARRYING_VERBS = words("carrying")
 #: entity labels of the names of organisations and people
 NAME_LABELS = ("ORG", "PERSON")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
@@ -48,7 +49,7 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
     for t in target_words:
         for x in t.subtree:
             noun = res.lexicon.actor_nouns.get(x.lemma_.lower())
-            if (x.i == t.i or (x.i < t.i and x.dep_ in ("compound", "amod", "nmod"))) \
+            if (x.i == t.i or (x.i < t.i and x.dep_ in ("compound", "amod", "nmod")) or carried(x, t)) \
                     and noun is not None and is_armed(noun):
                 return "armed-clash"  # "killed 3 IS militants" even when "IS" misparses
     agents = [p.actor for p in participants if p.role == "actor1"]
@@ -247,3 +248,13 @@ def burns_prop(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() in PROTEST_PROPS for o in objects)
+
+
+def carried(word: Token, target: Token) -> bool:
+    """Whether a word names who a targeted vehicle carried ("a vehicle carrying Levies
+    personnel", "a bus transporting soldiers"): its passengers are the target."""
+    verb = word.head
+    while verb.dep_ in ("compound", "amod", "conj") and verb.head.i != verb.i and verb.i != target.i:
+        verb = verb.head
+    return word.dep_ in ("dobj", "compound", "amod", "conj") and verb.head.i == target.i and verb.dep_ == "acl" \
+        and verb.lemma_.lower() in CARRYING_VERBS

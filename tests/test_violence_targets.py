@@ -1,0 +1,19 @@
+"""Violence typed by who it targeted (extract/event_types.violence_type), on the real model.
+Sentences are made up."""
+import pytest
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen opened fire on a bus carrying soldiers in Zorba district.", "armed-clash"),
+    ("Armed men opened fire on a vehicle carrying Levies personnel in Zorbatown, killing one.", "armed-clash"),
+    ("Gunmen opened fire on a bus carrying pilgrims in Zorba district.", "attack"),
+])
+def test_a_vehicle_is_targeted_for_whom_it_carries(extract, text, expected):
+    events = extract(text, "2015-05-05")
+    assert [e.event_type for e in events] == [expected]
+
+
+def test_levies_are_state_forces(extract):
+    events = extract("Unknown armed men shot dead a Levies official in Zorbatown.", "2015-05-05")
+    assert [e.event_type for e in events] == ["armed-clash"]
+    assert {p.actor.category for p in events[0].participants if p.role == "actor2"} == {"State forces"}
