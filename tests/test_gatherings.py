@@ -183,3 +183,10 @@ def test_arrests_told_with_violence_are_part_of_it(extract, text):
     events = extract(text, "2015-05-05")
     assert types(events) == ["attack"]
     assert side(events[0], "actor1") == {"State forces"}
+
+
+def test_an_arrest_for_a_past_attack_stays_an_arrest(extract):
+    events = extract("On Saturday night in Zorbatown, police arrested a rebel zone secretary and nine of his "
+                     "associates, wanted in over a dozen cases, including the 2003 attack on a police unit.",
+                     "2015-05-05")
+    assert "arrests" in types(events)
