@@ -190,3 +190,15 @@ def test_an_arrest_for_a_past_attack_stays_an_arrest(extract):
                      "associates, wanted in over a dozen cases, including the 2003 attack on a police unit.",
                      "2015-05-05")
     assert "arrests" in types(events)
+
+
+def test_an_arrest_in_a_killing_stays_an_arrest(extract):
+    events = extract("Police arrested a suspect in the killing of a trader in Zorbatown.", "2020-05-05")
+    assert "arrests" in types(events)
+
+
+def test_an_arrest_for_alleged_involvement_names_no_attack(extract):
+    events = extract("Nearly 50 persons were arrested on Wednesday in Zorbatown for their alleged involvement in "
+                     "arson attacks and blasts.", "2015-05-05")
+    assert "remote-explosive-landmine-ied" not in types(events)
+    assert "arrests" in types(events)

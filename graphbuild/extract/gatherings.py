@@ -184,3 +184,14 @@ def armed_post(res, head: Token) -> bool:
         if noun is not None and is_armed(noun):
             return True
     return False
+
+
+def told_under(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is part of what ``verb`` says, not an act beside it: "arrested a suspect
+    in the killing of a trader"; not "were arrested by the army and killed" (a conjunct)."""
+    node = word
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ != "conj":
+            return any(a.i == verb.i for a in node.ancestors)
+        node = node.head
+    return False
