@@ -202,3 +202,9 @@ def test_an_arrest_for_alleged_involvement_names_no_attack(extract):
                      "arson attacks and blasts.", "2015-05-05")
     assert "remote-explosive-landmine-ied" not in types(events)
     assert "arrests" in types(events)
+
+
+def test_a_signed_agreement_is_one_spoken_of_is_not(extract):
+    assert types(extract("The army and the rebel front have signed an agreement to end hostilities in Zorba state.",
+                         "2015-05-05")) == ["agreement"]
+    assert extract("Under the agreement, rebels will hand over their weapons in Zorba state.", "2015-05-05") == []

@@ -13,7 +13,7 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
-from .gatherings import armed_post, arrests_at, demanded, set_aside, told_under, work_stoppage
+from .gatherings import armed_post, arrests_at, concluded, demanded, set_aside, told_under, work_stoppage
 from .roles import assign_roles, leader_compound
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
         if dismissal(head, ctx):
             continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
+        if not concluded(head):
+            continue  # "under the agreement": an agreement spoken of, not one signed
         if demanded(trig.event_type, head):
             continue  # "demanding the arrest of the killers": a demand, not an arrest
         if trig.event_type == "peaceful-protest" and (not work_stoppage(head) or armed_post(res, head)):

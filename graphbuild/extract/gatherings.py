@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .context import DocContext
 
 STOPPAGE_NOUNS = words("stoppage-noun")
+PACT_NOUNS = words("pact-noun")
+PACT_VERBS = words("pact-verb")
 STOPPAGE_VERBS = words("stoppage-verb")
 STOPPAGE_MODIFIERS = words("stoppage-modifier")
 STOPPAGE_SUBJECT_VERBS = words("stoppage-subject-verb")
@@ -195,3 +197,11 @@ def told_under(word: Token, verb: Token) -> bool:
             return any(a.i == verb.i for a in node.ancestors)
         node = node.head
     return False
+
+
+def concluded(head: Token) -> bool:
+    """Whether an agreement noun names one signed or reached ("signed an agreement to end
+    hostilities", "the accord was signed"), not one spoken of ("under the agreement")."""
+    if head.lemma_.lower() not in PACT_NOUNS:
+        return True
+    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PACT_VERBS
