@@ -17,3 +17,12 @@ def test_levies_are_state_forces(extract):
     events = extract("Unknown armed men shot dead a Levies official in Zorbatown.", "2015-05-05")
     assert [e.event_type for e in events] == ["armed-clash"]
     assert {p.actor.category for p in events[0].participants if p.role == "actor2"} == {"State forces"}
+
+
+@pytest.mark.parametrize("text", [
+    "Two brothers were hacked to death by unidentified men in Zorba village.",
+    "A party activist was slaughtered by unidentified men in Zorba village on Thursday night.",
+    "Unidentified men thrashed a shopkeeper in Zorba village on Monday.",
+])
+def test_south_asian_words_of_killing_and_beating(extract, text):
+    assert [e.event_type for e in extract(text, "2015-05-05")] == ["attack"]
