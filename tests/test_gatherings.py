@@ -208,3 +208,20 @@ def test_a_signed_agreement_is_one_spoken_of_is_not(extract):
     assert types(extract("The army and the rebel front have signed an agreement to end hostilities in Zorba state.",
                          "2015-05-05")) == ["agreement"]
     assert extract("Under the agreement, rebels will hand over their weapons in Zorba state.", "2015-05-05") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 30 April, tens of residents held a vigil and a silent protest in Zorbatown, demanding a strict sentence "
+    "for the driver who killed a journalist.",
+    "Around 1 May, hundreds of labourers were protesting by beating utensils at their homes across Zorba state, "
+    "demanding that they be allowed to go home.",
+])
+def test_violence_a_protest_is_about_keeps_it_peaceful(extract, text):
+    assert types(extract(text, "2020-05-05")) == ["peaceful-protest"]
+
+
+def test_a_killing_during_a_demonstration_is_no_news_apart_from_it(extract):
+    events = extract("On 4 May, a group of residents demonstrated by burning tires in Zorbatown to demand electric "
+                     "power. A man was shot dead by unidentified armed individuals during the demonstration.",
+                     "2020-05-05")
+    assert "attack" not in types(events)

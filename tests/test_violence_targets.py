@@ -26,3 +26,17 @@ def test_levies_are_state_forces(extract):
 ])
 def test_south_asian_words_of_killing_and_beating(extract, text):
     assert [e.event_type for e in extract(text, "2015-05-05")] == ["attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "A retired police officer was shot dead by unidentified gunmen near his home in Zorba district.",
+    "Rebels killed two ex-militants in a motorcycle shooting in Zorbatown.",
+    "Unknown gunmen killed a former militant in Zorbatown.",
+])
+def test_people_once_armed_are_civilians_now(extract, text):
+    assert [e.event_type for e in extract(text, "2015-05-05")] == ["attack"]
+
+
+def test_serving_police_are_an_armed_side(extract):
+    events = extract("Unknown gunmen shot a police officer dead in Zorbatown.", "2015-05-05")
+    assert [e.event_type for e in events] == ["armed-clash"]

@@ -13,7 +13,8 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
-from .gatherings import armed_post, arrests_at, concluded, demanded, set_aside, told_under, work_stoppage
+from .gatherings import (armed_post, arrests_at, concluded, demanded, protest_crowd, set_aside, told_under,
+                         work_stoppage)
 from .roles import assign_roles, leader_compound
 
 if TYPE_CHECKING:
@@ -136,9 +137,12 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         # "demonstrators threw stones and set fire to banks, and the army fired rubber
         # bullets": one violent demonstration, the army its other side
         for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
-            if riot.event_type == "peaceful-protest" and m.event_type != "looting-property-destruction" and any(
-                    a.actor.category in CROWD_CATEGORIES for a in m.roles.get("actor1", [])):
-                riot.event_type = "violent-demonstration"  # "supporters of the bandh attacked a constable"
+            if riot.event_type == "peaceful-protest" and m.event_type != "looting-property-destruction" \
+                    and m.head.dep_ not in ("relcl", "acl") and m.roles.get("victim", []) + m.roles.get("actor2", []) \
+                    and any(a.actor.category in ("Protesters", "Rioters") or protest_crowd(sent.doc[a.start:a.end])
+                            for a in m.roles.get("actor1", [])):
+                # "supporters of the bandh attacked a constable": the protest's own crowd did it
+                riot.event_type = "violent-demonstration"
             for am in m.roles.get("actor1", []):
                 if am.actor.category not in CROWD_CATEGORIES:
                     riot.roles.setdefault("actor2", []).append(am)

@@ -24,6 +24,8 @@ STOPPAGE_MODIFIERS = words("stoppage-modifier")
 STOPPAGE_SUBJECT_VERBS = words("stoppage-subject-verb")
 MILITARY_STRIKE_WORDS = words("military-strike")
 FRAME_WORDS = words("protest-frame")
+SHUTDOWN_FRAME_WORDS = words("shutdown-frame")
+SHUTDOWN_WORDS = words("shutdown")
 TARGET_PREPS = words("verb-target-prep") | words("noun-target-prep")
 GRIEVANCE_WORDS = words("grievance")
 CROWD_CATEGORIES = words("crowd-category")
@@ -60,15 +62,18 @@ def work_stoppage(head: Token) -> bool:
 
 def framing(head: Token) -> bool:
     """Whether a protest word only dates the sentence's news: "ahead of their bandh", "on the
-    third day of the hartal", "during the blockade", "on the eve of the strike"."""
-    if head.dep_ == "nsubj" and head.head.dep_ == "advcl":
+    eve of the strike", and for a shutdown, which lasts days, "on the third day of the hartal",
+    "during the blockade"; violence "during the demonstration" is the gathering's own."""
+    shutdown = head.lemma_.lower() in SHUTDOWN_WORDS or head.lower_ in SHUTDOWN_WORDS
+    frames = FRAME_WORDS | SHUTDOWN_FRAME_WORDS if shutdown else FRAME_WORDS
+    if shutdown and head.dep_ == "nsubj" and head.head.dep_ == "advcl":
         return True  # "as the blockade continued for the seventh day"
     node = head
     for _ in range(6):
         if node.dep_ not in NOUN_LINKS or node.head.i == node.i:
             return False
         node = node.head
-        if node.lower_ in FRAME_WORDS or node.lemma_.lower() in FRAME_WORDS:
+        if node.lower_ in frames or node.lemma_.lower() in frames:
             return True
     return False
 
@@ -205,3 +210,10 @@ def concluded(head: Token) -> bool:
     if head.lemma_.lower() not in PACT_NOUNS:
         return True
     return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in PACT_VERBS
+
+
+def protest_crowd(span) -> bool:
+    """Whether words name a protest's own crowd: "supporters of the bandh", "strikers",
+    "protesting residents"."""
+    return demonstrators(span) or any(t.lemma_.lower() in SHUTDOWN_WORDS | DEMONSTRATOR_WORDS
+                                      for t in span.root.subtree)
