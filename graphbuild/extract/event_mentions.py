@@ -40,7 +40,7 @@ BLAST_OBJECTS = words("blast-object")
 PROTEST_PROPS = words("protest-prop")
 CUSTODY_TYPES = words("custody-type")
 #: ACLED types of harm done by an armed side: arrests told with it are part of it
-HARM_TOPS = ("battles", "violence-against-civilians", "explosions-remote-violence")
+HARM_TOPS = ("battles", "violence-against-civilians")
 #: the links from a list's item, or from what an amount is of, to the noun that heads it
 LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
 LIST_PREPS = ("of", "with", "including")
