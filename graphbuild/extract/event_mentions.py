@@ -13,7 +13,7 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
-from .gatherings import (armed_post, arrests_at, concluded, demanded, protest_crowd, set_aside, told_under,
+from .gatherings import (armed_post, arrests_at, concluded, conjoined, demanded, protest_crowd, set_aside,
                          work_stoppage)
 from .roles import assign_roles, leader_compound
 
@@ -483,7 +483,7 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
     if harm is not None:
         # "detained and tortured by soldiers", "killed two and arrested three": the violence is
         # the event, the arrests part of it
-        for m in [m for m in out if m.event_type == "arrests" and not told_under(harm.head, m.head)]:
+        for m in [m for m in out if m.event_type == "arrests" and conjoined(harm.head, m.head)]:
             absorb(harm, m, victims_only=True)
             out.remove(m)
     merged: list[Mention] = []

@@ -193,17 +193,6 @@ def armed_post(res, head: Token) -> bool:
     return False
 
 
-def told_under(word: Token, verb: Token) -> bool:
-    """Whether ``word`` is part of what ``verb`` says, not an act beside it: "arrested a suspect
-    in the killing of a trader"; not "were arrested by the army and killed" (a conjunct)."""
-    node = word
-    while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ != "conj":
-            return any(a.i == verb.i for a in node.ancestors)
-        node = node.head
-    return False
-
-
 def concluded(head: Token) -> bool:
     """Whether an agreement noun names one signed or reached ("signed an agreement to end
     hostilities", "the accord was signed"), not one spoken of ("under the agreement")."""
@@ -217,3 +206,13 @@ def protest_crowd(span) -> bool:
     "protesting residents"."""
     return demonstrators(span) or any(t.lemma_.lower() in SHUTDOWN_WORDS | DEMONSTRATOR_WORDS
                                       for t in span.root.subtree)
+
+
+def conjoined(a: Token, b: Token) -> bool:
+    """Whether two words are items of one list of acts ("were detained and tortured", "killed
+    four insurgents and detained 22 others")."""
+    def top(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t
+    return a.i != b.i and top(a).i == top(b).i
