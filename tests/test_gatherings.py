@@ -225,3 +225,12 @@ def test_a_killing_during_a_demonstration_is_no_news_apart_from_it(extract):
                      "power. A man was shot dead by unidentified armed individuals during the demonstration.",
                      "2020-05-05")
     assert "attack" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Paramilitary rangers killed four suspected insurgents and detained 22 other men for questioning after two "
+    "clashes in Zorba district.",
+    "In Zorba subdivision on Tuesday army and police forces engaged the rebels, eventually arresting 5 members.",
+])
+def test_arrests_listed_with_a_battle_are_part_of_it(extract, text):
+    assert types(extract(text, "2015-05-05")) == ["armed-clash"]

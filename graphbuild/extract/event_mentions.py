@@ -436,6 +436,7 @@ def mishap(res, head: Token) -> bool:
 def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> list[Mention]:
     """One event per happening in a sentence: death reports and generic violence join the
     sentence's specific event; a weapon cue decides the type of generic violence."""
+    harm_heads = [m.head for m in mentions if m.event_type == "@violence" or top_of(m.event_type) in HARM_TOPS]
     specific = [m for m in mentions if m.event_type not in ("@death", "@violence")]
     violence = [m for m in mentions if m.event_type == "@violence"]
     deaths = [m for m in mentions if m.event_type == "@death"]
@@ -483,7 +484,8 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
     if harm is not None:
         # "detained and tortured by soldiers", "killed two and arrested three": the violence is
         # the event, the arrests part of it
-        for m in [m for m in out if m.event_type == "arrests" and conjoined(harm.head, m.head)]:
+        for m in [m for m in out if m.event_type == "arrests"
+                  and any(conjoined(h, m.head) for h in harm_heads + [harm.head])]:
             absorb(harm, m, victims_only=True)
             out.remove(m)
     merged: list[Mention] = []

@@ -215,4 +215,8 @@ def conjoined(a: Token, b: Token) -> bool:
         while t.dep_ == "conj" and t.head.i != t.i:
             t = t.head
         return t
-    return a.i != b.i and top(a).i == top(b).i
+    if a.i == b.i:
+        return False
+    if any(x.dep_ == "advcl" and x.tag_ == "VBG" and x.head.i == y.i for x, y in ((a, b), (b, a))):
+        return True  # "engaged the rebels, eventually arresting five"
+    return top(a).i == top(b).i
