@@ -40,3 +40,13 @@ def test_people_once_armed_are_civilians_now(extract, text):
 def test_serving_police_are_an_armed_side(extract):
     events = extract("Unknown gunmen shot a police officer dead in Zorbatown.", "2015-05-05")
     assert [e.event_type for e in events] == ["armed-clash"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Government forces and rebel troops battled near the border on Monday.", ["armed-clash"]),
+    ("Troops battled the rebels in Zorba district on Monday.", ["armed-clash"]),
+    ("Firefighters battled a blaze in Zorbatown on Monday.", []),
+    ("The government is battling corruption and inflation.", []),
+])
+def test_battled_is_a_fight_with_a_side(extract, text, expected):
+    assert [e.event_type for e in extract(text, "2015-05-05")] == expected

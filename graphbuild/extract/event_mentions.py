@@ -84,6 +84,8 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "demanding the arrest of the killers": a demand, not an arrest
         if trig.event_type == "peaceful-protest" and (not work_stoppage(head) or armed_post(res, head)):
             continue  # "a strike on a convoy": a military strike; "a police picket": a post
+        if not battled(res, head):
+            continue  # "firefighters battled a blaze", "battling corruption": no fight with an armed side
         if not blown_up(res, head) or prop_burnt(head):
             continue  # "blasted the minister's remarks": criticism; "burnt an effigy": a protest's sign
         if not is_specific(res, head, span):
@@ -164,6 +166,18 @@ def blown_up(res, head: Token) -> bool:
     things += [x for t in things for x in t.conjuncts]
     weapons = res.lexicon.cue("weapon") | BLAST_OBJECTS
     return any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in things)
+
+
+def battled(res, head: Token) -> bool:
+    """"Battled" is a fight when it has no object ("troops and rebels battled near the border")
+    or its object is a side ("battled the rebels", "battled each other"), not "battled a blaze"."""
+    if head.pos_ != "VERB" or head.lemma_.lower() != "battle":
+        return True
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return not objects or any(
+        o.ent_type_ in ("ORG", "NORP", "PERSON") or o.lower_ in ("each", "other") or (
+            res.lexicon.actor_nouns.get(o.lemma_.lower()) is not None
+            and res.lexicon.actor_nouns[o.lemma_.lower()].category != "Civilians") for o in objects)
 
 
 def prop_burnt(head: Token) -> bool:
