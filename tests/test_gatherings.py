@@ -234,3 +234,10 @@ def test_a_killing_during_a_demonstration_is_no_news_apart_from_it(extract):
 ])
 def test_arrests_listed_with_a_battle_are_part_of_it(extract, text):
     assert types(extract(text, "2015-05-05")) == ["armed-clash"]
+
+
+def test_a_weapon_that_went_off_is_an_explosion_an_alarm_is_not(extract):
+    events = extract("Several bombs went off on Tuesday at a meeting of the minister in Zorbatown amid the nationwide "
+                     "indefinite transport blockade.", "2015-05-05")
+    assert types(events) == ["remote-explosive-landmine-ied"]
+    assert extract("The fire alarm went off in the Zorba hotel on Monday.", "2015-05-05") == []

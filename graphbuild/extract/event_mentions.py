@@ -160,11 +160,13 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
 def blown_up(res, head: Token) -> bool:
     """"Blasted" is an explosion when what it blew up is a weapon or a structure ("crude bombs
     were blasted", "blasted a bridge"), not when it is criticism ("blasted the minister")."""
-    if head.pos_ != "VERB" or head.lemma_.lower() != "blast":
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("blast", "go"):
         return True
-    things = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "went off" names an explosion only with a weapon as its subject ("a bomb went off", not an alarm)
+    deps = ("nsubj",) if head.lemma_.lower() == "go" else ("dobj", "nsubjpass")
+    things = [c for c in head.children if c.dep_ in deps]
     things += [x for t in things for x in t.conjuncts]
-    weapons = res.lexicon.cue("weapon") | BLAST_OBJECTS
+    weapons = res.lexicon.cue("weapon") | (BLAST_OBJECTS if head.lemma_.lower() == "blast" else {"cocktail", "cracker"})
     return any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in things)
 
 
