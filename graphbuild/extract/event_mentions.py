@@ -160,7 +160,9 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
 def blown_up(res, head: Token) -> bool:
     """"Blasted" is an explosion when what it blew up is a weapon or a structure ("crude bombs
     were blasted", "blasted a bridge"), not when it is criticism ("blasted the minister")."""
-    if head.pos_ != "VERB" or head.lemma_.lower() not in ("blast", "go"):
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB" or not (lemma == "blast" or (
+            lemma == "go" and any(c.lower_ == "off" and c.dep_ == "prt" for c in head.children))):
         return True
     # "went off" names an explosion only with a weapon as its subject ("a bomb went off", not an alarm)
     deps = ("nsubj",) if head.lemma_.lower() == "go" else ("dobj", "nsubjpass")
