@@ -241,3 +241,9 @@ def test_a_weapon_that_went_off_is_an_explosion_an_alarm_is_not(extract):
                      "indefinite transport blockade.", "2015-05-05")
     assert types(events) == ["remote-explosive-landmine-ied"]
     assert extract("The fire alarm went off in the Zorba hotel on Monday.", "2015-05-05") == []
+
+
+def test_a_lathi_charge_to_disperse_protesters_is_no_riot(extract):
+    events = extract("On 1 May 2020, protesters demonstrated in Zorba village against a new quarantine centre. "
+                     "Police resorted to a mild lathi charge to disperse the protesters.", "2020-05-02")
+    assert "violent-demonstration" not in types(events)
