@@ -95,7 +95,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
         unidentified_actor(res, event, context, battles=True)
         state_custody(event)
         arresting_actor(res, event, context, events)
-        armed_victims(event)
+        armed_victims(event, doc)
         combatants_are_sides(res, event)
         side_categories(res, event)
         if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
@@ -161,7 +161,8 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
     elif event_type == "@violence" and m.weapon:
         event_type = m.weapon  # "militants targeted a vehicle with an IED"
     elif event_type == "@violence":
-        event_type = violence_type(res, participants, m.targets, " ".join(t.lemma_.lower() for t in m.tokens))
+        event_type = violence_type(res, participants, m.targets, " ".join(t.lemma_.lower() for t in m.tokens),
+                                   m.head.doc, m.head)
     elif event_type == "@territory":
         takers = [p.actor for p in participants if p.role == "actor1"]
         event_type = ("government-regains-territory" if any(a.category == "State forces" for a in takers)

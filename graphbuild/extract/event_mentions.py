@@ -13,6 +13,8 @@ from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
 from .event_types import top_type
+from .gatherings import (armed_post, arrests_at, concluded, conjoined, demanded, protest_crowd, set_aside,
+                         work_stoppage)
 from .roles import assign_roles, leader_compound
 
 if TYPE_CHECKING:
@@ -34,6 +36,11 @@ SEARCH_PREPS = words("search-prep")
 INSTRUMENT_PREPS = words("instrument-prep")
 DISMISSAL_VERBS = words("dismissal")
 VERB_TARGET_PREPS = words("verb-target-prep")
+BLAST_OBJECTS = words("blast-object")
+PROTEST_PROPS = words("protest-prop")
+CUSTODY_TYPES = words("custody-type")
+#: ACLED types of harm done by an armed side: arrests told with it are part of it
+HARM_TOPS = ("battles", "violence-against-civilians")
 #: the links from a list's item, or from what an amount is of, to the noun that heads it
 LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
 LIST_PREPS = ("of", "with", "including")
@@ -71,6 +78,16 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "fighters backed by US-led airstrikes": how a force is backed, neither a strike nor a weapon
         if dismissal(head, ctx):
             continue  # "if they don't vote, they'll be fired": a job lost, not gunfire
+        if not concluded(head):
+            continue  # "under the agreement": an agreement spoken of, not one signed
+        if demanded(trig.event_type, head):
+            continue  # "demanding the arrest of the killers": a demand, not an arrest
+        if trig.event_type == "peaceful-protest" and (not work_stoppage(head) or armed_post(res, head)):
+            continue  # "a strike on a convoy": a military strike; "a police picket": a post
+        if not battled(res, head):
+            continue  # "firefighters battled a blaze", "battling corruption": no fight with an armed side
+        if not blown_up(res, head) or prop_burnt(head):
+            continue  # "blasted the minister's remarks": criticism; "burnt an effigy": a protest's sign
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
             if trig.cue and top_type(res, trig.event_type) == "explosions-remote-violence":
@@ -95,6 +112,7 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         for m in mentions:  # "explosions in both directions of the frontline": an exchange of fire
             if m.event_type == "shelling-artillery-missile-attack":
                 m.event_type = "armed-clash"
+    violent_heads = {m.head.i for m in mentions if m.event_type == "@violence" or m.event_type in res.violent_types}
     mentions = group_sentence(mentions, res.violent_types, lambda type_id: top_type(res, type_id))
     if any(m.event_type in res.violent_types for m in mentions):
         # "shelled the town, destroying houses", "an airstrike destroyed a depot": the damage
@@ -111,10 +129,22 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     crowd = crowd_mentions(res, sent, ctx, riot_only=True)
     riot = next((m for m in mentions if top_type(res, m.event_type) in ("protests", "riots")),
                 crowd[0] if crowd else None)
+    if riot is not None and riot in mentions and set_aside(res, riot, mentions, lambda t: top_type(res, t), violent_heads):
+        # "ahead of their bandh, rebels killed two villagers", "gunmen fired at a rally": the
+        # violence is the event; the protest only dates it, or was its target
+        mentions.remove(riot)
+        riot = None
+    riot = arrests_at(res, riot, mentions)
     if riot is not None:
         # "demonstrators threw stones and set fire to banks, and the army fired rubber
         # bullets": one violent demonstration, the army its other side
         for m in [m for m in mentions if m is not riot and m.event_type in RIOT_PARTS]:
+            if riot.event_type == "peaceful-protest" and m.event_type != "looting-property-destruction" \
+                    and m.head.dep_ not in ("relcl", "acl") and m.roles.get("victim", []) + m.roles.get("actor2", []) \
+                    and any(a.actor.category in ("Protesters", "Rioters") or protest_crowd(sent.doc[a.start:a.end])
+                            for a in m.roles.get("actor1", [])):
+                # "supporters of the bandh attacked a constable": the protest's own crowd did it
+                riot.event_type = "violent-demonstration"
             for am in m.roles.get("actor1", []):
                 if am.actor.category not in CROWD_CATEGORIES:
                     riot.roles.setdefault("actor2", []).append(am)
@@ -125,6 +155,38 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
         if riot not in mentions:
             mentions.append(riot)
     return mentions
+
+
+def blown_up(res, head: Token) -> bool:
+    """"Blasted" is an explosion when what it blew up is a weapon or a structure ("crude bombs
+    were blasted", "blasted a bridge"), not when it is criticism ("blasted the minister")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "VERB" or not (lemma == "blast" or (
+            lemma == "go" and any(c.lower_ == "off" and c.dep_ == "prt" for c in head.children))):
+        return True
+    # "went off" names an explosion only with a weapon as its subject ("a bomb went off", not an alarm)
+    deps = ("nsubj",) if head.lemma_.lower() == "go" else ("dobj", "nsubjpass")
+    things = [c for c in head.children if c.dep_ in deps]
+    things += [x for t in things for x in t.conjuncts]
+    weapons = res.lexicon.cue("weapon") | (BLAST_OBJECTS if head.lemma_.lower() == "blast" else {"cocktail", "cracker"})
+    return any(t.lemma_.lower() in weapons or t.lower_ in weapons for t in things)
+
+
+def battled(res, head: Token) -> bool:
+    """"Battled" is a fight when it has no object ("troops and rebels battled near the border")
+    or its object is a side ("battled the rebels", "battled each other"), not "battled a blaze"."""
+    if head.pos_ != "VERB" or head.lemma_.lower() != "battle":
+        return True
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return not objects or any(
+        o.ent_type_ in ("ORG", "NORP", "PERSON") or o.lower_ in ("each", "other") or (
+            res.lexicon.actor_nouns.get(o.lemma_.lower()) is not None
+            and res.lexicon.actor_nouns[o.lemma_.lower()].category != "Civilians") for o in objects)
+
+
+def prop_burnt(head: Token) -> bool:
+    """Whether a verb burns a protest's sign ("burnt an effigy of the minister")."""
+    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_PROPS for c in head.children)
 
 
 def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:
@@ -392,6 +454,7 @@ def mishap(res, head: Token) -> bool:
 def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> list[Mention]:
     """One event per happening in a sentence: death reports and generic violence join the
     sentence's specific event; a weapon cue decides the type of generic violence."""
+    harm_heads = [m.head for m in mentions if m.event_type == "@violence" or top_of(m.event_type) in HARM_TOPS]
     specific = [m for m in mentions if m.event_type not in ("@death", "@violence")]
     violence = [m for m in mentions if m.event_type == "@violence"]
     deaths = [m for m in mentions if m.event_type == "@death"]
@@ -413,6 +476,18 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         for d in deaths[1:]:
             absorb(first, d)
         out.append(first)
+    elif deaths and custody_only(out, top_of) and any(d.head.lemma_.lower() in DEATH_VERBS for d in deaths):
+        # "five militants were killed and six arrested in a raid": the killing is violence of
+        # its own by the force that made the arrests, not a toll of the arrests
+        first = deaths[0]
+        for d in deaths[1:]:
+            absorb(first, d)
+        first.event_type = "@violence"
+        for m in out:
+            for a in m.roles.get("actor1", []):
+                if all(a.actor.key != e.actor.key for e in first.roles.get("actor1", [])):
+                    first.roles.setdefault("actor1", []).append(a)
+        out.append(first)
     elif deaths:
         for d in deaths:
             absorb(out[0], d, victims_only=True)
@@ -422,6 +497,14 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         # small arms among the weapons, or fire exchanged: a battle, not shelling
         for m in [m for m in out if top_of(m.event_type) == "explosions-remote-violence"]:
             absorb(clash, m)
+            out.remove(m)
+    harm = next((m for m in out if m.event_type == "@violence" or top_of(m.event_type) in HARM_TOPS), None)
+    if harm is not None:
+        # "detained and tortured by soldiers", "killed two and arrested three": the violence is
+        # the event, the arrests part of it
+        for m in [m for m in out if m.event_type == "arrests"
+                  and any(conjoined(h, m.head) for h in harm_heads + [harm.head])]:
+            absorb(harm, m, victims_only=True)
             out.remove(m)
     merged: list[Mention] = []
     for m in out:
@@ -436,6 +519,11 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         else:
             merged.append(m)
     return merged
+
+
+def custody_only(mentions: list[Mention], top_of) -> bool:
+    """Whether a sentence's events are only arrests or weapons seized (no violence, no protest)."""
+    return bool(mentions) and all(m.event_type in CUSTODY_TYPES for m in mentions)
 
 
 def absorb(host: Mention, other: Mention, victims_only: bool = False) -> None:

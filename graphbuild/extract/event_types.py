@@ -19,6 +19,9 @@ OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
 TAKING_WORDS = words("taking")
+PROTEST_PROPS = words("protest-prop")
+CARRYING_VERBS = words("carrying")
+FORMER_WORDS = words("former")
 #: entity labels of the names of organisations and people
 NAME_LABELS = ("ORG", "PERSON")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
@@ -31,14 +34,18 @@ def top_type(res, type_id: str) -> str:
     return res.lexicon.acled_types(type_id)[0].id
 
 
-def violence_type(res, participants: list[Participant], target_words: list[Token], trigger: str = "") -> str:
+def violence_type(res, participants: list[Participant], target_words: list[Token], trigger: str = "",
+                  doc=None, head: Token | None = None) -> str:
     """An attack or killing is an armed clash when it targets an armed side, a military
     target ("positions", "a checkpoint") or "each other", when an armed actor acts on no target at all
     (unless the trigger, its lemmas, is one-sided: "murdered by criminals"), or when its attackers
     are the victims' rivals; an attack on civilians when it targets anyone or anything else."""
-    targets = [p.actor for p in attacked(participants)]
+    targets = [p.actor for p in attacked(participants) if not former(p, doc)]
     if any(a.category in ARMED_CATEGORIES for a in targets):
         return "armed-clash"
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")] if head is not None else []
+    once_armed = [t for t in list(target_words) + objects if former_word(t)]
+    target_words = [t for t in target_words if t not in once_armed]
     if any(t.lemma_.lower() in res.lexicon.cue("military-target") and not civic_owned(res, t) for t in target_words):
         return "armed-clash"
     if any(" ".join(x.lower_ for x in t.subtree) in res.lexicon.cue("reciprocal") for t in target_words):
@@ -47,11 +54,11 @@ def violence_type(res, participants: list[Participant], target_words: list[Token
     for t in target_words:
         for x in t.subtree:
             noun = res.lexicon.actor_nouns.get(x.lemma_.lower())
-            if (x.i == t.i or (x.i < t.i and x.dep_ in ("compound", "amod", "nmod"))) \
+            if (x.i == t.i or (x.i < t.i and x.dep_ in ("compound", "amod", "nmod")) or carried(x, t)) \
                     and noun is not None and is_armed(noun):
                 return "armed-clash"  # "killed 3 IS militants" even when "IS" misparses
     agents = [p.actor for p in participants if p.role == "actor1"]
-    if not targets and not target_words and trigger not in res.lexicon.cue("one-sided") \
+    if not targets and not target_words and not once_armed and trigger not in res.lexicon.cue("one-sided") \
             and any(a.category in ARMED_CATEGORIES for a in agents):
         return "armed-clash"
     rivalry = res.lexicon.cue("rivalry")
@@ -137,12 +144,29 @@ def state_custody(event: Event) -> None:
         event.event_type = "arrests"
 
 
-def armed_victims(event: Event) -> None:
+def former(participant: Participant, doc) -> bool:
+    """Whether a side's words name people who were once armed ("a retired police officer",
+    "two ex-militants", "a former rebel"): civilians now, so violence against them is an attack."""
+    if doc is None or participant.span is None:
+        return False
+    span = doc.char_span(participant.span.start, participant.span.end, alignment_mode="expand")
+    return span is not None and (former_word(span.root) or any(t.lower_ in FORMER_WORDS for t in span))
+
+
+def former_word(tok: Token) -> bool:
+    """Whether a noun is modified by "former", "retired" or "ex-" ("ex - militants")."""
+    if any(c.lower_ in FORMER_WORDS and c.dep_ in ("amod", "compound", "nmod", "advmod", "det") for c in tok.children):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in FORMER_WORDS
+
+
+def armed_victims(event: Event, doc=None) -> None:
     """Violence typed as an attack on civilians whose victims, once the article's mentions of
     it are merged, include an armed side ("a soldier died" told after "shelling
     and firing") is a battle, as :func:`violence_type` would have said had it seen them."""
     if event.raw_type == "@violence" and event.event_type == "attack" and any(
-            p.actor.category in ARMED_CATEGORIES for p in attacked(event.participants)):
+            p.actor.category in ARMED_CATEGORIES and not former(p, doc) for p in attacked(event.participants)):
         event.event_type = "armed-clash"
 
 
@@ -233,7 +257,26 @@ def acts_of(sent: Span, trigger: Span | None) -> set[str]:
         if any((a.dep_ == "relcl" or (a.dep_ == "acl" and a.tag_ == "VBN")) and a.head.pos_ in ("NOUN", "PROPN")
                and not own_clause(a) for a in [tok, *tok.ancestors] if a.i >= sent.start):
             continue
+        if burns_prop(tok):
+            continue  # "burnt an effigy of the minister": a protest's sign, not a riot
         acts.add(tok.lemma_.lower())
         if tok.lower_ == "fire" and tok.i > sent.start and tok.doc[tok.i - 1].lower_ in SET_FIRE_WORDS:
             acts.add("burn")
     return acts
+
+
+def burns_prop(tok: Token) -> bool:
+    """Whether a word's object is a protest's sign ("burnt effigies", "set fire to an effigy")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() in PROTEST_PROPS for o in objects)
+
+
+def carried(word: Token, target: Token) -> bool:
+    """Whether a word names who a targeted vehicle carried ("a vehicle carrying Levies
+    personnel", "a bus transporting soldiers"): its passengers are the target."""
+    verb = word.head
+    while verb.dep_ in ("compound", "amod", "conj") and verb.head.i != verb.i and verb.i != target.i:
+        verb = verb.head
+    return word.dep_ in ("dobj", "compound", "amod", "conj") and verb.head.i == target.i and verb.dep_ == "acl" \
+        and verb.lemma_.lower() in CARRYING_VERBS

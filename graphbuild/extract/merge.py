@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import ARMED_CATEGORIES
 from ..model import CountClaim, Event, Participant, Place, TextSpan
 from ..settings import setting, words
+from .event_types import former
 from .modality import more_factual
 
 if TYPE_CHECKING:
@@ -94,7 +95,9 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], pu
                 index_map[i] = host
                 continue
             # a killing nobody is said to have fought: an attack, unless the dead were armed
-            armed = any(p.role == "victim" and p.actor.category in ARMED_CATEGORIES for p in ev.participants)
+            # (not those once armed: "a former militant was shot dead")
+            armed = any(p.role == "victim" and p.actor.category in ARMED_CATEGORIES and not former(p, heads[i].doc)
+                        for p in ev.participants)
             ev.event_type = "armed-clash" if armed else "attack"
         index_map[i] = i
     for i, ev in enumerate(events):
