@@ -290,7 +290,8 @@ def organisation_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     """A sentence with no place better than its country whose organisation or office is named
     after a town or district of the article's countries ("the Zzyz Press Club", "Zzyz district
     police", "Zzyz's municipal corporation"): the event is at that place, at its precision,
-    the organisation's words its evidence. Only a place the name alone says in the article's
+    the town's name inside the organisation's its evidence (the words that name the place, not
+    the organisation: "Zzyz" of "the Zzyz Press Club"). Only a place the name alone says in the article's
     countries (with none, a known city), not a namesake abroad or a person's name."""
     countries = tuple(ctx.countries)
     speech = res.lexicon.cue("claim") | res.lexicon.cue("report")
@@ -304,7 +305,7 @@ def organisation_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
         if known and not person and place.feature in ("city", "admin2") and town_named(place, name.text) \
                 and supported(res, place, name, ctx):
             precision = "exact" if place.feature == "city" else "region"
-            return PlaceClaim(name.text, text_span(words), precision, place, place.country)
+            return PlaceClaim(name.text, text_span(name), precision, place, place.country)
     return None
 
 
