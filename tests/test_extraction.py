@@ -1349,6 +1349,8 @@ def test_a_town_named_in_an_organisation_places_a_sentence_without_other_places(
     ("Gunmen attacked a bus carrying the Bogota envoy to the peace talks in Colombia on Monday.", "Colombia"),
     ("A Lagos-based charity said gunmen killed three farmers on Monday in Nigeria.", "Nigeria"),
     ("Police arrested two men in Kenya after a bomb attack, the Mombasa Republican Council said.", "Kenya"),
+    # a street is often named after a town elsewhere: the bus station is in some other town
+    ("Two car bombs exploded at the Eldoret Street Bus Station, killing nine people, Kenyan police said.", "Kenya"),
 ])
 def test_an_organisation_named_after_a_town_elsewhere_does_not_place_the_event(extract, text, country):
     place = place_of(extract, text)

@@ -44,6 +44,7 @@ VERB_SPONSOR_WORDS = words("verb-sponsor")
 NOT_LOCATIVE_PREPS = words("not-locative-prep")
 INNER_PARTICLES = words("inner-particle")
 OFFICE_ABROAD_WORDS = words("office-abroad")
+STREET_WORDS = words("street-named")
 #: nouns a place name modifies that are still where it is: "Idlib province", "Samba sector", "Rafi LGA"
 TOWN_PARTS = REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS | SUBLOCALITY_WORDS
 
@@ -450,7 +451,8 @@ def organisation_towns(res, sent: Span, places: list[Span]) -> list[tuple[Span, 
     ("the Zzyz Press Club", "Zzyz district police", "Zzyz's county assembly", "the Zzyz
     policemen"), each with the organisation's words: candidate towns for where it acts. Not
     a name the places already hold, a nationality's ("the Kenyan Red Cross"), one before a
-    hyphen ("a Zzyz-based firm") or a government's name for who speaks for it abroad ("Zzyz's envoy")."""
+    hyphen ("a Zzyz-based firm"), a street's ("the Zzyz Street bus station" may be in any town)
+    or a government's name for who speaks for it abroad ("Zzyz's envoy")."""
     doc = sent.doc
     taken = {i for span in places for i in range(span.start, span.end)}
     found = []
@@ -471,7 +473,8 @@ def organisation_towns(res, sent: Span, places: list[Span]) -> list[tuple[Span, 
             whole = end == ent.end and not after_of
             if not all(starts_name(t) for t in name) or any(t.lower_ in res.demonyms for t in name) \
                     or (whole and not (owned or ent.root.dep_ in ("compound", "nmod") and head.i >= ent.end)) \
-                    or (end < len(doc) and doc[end].text in ("-", "–") or not whole and doc[end].tag_ == "POS") or sponsor(name):
+                    or (end < len(doc) and doc[end].text in ("-", "–") or not whole and doc[end].tag_ == "POS") or sponsor(name) \
+                    or (end < len(doc) and doc[end].lower_ in STREET_WORDS):
                 continue  # a whole name only as the owner or the modifier of a noun ("Zzyz policemen")
             if res.gazetteer.candidates(name.text):
                 # the organisation's words, with the noun it names when that follows ("Zzyz policemen")
