@@ -2008,3 +2008,9 @@ def test_a_victim_described_by_a_word_of_an_armed_side_is_not_that_side(extract)
                      "informer.", "2020-05-05")
     assert [e.event_type for e in events] == ["attack"]
     assert not any(p.actor.category == "State forces" for e in events for p in e.participants), events
+
+
+def test_a_town_a_region_owns_is_the_event_place(extract):
+    # the model's "south Kashmir's" ran over the owner's "'s"; the town it owns is where it was
+    place = place_of(extract, "Militants threw a grenade at an army camp in south Kashmir's Anantnag on Monday.")
+    assert place.place is not None and place.place.name == "Anantnag" and place.country == "India"

@@ -107,6 +107,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
         if not res.gazetteer.candidates(ent.text) and any(
                 start != ent.start and name_words(ent.text) <= words for start, words in full_names):
             continue  # "Azamat Tazhayakov" ... "20-year-old Tazhayakov": a person the model took for a place
+        ent = without_possessive(ent, res.gazetteer)  # "south Kashmir's": Kashmir, the owner of what follows
+        if ent is None:
+            continue
         parts = name_parts(extended(extended_left(ent, res.gazetteer), res.gazetteer))  # "Nis, Serbia"
         parts = [q for part in parts for q in split_region(res, part)]
         while spans and parts[0].start < spans[-1].end and spans[-1].start >= parts[0].start:
@@ -135,6 +138,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
                 starts_name(doc[end]) or (doc[end].text in ("-", "'") or doc[end].lower_ in NAME_PARTICLES)
                 and end + 1 < len(doc) and starts_name(doc[end + 1])):
             end += 1
+        if end + 1 < len(doc) and doc[end].tag_ == "POS" and starts_name(doc[end + 1]) \
+                and res.gazetteer.candidates(doc[i:end + 2].text):
+            end += 2  # "Cox's Bazar": a name with an owner's "'s" in it, when the gazetteer knows it
         span = doc[i:end]
         if end < len(doc) and doc[end].tag_ == "NNS" and all(t.pos_ == "ADJ" for t in span):
             i = end  # "in Western cities", "in Northern towns": a kind of places, no name
@@ -142,6 +148,8 @@ def place_spans(res, doc: Doc) -> list[Span]:
         previous = doc[i - 1] if i > 0 else None
         placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ",")
                                            or previous.lower_ in COMPASS_WORDS)
+        # "in south Kashmir's Anantnag": a name a place owns stands where places stand
+        placed = placed or (previous is not None and previous.tag_ == "POS" and bool(spans) and spans[-1].end == i - 1)
         if previous is not None and previous.lower_ == "of" and previous.ent_type_ == "ORG":
             placed = False  # "the Association of Banks", "University of Nairobi": a name
         named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
@@ -182,6 +190,15 @@ def place_spans(res, doc: Doc) -> list[Span]:
     # "Police forces", "a Police officer": a capitalised actor word, not the Polish town
     spans = [s for s in spans if not common_word(res, s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def without_possessive(ent: Span, gazetteer) -> Span | None:
+    """The model's "south Kashmir's", "North Waziristan's": a place name without the owner's
+    "'s" it ran over (the name is the owner of the place written next: "Kashmir's Anantnag");
+    a name the gazetteer has with it ("Cox's Bazar") stays whole. None when nothing is left."""
+    if len(ent) < 2 or ent[-1].tag_ != "POS" or gazetteer.candidates(ent.text):
+        return ent
+    return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
 
 
 def site_named_after(res, name: Span, word: Token) -> bool:
