@@ -2014,3 +2014,13 @@ def test_a_town_a_region_owns_is_the_event_place(extract):
     # the model's "south Kashmir's" ran over the owner's "'s"; the town it owns is where it was
     place = place_of(extract, "Militants threw a grenade at an army camp in south Kashmir's Anantnag on Monday.")
     assert place.place is not None and place.place.name == "Anantnag" and place.country == "India"
+
+
+def test_an_organisations_town_inside_the_province_named_is_the_event_place(extract):
+    # the province says less than the town of the same province the organisation is named after
+    place = place_of(extract, "Members of the Larkana Traders Association staged a protest against new taxes "
+                              "in Sindh on Monday.")
+    assert place.place is not None and place.place.name == "Larkana"
+    # a town of another province is not where the event was
+    place = place_of(extract, "Lawyers of the Quetta Bar Association staged a sit-in in Sindh on Monday.")
+    assert place.place is not None and place.place.name == "Sindh" and place.precision == "region"

@@ -233,6 +233,9 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             return claim
     else:
         country = place.country
+        town = inner_organisation_place(res, sent, ctx, place, ent) if place.feature == "admin1" else None
+        if town is not None:
+            return town
         if after & REGION_WORDS or place.feature in ("admin1", "admin2"):
             precision = "region"
         elif words & NEAR_WORDS:
@@ -307,6 +310,19 @@ def organisation_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
             precision = "exact" if place.feature == "city" else "region"
             return PlaceClaim(name.text, text_span(name), precision, place, place.country)
     return None
+
+
+def inner_organisation_place(res, sent: Span, ctx: "DocContext", province: Place, written: Span) -> PlaceClaim | None:
+    """A sentence whose best place is a province (``written``), with an institution or organisation
+    named after a town or district inside it ("the Zzyz chapter of the party protested in Sindh"):
+    that town says more of where the event was than the province (not the province's own name
+    before a unit word: "Zzyz district")."""
+    claim = institution_place(res, sent, ctx) or organisation_place(res, sent, ctx)
+    if claim is None or claim.place is None or claim.place.feature == "admin1" \
+            or claim.span is None or claim.span.start < written.end_char and written.start_char < claim.span.end \
+            or not lies_inside(claim.place, province):
+        return None
+    return claim
 
 
 def town_named(place: Place, written: str) -> bool:
