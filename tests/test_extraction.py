@@ -2024,3 +2024,20 @@ def test_an_organisations_town_inside_the_province_named_is_the_event_place(extr
     # a town of another province is not where the event was
     place = place_of(extract, "Lawyers of the Quetta Bar Association staged a sit-in in Sindh on Monday.")
     assert place.place is not None and place.place.name == "Sindh" and place.precision == "region"
+
+
+def test_an_event_told_of_a_list_of_towns_is_one_event_in_each(extract):
+    events = extract("Gunmen killed five people in Maiduguri and Damaturu on Sunday.")
+    towns = sorted(e.place.place.name for e in events if e.place is not None and e.place.place is not None)
+    assert towns == ["Damaturu", "Maiduguri"]
+    # the count is not known per town: it stays with the first
+    assert sum(e.fatalities is not None for e in events) == 1
+    # the other towns of the list are not the regions of the first
+    lahore = next(e for e in extract("Thousands of traders protested against the new tax in Lahore, Multan and "
+                                     "Faisalabad on Monday.") if e.place.place.name == "Lahore")
+    assert not lahore.place_words
+
+
+def test_a_town_and_its_region_are_one_event(extract):
+    events = extract("Gunmen killed five people in Maiduguri, Borno state, on Sunday.")
+    assert len(events) == 1 and events[0].place.place.name == "Maiduguri"

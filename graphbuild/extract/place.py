@@ -55,11 +55,13 @@ DESTINATION_PREPS = words("away-prep") - {"from"}  # "abducted from X": where it
 CLAUSE_DEPS = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj")  # "the region has seen attacks"
 
 
-def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
-    candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
+def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset[int] = frozenset()) -> PlaceClaim | None:
+    """The place of the event whose word is ``head``; ``skip``: the first tokens of place names
+    not to read (the other towns of a list, :mod:`.place_lists`)."""
+    candidates = [ent for ent in ctx.places(sent) if is_event_place(ent) and ent.start not in skip]
     # "abducted from Zzyz city, Borno state": a place written before the region it lies in is
     # where the region says the event was, whatever the word before it (but a destination)
-    candidates = sorted(candidates + [ent for ent in ctx.places(sent) if ent not in candidates and not (
+    candidates = sorted(candidates + [ent for ent in ctx.places(sent) if ent not in candidates and ent.start not in skip and not (
         ent.root.dep_ == "pobj" and ent.root.head.lower_ in DESTINATION_PREPS) and any(
         0 < other.start - ent.end <= 3 and all(joins_unit(t) for t in sent.doc[ent.end:other.start])
         for other in candidates)], key=lambda ent: ent.start)
@@ -600,10 +602,13 @@ def regions_written_after(claim_span, sent: Span, ctx: "DocContext") -> list[Spa
     """The places written right after an event's place as the regions it lies in ("Camp X in
     Helmand Province, Afghanistan", "X, Y"): more of the sentence's words for where it happened."""
     places = ctx.places(sent)
-    end = next((p.end for p in places if p.start_char == claim_span.start), None)
+    own = next((p for p in places if p.start_char == claim_span.start), None)
+    end = own.end if own is not None else None
+    listed = {t.i for t in own.root.conjuncts} if own is not None else set()  # "Zzyz, Yyy and Xxx": a list of towns
     regions = []
     for place in places:
-        if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]):
+        if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]) \
+                and place.root.i not in listed:
             regions.append(place)
             end = place.end
     return regions
