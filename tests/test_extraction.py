@@ -2041,3 +2041,16 @@ def test_an_event_told_of_a_list_of_towns_is_one_event_in_each(extract):
 def test_a_town_and_its_region_are_one_event(extract):
     events = extract("Gunmen killed five people in Maiduguri, Borno state, on Sunday.")
     assert len(events) == 1 and events[0].place.place.name == "Maiduguri"
+    # a province named after its main city is the province, not another town of a list
+    events = extract("A car bomb went off near a market in Daquq city, Kirkuk, Iraq. Six people were killed.")
+    assert len(events) == 1 and events[0].place.place.name == "Dāqūq"
+    assert events[0].fatalities is not None and events[0].fatalities.value == 6
+    assert {"Kirkuk", "Iraq"} <= {w.text for w in events[0].place_words}
+
+
+def test_a_later_sentence_tells_of_the_first_town_of_a_list(extract):
+    events = extract("Gunmen killed five people in Maiduguri and Damaturu on Sunday. Ten others were wounded.")
+    first = next(e for e in events if e.place.place.name == "Maiduguri")
+    assert first.injured is not None and first.injured.value == 10
+    events = extract("Gunmen attacked a market in Maiduguri and Damaturu on Sunday. Five people were killed.")
+    assert [e.fatalities.value if e.fatalities else None for e in events] == [5, None]

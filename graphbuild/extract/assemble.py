@@ -186,7 +186,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         if words is not None and not (words.start_char < span.end and span.start < words.end_char):
             event.place_words.append(text_span(words))
         # "Camp X in Helmand Province, Afghanistan": the regions the text puts it in
-        event.place_words.extend(text_span(region) for region in regions_written_after(span, sent, ctx))
+        event.place_words.extend(text_span(region) for region in regions_written_after(span, sent, ctx, event.place.place, res))
     event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)

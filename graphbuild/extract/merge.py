@@ -58,6 +58,8 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], pu
         for index in (range(len(events)) if event.headline else range(len(events) - 1, -1, -1)):
             if event.headline and not news(events[index], published):
                 continue  # "Gunmen kill four" is not the leader killed in 2020 told below
+            if events[index].listed:
+                continue  # "protests in X, Y and Z ... Two were hurt": of the event told first
             if compatible(events[index], event, violent_types):
                 target = index
                 break
@@ -238,8 +240,8 @@ def same_reality(earlier: Event, later: Event) -> bool:
 def nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int | None:
     best = None
     for j, ev in enumerate(events):
-        if j == i or ev.event_type not in violent_types or not same_reality(ev, events[i]):
-            continue
+        if j == i or ev.event_type not in violent_types or not same_reality(ev, events[i]) or ev.listed:
+            continue  # (a copy of an event in another town of a list: the deaths are of the event told first)
         if best is None or abs(j - i) < abs(best - i):
             best = j
     return best

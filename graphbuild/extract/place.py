@@ -15,7 +15,7 @@ from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
 from ..nlp.place_names import before_site, is_event_place, organisation_towns, region_word_after, sponsor
-from ..nlp.spans import lower_text, text_span
+from ..nlp.spans import entities, lower_text, text_span
 from ..settings import setting, word_values, words
 
 if TYPE_CHECKING:
@@ -598,13 +598,16 @@ def scene_words(head: Token, sent: Span, ctx: "DocContext") -> Span | None:
     return sent.doc[token.left_edge.i:token.i + 1]
 
 
-def regions_written_after(claim_span, sent: Span, ctx: "DocContext") -> list[Span]:
+def regions_written_after(claim_span, sent: Span, ctx: "DocContext", place: Place | None = None,
+                          res=None) -> list[Span]:
     """The places written right after an event's place as the regions it lies in ("Camp X in
     Helmand Province, Afghanistan", "X, Y"): more of the sentence's words for where it happened."""
     places = ctx.places(sent)
     own = next((p for p in places if p.start_char == claim_span.start), None)
     end = own.end if own is not None else None
     listed = {t.i for t in own.root.conjuncts} if own is not None else set()  # "Zzyz, Yyy and Xxx": a list of towns
+    if listed and res is not None:  # (but "Daquq, Kirkuk, Iraq": a town, its province and country)
+        listed = coordinated(res, own, place)
     regions = []
     for place in places:
         if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]) \
@@ -612,6 +615,26 @@ def regions_written_after(claim_span, sent: Span, ctx: "DocContext") -> list[Spa
             regions.append(place)
             end = place.end
     return regions
+
+
+def coordinated(res, own: Span, place: Place | None) -> set[int]:
+    """The tokens of the names listed with a place ("Zzyz, Yyy and Xxx"), not those the parse
+    lists with it that name a region it lies in ("Daquq, Kirkuk, Iraq": Kirkuk is the
+    province, though a city has its name; "X, Salahuddin province") or its country."""
+    doc = own.doc
+    containers = res.gazetteer.containers(place) if place is not None else []
+    regions = {fold(c.name) for c in containers} | ({fold(place.admin2)} - {""} if place is not None else set())
+    listed = set()
+    for token in own.root.conjuncts:
+        name = next((e for e in entities(doc) if e.start <= token.i < e.end), doc[token.i:token.i + 1])
+        key = fold(name.text)
+        if not key or any(re.search(rf"\b{re.escape(key)}\b", region) for region in regions) \
+                or name.end < len(doc) and doc[name.end].lower_ in REGION_WORDS | WIDE_REGION_WORDS \
+                or place is not None and any(p.feature in ("admin1", "admin2", "country") and lies_inside(place, p)
+                                             for p in res.gazetteer.candidates(name.text)):
+            continue
+        listed.add(token.i)
+    return listed
 
 
 def same_clause(token: Token, above: Token) -> bool:

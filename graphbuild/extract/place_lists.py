@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from ..model import Event, PlaceClaim
-from .place import event_place
+from .place import coordinated, event_place
 
 if TYPE_CHECKING:
     from .context import DocContext
@@ -30,8 +30,7 @@ def listed_places(res, head: Token, sent: Span, ctx: "DocContext", claim: PlaceC
     own = next((p for p in places if (p.start_char, p.end_char) == (claim.span.start, claim.span.end)), None)
     if own is None:
         return []
-    coordinated = {t.i for t in own.root.conjuncts}
-    siblings = [p for p in places if p is not own and p.root.i in coordinated]
+    siblings = [p for p in places if p is not own and p.root.i in coordinated(res, own, claim.place)]
     found = []
     for sibling in siblings:
         skip = frozenset(p.start for p in [own, *siblings] if p is not sibling)
@@ -57,4 +56,5 @@ def copy_at(event: Event, claim: PlaceClaim) -> Event:
     other.participants = [replace(p) for p in event.participants]
     other.targets, other.instruments = list(event.targets), list(event.instruments)
     other.fatalities = other.injured = None
+    other.listed = True
     return other
