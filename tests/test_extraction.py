@@ -2054,3 +2054,12 @@ def test_a_later_sentence_tells_of_the_first_town_of_a_list(extract):
     assert first.injured is not None and first.injured.value == 10
     events = extract("Gunmen attacked a market in Maiduguri and Damaturu on Sunday. Five people were killed.")
     assert [e.fatalities.value if e.fatalities else None for e in events] == [5, None]
+
+
+def test_the_word_for_a_quarter_opening_a_name_is_no_town(extract):
+    # "Hayy" is Arabic for a quarter: "Hayy X, Tarmiyah" is a quarter of Tarmiyah, not the town Al Hayy
+    events = extract("Gunmen shot two policemen at a checkpoint in Hayy ad Dhubbat, Tarmiyah, Iraq, on Monday.")
+    assert [e.place.place.name for e in events] == ["Aţ Ţārmīyah"]
+    # nor is a quarter and its town a list of two towns
+    events = extract("Gunmen shot two policemen at a checkpoint in Hayy Zzyz, Tarmiyah, Iraq, on Monday.")
+    assert len(events) == 1

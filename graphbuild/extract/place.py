@@ -492,6 +492,8 @@ def part_place(res, name: str, countries: tuple[str, ...]):
         for part in (" ".join(words[:n]), " ".join(words[-n:])):
             if compass_name(part):
                 continue  # "north" of "north Kashmir's" is no place called North
+            if part.lower() in SUBLOCALITY_WORDS:
+                continue  # "Hayy" of "Hayy ad Dubat" is the word for a quarter, not the town Al Hayy
             place = res.gazetteer.resolve(part, countries)
             # with no country to go by, only a name the gazetteer gives one country ("Zolote-4")
             known = place is not None and (place.country_code in countries if countries else len(
@@ -619,13 +621,16 @@ def regions_written_after(claim_span, sent: Span, ctx: "DocContext", place: Plac
 
 def coordinated(res, own: Span, place: Place | None) -> set[int]:
     """The tokens of the names listed with a place ("Zzyz, Yyy and Xxx"), not those the parse
-    lists with it that name a region it lies in ("Daquq, Kirkuk, Iraq": Kirkuk is the
+    lists with it, with no "and" or "or", or that name a region it lies in ("Daquq, Kirkuk, Iraq": Kirkuk is the
     province, though a city has its name; "X, Salahuddin province") or its country."""
     doc = own.doc
+    conjuncts = own.root.conjuncts
+    if not any(t.dep_ == "cc" for c in (own.root, *conjuncts) for t in c.children):
+        return set()  # "X, Y, Iraq": a place and what it lies in, with no "and" of a list
     containers = res.gazetteer.containers(place) if place is not None else []
     regions = {fold(c.name) for c in containers} | ({fold(place.admin2)} - {""} if place is not None else set())
     listed = set()
-    for token in own.root.conjuncts:
+    for token in conjuncts:
         name = next((e for e in entities(doc) if e.start <= token.i < e.end), doc[token.i:token.i + 1])
         key = fold(name.text)
         if not key or any(re.search(rf"\b{re.escape(key)}\b", region) for region in regions) \
