@@ -1643,6 +1643,10 @@ def test_a_place_inside_a_district_comes_before_the_district(extract):
     # the sector's town, not the district named after another town
     place = place_of(extract, "Troops and infiltrators exchanged fire on Sunday at Keran sector in mountainous Kupwara district.")
     assert place.place is not None and place.place.name == "Keran"
+    # also with the province that owns the district written between them
+    place = place_of(extract, "Two militants were killed in a gunfight in Keran sector of north Kashmir's Kupwara "
+                              "district on Thursday night.")
+    assert place.place is not None and place.place.name == "Keran"
 
 
 def test_a_possessive_province_holds_the_district_after_it(extract):

@@ -366,8 +366,14 @@ def holds_place(ent: Span, places: list[Span]) -> bool:
     """Whether another place is written right before a region as lying in it ("Keran sector of
     the frontier Kupwara district")."""
     doc = ent.doc
-    return any(0 < ent.start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
-                                                  for t in doc[p.end:ent.start]) for p in places)
+    start = ent.start
+    # "Keran sector of north Kashmir's Kupwara district": the province owning the district is
+    # written between them
+    owner = next((p for p in places if start > 0 and p.end == start - 1 and doc[start - 1].tag_ == "POS"), None)
+    if owner is not None:
+        start = owner.start
+    return any(0 < start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
+                                              for t in doc[p.end:start]) for p in places if p is not owner)
 
 
 def possessor(ent: Span, places: list[Span]) -> bool:
