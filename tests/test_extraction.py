@@ -2067,3 +2067,11 @@ def test_the_word_for_a_quarter_opening_a_name_is_no_town(extract):
     # nor is a quarter and its town a list of two towns
     events = extract("Gunmen shot two policemen at a checkpoint in Hayy Zzyz, Tarmiyah, Iraq, on Monday.")
     assert len(events) == 1
+
+
+def test_an_unknown_village_in_a_district_a_province_owns_is_near_the_district(extract):
+    # issue 18: named as written, at the district's town with its precision, past "Jharkhand's"
+    place = place_of(extract, "Maoists blew up a railway track at Zzyzpur village in Jharkhand's Latehar district on "
+                              "Tuesday, around 100km north of Ranchi.")
+    assert place.name.startswith("Zzyzpur") and place.precision == "near"
+    assert place.place is not None and place.place.name == "Lātehār"

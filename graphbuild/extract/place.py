@@ -177,7 +177,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
                 level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
                 # (a district is named after its main town, which is where it is coded)
-            if region_word_after(ent) and holds_place(ent, ctx.places(sent)):
+            if region_word_after(ent) and holds_place(ent, ctx.places(sent), resolved):
                 level = max(level, 1.5)  # "Keran sector in Kupwara district": the sector's town first
             if possessor(ent, ctx.places(sent)) or written_as_region(ent, ctx.places(sent)):
                 # "Narathiwat's Rueso district", "Rueso district of Narathiwat", "X district, Y": the province
@@ -202,7 +202,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset
     # "Kumb town (Khairpur, Sindh)" with Kumb unknown: the event is in Khairpur's area, not
     # at Khairpur's point; say so (ACLED's precision 2) rather than give a false exact place
     for other in candidates:
-        between = sent.doc[other.end:ent.start]
+        between = sent.doc[other.end:owned_start(ent, ctx.places(sent))]  # (past "Jharkhand's" in "X village in Jharkhand's Y district")
         if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
                 and all(t.lower_ == "near" or joins_unit(t) and t.lower_ not in SITE_PARTS for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
@@ -362,18 +362,27 @@ def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
     return ctx.main_country not in places
 
 
-def holds_place(ent: Span, places: list[Span]) -> bool:
+def holds_place(ent: Span, places: list[Span], resolved: dict | None = None) -> bool:
     """Whether another place is written right before a region as lying in it ("Keran sector of
     the frontier Kupwara district")."""
     doc = ent.doc
-    start = ent.start
     # "Keran sector of north Kashmir's Kupwara district": the province owning the district is
     # written between them
-    owner = next((p for p in places if start > 0 and p.end == start - 1 and doc[start - 1].tag_ == "POS"), None)
-    if owner is not None:
-        start = owner.start
+    start = owned_start(ent, places)
+    if start != ent.start:
+        # (a place the gazetteer knows: an unknown village "in Jharkhand's Latehar district" is near the district)
+        places = [p for p in places if p.end <= start and (resolved is None or resolved.get(p.start) is not None)]
     return any(0 < start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
-                                              for t in doc[p.end:start]) for p in places if p is not owner)
+                                              for t in doc[p.end:start]) for p in places)
+
+
+def owned_start(ent: Span, places: list[Span]) -> int:
+    """Where a place's name starts with the place written as its owner ("Jharkhand's Latehar"
+    starts at Jharkhand), else where its own name does."""
+    doc = ent.doc
+    owner = next((p for p in places if ent.start > 0 and p.end == ent.start - 1 and doc[ent.start - 1].tag_ == "POS"),
+                 None)
+    return owner.start if owner is not None else ent.start
 
 
 def possessor(ent: Span, places: list[Span]) -> bool:
