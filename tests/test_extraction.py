@@ -2075,3 +2075,10 @@ def test_an_unknown_village_in_a_district_a_province_owns_is_near_the_district(e
                               "Tuesday, around 100km north of Ranchi.")
     assert place.name.startswith("Zzyzpur") and place.precision == "near"
     assert place.place is not None and place.place.name == "Lātehār"
+
+
+def test_a_count_of_attacks_across_the_country_does_not_replace_the_scene_town(extract):
+    events = extract("An explosives-laden truck near a police station in Nasiriyah city, Dhi Qar governorate, Iraq. "
+                     "Four people were killed in the blast. This was one of 20 attacks around Iraq on Monday.")
+    blast = next(e for e in events if e.trigger.text == "blast")
+    assert blast.place.place is not None and blast.place.place.name == "Nasiriyah"

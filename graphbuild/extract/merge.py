@@ -280,8 +280,12 @@ def combine(host: Event, other: Event) -> None:
     # "gunmen shot a policeman in Ramadi. It was one of 20 attacks around Iraq": the town, not the country
     vaguer = host.place is not None and host.place.precision == "country" and other_own \
         and other.place.place is not None and other.place.precision in ("exact", "near", "region")
+    # "A car bomb went off in Zzyz city. Two were killed in the blast. It was one of ten attacks
+    # around Iraq": the town the blast's sentence is set in, not the country of the count
+    coarser = other_own and other.place.precision == "country" and host.place is not None \
+        and host.place.place is not None and host.place.precision in ("exact", "near", "region")
     if host.place is None or (host.place.place is None and other_own and other.place.place) or (
-            host.place_inferred and other_own) or vaguer:
+            host.place_inferred and other_own and not coarser) or vaguer:
         host.place = other.place
         host.place_inferred = other.place_inferred
     if host.place is not None:
