@@ -2082,3 +2082,11 @@ def test_a_count_of_attacks_across_the_country_does_not_replace_the_scene_town(e
                      "Four people were killed in the blast. This was one of 20 attacks around Iraq on Monday.")
     blast = next(e for e in events if e.trigger.text == "blast")
     assert blast.place.place is not None and blast.place.place.name == "Nasiriyah"
+
+
+def test_a_street_named_after_a_town_is_not_in_that_town(extract):
+    # "Oxford Street" is a street of the city the paragraph is set in, not a part of Oxford
+    events = extract("Gunmen opened fire on shoppers in Belfast on Friday. A car bomb exploded at Oxford Street "
+                     "an hour later, killing six people.")
+    bomb = events[-1]
+    assert bomb.place.name == "Oxford Street" and bomb.place.place is not None and bomb.place.place.name == "Belfast"

@@ -14,7 +14,8 @@ from ..gazetteer import bare_name, fold, skeleton, spelt_alike
 from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
-from ..nlp.place_names import before_site, is_event_place, organisation_towns, region_word_after, sponsor
+from ..nlp.place_names import (STREET_WORDS, before_site, is_event_place, organisation_towns, region_word_after,
+                               sponsor)
 from ..nlp.spans import entities, lower_text, text_span
 from ..settings import setting, word_values, words
 
@@ -501,8 +502,8 @@ def part_place(res, name: str, countries: tuple[str, ...]):
     """The town a longer place name starts or ends with, in the article's countries
     ("Donetsk Filtration Station" -> Donetsk, "Mogadishu-Hodan" -> Mogadishu), or None."""
     words = re.split(r"[\s\-–]+", name.strip())
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or words[-1].lower() in STREET_WORDS:
+        return None  # "Oxford Street" is a street named after a town, which may be anywhere
     for n in range(len(words) - 1, 0, -1):
         for part in (" ".join(words[:n]), " ".join(words[-n:])):
             if compass_name(part):
