@@ -113,6 +113,7 @@ class Event:
     place_inferred: bool = field(default=False, repr=False, compare=False)  # the article's country
     part_of_head: object = field(default=None, repr=False, compare=False)  # token of "during X"
     headline: bool = field(default=False, repr=False, compare=False)  # told in the article's title line
+    listed: bool = field(default=False, repr=False, compare=False)  # a copy in another town of a list
     # a mention that only attributes or claims the happening ("police blamed X for the attack"):
     # its modality is of who did it, not of whether it happened
     attributive: bool = field(default=False, repr=False, compare=False)

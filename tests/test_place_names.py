@@ -87,3 +87,22 @@ def test_a_name_glued_to_a_city_is_split_but_not_a_compass_word():
                   pos=["NOUN", "AUX", "VERB", "ADP"] + ["PROPN"] * n + ["PUNCT"],
                   sent_starts=[True] + [False] * (len(words) - 1))
         assert [s.text for s in nlp(doc).spans[PLACES]] == expected
+
+
+def test_an_owners_s_is_not_part_of_a_place_name():
+    # the model's "south Kashmir's": the name is Kashmir, and the name it owns a place
+    nlp = spacy.blank("en")
+    nlp.add_pipe("graphbuild_place_names")
+    words = ["A", "grenade", "hit", "a", "camp", "in", "south", "Kashmir", "'s", "Anantnag", "today", "."]
+    doc = Doc(nlp.vocab, words=words,
+              ents=["O", "O", "O", "O", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O"],
+              pos=["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "ADJ", "PROPN", "PART", "PROPN", "NOUN", "PUNCT"],
+              tags=["DT", "NN", "VBD", "DT", "NN", "IN", "JJ", "NNP", "POS", "NNP", "NN", "."],
+              sent_starts=[True] + [False] * 11)
+    doc = nlp(doc)
+    assert [s.text for s in doc.spans[PLACES]] == ["south Kashmir", "Anantnag"]
+
+
+def test_a_place_name_with_an_owners_s_in_it_stays_whole(pipeline):
+    doc = pipeline.nlp("Two rival gangs fought with guns in Cox's Bazar town on Friday.")
+    assert "Cox's Bazar" in [s.text for s in doc.spans[PLACES]]

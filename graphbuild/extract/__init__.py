@@ -6,9 +6,9 @@ events from them and the parse, calling one module per concern: actor mentions
 (:mod:`.mentions`), what a role word stands for and pronouns (:mod:`.coreference`), event
 mentions per sentence (:mod:`.event_mentions`), their roles (:mod:`.roles`) and types
 (:mod:`.event_types`), actors the text implies (:mod:`.implied_actors`), the event's place
-(:mod:`.place`), time (:mod:`.time`), casualties (:mod:`.casualties`), modality and
-attribution (:mod:`.modality`), and the merging of an article's mentions of one event
-(:mod:`.merge`).
+(:mod:`.place`; one event per town of a list: :mod:`.place_lists`), time (:mod:`.time`),
+casualties (:mod:`.casualties`), modality and attribution (:mod:`.modality`), and the merging
+of an article's mentions of one event (:mod:`.merge`).
 """
 from __future__ import annotations
 

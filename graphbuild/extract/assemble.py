@@ -25,6 +25,7 @@ from .implied_actors import (arresting_actor, claimed_actor, find_claimants, cro
 from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import attributes_only, modality_of
+from .place_lists import copy_at, listed_places
 from .place import (country_place, event_place, located_in_scene, organisation_place, regions_written_after, scene_place,
                     scene_words)
 from .roles import by_aircraft, thing_phrase, victims_named
@@ -75,6 +76,9 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
             event.headline = sent.start_char < headline_end
             if not lasting(event.time):  # a state ("has been fighting ISIS since 2012"), not an event
                 raw.append((mention, event))
+                # "protests were held in Zzyz, Yyy and Xxx": one event in each town
+                raw.extend((mention, copy_at(event, claim)) for claim in (
+                    listed_places(res, mention.head, sent, context, event.place) if not event.place_inferred else ()))
         own_time = event_time(res, sent.root, sent, context, None)
         if own_time is not None and own_time.time is not None and not lasting(own_time):
             last_time = own_time  # later sentences speak of this time unless they say
@@ -194,7 +198,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         if words is not None and not (words.start_char < span.end and span.start < words.end_char):
             event.place_words.append(text_span(words))
         # "Camp X in Helmand Province, Afghanistan": the regions the text puts it in
-        event.place_words.extend(text_span(region) for region in regions_written_after(span, sent, ctx))
+        event.place_words.extend(text_span(region) for region in regions_written_after(span, sent, ctx, event.place.place, res))
     event.time = event_time(res, m.head, sent, ctx, last_time)
     event.event_type = crowd_type(res, event, sent)
     crowd_actor(res, event, m, ctx)

@@ -59,6 +59,8 @@ def merge_mentions(raw: list[tuple[Mention, Event]], violent_types: set[str], pu
         for index in (range(len(events)) if event.headline else range(len(events) - 1, -1, -1)):
             if event.headline and not news(events[index], published):
                 continue  # "Gunmen kill four" is not the leader killed in 2020 told below
+            if events[index].listed:
+                continue  # "protests in X, Y and Z ... Two were hurt": of the event told first
             if compatible(events[index], event, violent_types):
                 target = index
                 break
@@ -241,8 +243,8 @@ def same_reality(earlier: Event, later: Event) -> bool:
 def nearest_violent(events: list[Event], i: int, violent_types: set[str]) -> int | None:
     best = None
     for j, ev in enumerate(events):
-        if j == i or ev.event_type not in violent_types or not same_reality(ev, events[i]):
-            continue
+        if j == i or ev.event_type not in violent_types or not same_reality(ev, events[i]) or ev.listed:
+            continue  # (a copy of an event in another town of a list: the deaths are of the event told first)
         if best is None or abs(j - i) < abs(best - i):
             best = j
     return best
@@ -281,8 +283,12 @@ def combine(host: Event, other: Event) -> None:
     # "gunmen shot a policeman in Ramadi. It was one of 20 attacks around Iraq": the town, not the country
     vaguer = host.place is not None and host.place.precision == "country" and other_own \
         and other.place.place is not None and other.place.precision in ("exact", "near", "region")
+    # "A car bomb went off in Zzyz city. Two were killed in the blast. It was one of ten attacks
+    # around Iraq": the town the blast's sentence is set in, not the country of the count
+    coarser = other_own and other.place.precision == "country" and host.place is not None \
+        and host.place.place is not None and host.place.precision in ("exact", "near", "region")
     if host.place is None or (host.place.place is None and other_own and other.place.place) or (
-            host.place_inferred and other_own) or vaguer:
+            host.place_inferred and other_own and not coarser) or vaguer:
         host.place = other.place
         host.place_inferred = other.place_inferred
     if host.place is not None:

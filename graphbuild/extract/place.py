@@ -14,8 +14,9 @@ from ..gazetteer import bare_name, fold, skeleton, spelt_alike
 from ..geo import destination, distance_km
 from ..model import Place, PlaceClaim
 from ..nlp.countries import compass_name, document_countries, in_region_list
-from ..nlp.place_names import before_site, is_event_place, organisation_towns, region_word_after, sponsor
-from ..nlp.spans import lower_text, text_span
+from ..nlp.place_names import (STREET_WORDS, before_site, is_event_place, organisation_towns, region_word_after,
+                               sponsor)
+from ..nlp.spans import entities, lower_text, text_span
 from ..settings import setting, word_values, words
 
 if TYPE_CHECKING:
@@ -55,11 +56,13 @@ DESTINATION_PREPS = words("away-prep") - {"from"}  # "abducted from X": where it
 CLAUSE_DEPS = ("relcl", "acl", "ccomp", "advcl", "xcomp", "parataxis", "csubj")  # "the region has seen attacks"
 
 
-def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
-    candidates = [ent for ent in ctx.places(sent) if is_event_place(ent)]
+def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset[int] = frozenset()) -> PlaceClaim | None:
+    """The place of the event whose word is ``head``; ``skip``: the first tokens of place names
+    not to read (the other towns of a list, :mod:`.place_lists`)."""
+    candidates = [ent for ent in ctx.places(sent) if is_event_place(ent) and ent.start not in skip]
     # "abducted from Zzyz city, Borno state": a place written before the region it lies in is
     # where the region says the event was, whatever the word before it (but a destination)
-    candidates = sorted(candidates + [ent for ent in ctx.places(sent) if ent not in candidates and not (
+    candidates = sorted(candidates + [ent for ent in ctx.places(sent) if ent not in candidates and ent.start not in skip and not (
         ent.root.dep_ == "pobj" and ent.root.head.lower_ in DESTINATION_PREPS) and any(
         0 < other.start - ent.end <= 3 and all(joins_unit(t) for t in sent.doc[ent.end:other.start])
         for other in candidates)], key=lambda ent: ent.start)
@@ -175,7 +178,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             if ent.end < len(sent.doc) and sent.doc[ent.end].lower_ in WIDE_REGION_WORDS:
                 level = max(level, 2)  # "Aleppo countryside" is a region, however it resolved
                 # (a district is named after its main town, which is where it is coded)
-            if region_word_after(ent) and holds_place(ent, ctx.places(sent)):
+            if region_word_after(ent) and holds_place(ent, ctx.places(sent), resolved):
                 level = max(level, 1.5)  # "Keran sector in Kupwara district": the sector's town first
             if possessor(ent, ctx.places(sent)) or written_as_region(ent, ctx.places(sent)):
                 # "Narathiwat's Rueso district", "Rueso district of Narathiwat", "X district, Y": the province
@@ -200,7 +203,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
     # "Kumb town (Khairpur, Sindh)" with Kumb unknown: the event is in Khairpur's area, not
     # at Khairpur's point; say so (ACLED's precision 2) rather than give a false exact place
     for other in candidates:
-        between = sent.doc[other.end:ent.start]
+        between = sent.doc[other.end:owned_start(ent, ctx.places(sent))]  # (past "Jharkhand's" in "X village in Jharkhand's Y district")
         if place is not None and resolved[other.start] is None and 0 < len(between) <= 3 \
                 and all(t.lower_ == "near" or joins_unit(t) and t.lower_ not in SITE_PARTS for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
@@ -233,6 +236,9 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext") -> PlaceClaim |
             return claim
     else:
         country = place.country
+        town = inner_organisation_place(res, sent, ctx, place, ent) if place.feature == "admin1" else None
+        if town is not None:
+            return town
         if after & REGION_WORDS or place.feature in ("admin1", "admin2"):
             precision = "region"
         elif words & NEAR_WORDS:
@@ -290,7 +296,8 @@ def organisation_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     """A sentence with no place better than its country whose organisation or office is named
     after a town or district of the article's countries ("the Zzyz Press Club", "Zzyz district
     police", "Zzyz's municipal corporation"): the event is at that place, at its precision,
-    the organisation's words its evidence. Only a place the name alone says in the article's
+    the town's name inside the organisation's its evidence (the words that name the place, not
+    the organisation: "Zzyz" of "the Zzyz Press Club"). Only a place the name alone says in the article's
     countries (with none, a known city), not a namesake abroad or a person's name."""
     countries = tuple(ctx.countries)
     speech = res.lexicon.cue("claim") | res.lexicon.cue("report")
@@ -304,8 +311,21 @@ def organisation_place(res, sent: Span, ctx: "DocContext") -> PlaceClaim | None:
         if known and not person and place.feature in ("city", "admin2") and town_named(place, name.text) \
                 and supported(res, place, name, ctx):
             precision = "exact" if place.feature == "city" else "region"
-            return PlaceClaim(name.text, text_span(words), precision, place, place.country)
+            return PlaceClaim(name.text, text_span(name), precision, place, place.country)
     return None
+
+
+def inner_organisation_place(res, sent: Span, ctx: "DocContext", province: Place, written: Span) -> PlaceClaim | None:
+    """A sentence whose best place is a province (``written``), with an institution or organisation
+    named after a town or district inside it ("the Zzyz chapter of the party protested in Sindh"):
+    that town says more of where the event was than the province (not the province's own name
+    before a unit word: "Zzyz district")."""
+    claim = institution_place(res, sent, ctx) or organisation_place(res, sent, ctx)
+    if claim is None or claim.place is None or claim.place.feature == "admin1" \
+            or claim.span is None or claim.span.start < written.end_char and written.start_char < claim.span.end \
+            or not lies_inside(claim.place, province):
+        return None
+    return claim
 
 
 def town_named(place: Place, written: str) -> bool:
@@ -343,12 +363,27 @@ def supported(res, place: Place, ent: Span, ctx: "DocContext") -> bool:
     return ctx.main_country not in places
 
 
-def holds_place(ent: Span, places: list[Span]) -> bool:
+def holds_place(ent: Span, places: list[Span], resolved: dict | None = None) -> bool:
     """Whether another place is written right before a region as lying in it ("Keran sector of
     the frontier Kupwara district")."""
     doc = ent.doc
-    return any(0 < ent.start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
-                                                  for t in doc[p.end:ent.start]) for p in places)
+    # "Keran sector of north Kashmir's Kupwara district": the province owning the district is
+    # written between them
+    start = owned_start(ent, places)
+    if start != ent.start:
+        # (a place the gazetteer knows: an unknown village "in Jharkhand's Latehar district" is near the district)
+        places = [p for p in places if p.end <= start and (resolved is None or resolved.get(p.start) is not None)]
+    return any(0 < start - p.end <= 4 and all(joins_unit(t) or t.pos_ in ("ADJ", "DET", "NOUN")
+                                              for t in doc[p.end:start]) for p in places)
+
+
+def owned_start(ent: Span, places: list[Span]) -> int:
+    """Where a place's name starts with the place written as its owner ("Jharkhand's Latehar"
+    starts at Jharkhand), else where its own name does."""
+    doc = ent.doc
+    owner = next((p for p in places if ent.start > 0 and p.end == ent.start - 1 and doc[ent.start - 1].tag_ == "POS"),
+                 None)
+    return owner.start if owner is not None else ent.start
 
 
 def possessor(ent: Span, places: list[Span]) -> bool:
@@ -467,12 +502,14 @@ def part_place(res, name: str, countries: tuple[str, ...]):
     """The town a longer place name starts or ends with, in the article's countries
     ("Donetsk Filtration Station" -> Donetsk, "Mogadishu-Hodan" -> Mogadishu), or None."""
     words = re.split(r"[\s\-–]+", name.strip())
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or words[-1].lower() in STREET_WORDS:
+        return None  # "Oxford Street" is a street named after a town, which may be anywhere
     for n in range(len(words) - 1, 0, -1):
         for part in (" ".join(words[:n]), " ".join(words[-n:])):
             if compass_name(part):
                 continue  # "north" of "north Kashmir's" is no place called North
+            if part.lower() in SUBLOCALITY_WORDS:
+                continue  # "Hayy" of "Hayy ad Dubat" is the word for a quarter, not the town Al Hayy
             place = res.gazetteer.resolve(part, countries)
             # with no country to go by, only a name the gazetteer gives one country ("Zolote-4")
             known = place is not None and (place.country_code in countries if countries else len(
@@ -579,17 +616,46 @@ def scene_words(head: Token, sent: Span, ctx: "DocContext") -> Span | None:
     return sent.doc[token.left_edge.i:token.i + 1]
 
 
-def regions_written_after(claim_span, sent: Span, ctx: "DocContext") -> list[Span]:
+def regions_written_after(claim_span, sent: Span, ctx: "DocContext", place: Place | None = None,
+                          res=None) -> list[Span]:
     """The places written right after an event's place as the regions it lies in ("Camp X in
     Helmand Province, Afghanistan", "X, Y"): more of the sentence's words for where it happened."""
     places = ctx.places(sent)
-    end = next((p.end for p in places if p.start_char == claim_span.start), None)
+    own = next((p for p in places if p.start_char == claim_span.start), None)
+    end = own.end if own is not None else None
+    listed = {t.i for t in own.root.conjuncts} if own is not None else set()  # "Zzyz, Yyy and Xxx": a list of towns
+    if listed and res is not None:  # (but "Daquq, Kirkuk, Iraq": a town, its province and country)
+        listed = coordinated(res, own, place)
     regions = []
     for place in places:
-        if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]):
+        if end is not None and 0 < place.start - end <= 3 and all(joins_unit(t) for t in sent.doc[end:place.start]) \
+                and place.root.i not in listed:
             regions.append(place)
             end = place.end
     return regions
+
+
+def coordinated(res, own: Span, place: Place | None) -> set[int]:
+    """The tokens of the names listed with a place ("Zzyz, Yyy and Xxx"), not those the parse
+    lists with it, with no "and" or "or", or that name a region it lies in ("Daquq, Kirkuk, Iraq": Kirkuk is the
+    province, though a city has its name; "X, Salahuddin province") or its country."""
+    doc = own.doc
+    conjuncts = own.root.conjuncts
+    if not any(t.dep_ == "cc" for c in (own.root, *conjuncts) for t in c.children):
+        return set()  # "X, Y, Iraq": a place and what it lies in, with no "and" of a list
+    containers = res.gazetteer.containers(place) if place is not None else []
+    regions = {fold(c.name) for c in containers} | ({fold(place.admin2)} - {""} if place is not None else set())
+    listed = set()
+    for token in conjuncts:
+        name = next((e for e in entities(doc) if e.start <= token.i < e.end), doc[token.i:token.i + 1])
+        key = fold(name.text)
+        if not key or any(re.search(rf"\b{re.escape(key)}\b", region) for region in regions) \
+                or name.end < len(doc) and doc[name.end].lower_ in REGION_WORDS | WIDE_REGION_WORDS \
+                or place is not None and any(p.feature in ("admin1", "admin2", "country") and lies_inside(place, p)
+                                             for p in res.gazetteer.candidates(name.text)):
+            continue
+        listed.add(token.i)
+    return listed
 
 
 def same_clause(token: Token, above: Token) -> bool:

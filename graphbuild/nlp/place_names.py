@@ -44,6 +44,7 @@ VERB_SPONSOR_WORDS = words("verb-sponsor")
 NOT_LOCATIVE_PREPS = words("not-locative-prep")
 INNER_PARTICLES = words("inner-particle")
 OFFICE_ABROAD_WORDS = words("office-abroad")
+STREET_WORDS = words("street-named")
 #: nouns a place name modifies that are still where it is: "Idlib province", "Samba sector", "Rafi LGA"
 TOWN_PARTS = REGION_WORDS | PLACE_NOUNS | ADMIN_UNIT_WORDS | SITE_NOUNS | SUBLOCALITY_WORDS
 
@@ -106,6 +107,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
         if not res.gazetteer.candidates(ent.text) and any(
                 start != ent.start and name_words(ent.text) <= words for start, words in full_names):
             continue  # "Azamat Tazhayakov" ... "20-year-old Tazhayakov": a person the model took for a place
+        ent = without_possessive(ent, res.gazetteer)  # "south Kashmir's": Kashmir, the owner of what follows
+        if ent is None:
+            continue
         parts = name_parts(extended(extended_left(ent, res.gazetteer), res.gazetteer))  # "Nis, Serbia"
         parts = [q for part in parts for q in split_region(res, part)]
         while spans and parts[0].start < spans[-1].end and spans[-1].start >= parts[0].start:
@@ -134,6 +138,9 @@ def place_spans(res, doc: Doc) -> list[Span]:
                 starts_name(doc[end]) or (doc[end].text in ("-", "'") or doc[end].lower_ in NAME_PARTICLES)
                 and end + 1 < len(doc) and starts_name(doc[end + 1])):
             end += 1
+        if end + 1 < len(doc) and doc[end].tag_ == "POS" and starts_name(doc[end + 1]) \
+                and res.gazetteer.candidates(doc[i:end + 2].text):
+            end += 2  # "Cox's Bazar": a name with an owner's "'s" in it, when the gazetteer knows it
         span = doc[i:end]
         if end < len(doc) and doc[end].tag_ == "NNS" and all(t.pos_ == "ADJ" for t in span):
             i = end  # "in Western cities", "in Northern towns": a kind of places, no name
@@ -141,6 +148,8 @@ def place_spans(res, doc: Doc) -> list[Span]:
         previous = doc[i - 1] if i > 0 else None
         placed = previous is not None and (previous.lower_ in PLACE_PREPS or previous.text in ("(", ",")
                                            or previous.lower_ in COMPASS_WORDS)
+        # "in south Kashmir's Anantnag": a name a place owns stands where places stand
+        placed = placed or (previous is not None and previous.tag_ == "POS" and bool(spans) and spans[-1].end == i - 1)
         if previous is not None and previous.lower_ == "of" and previous.ent_type_ == "ORG":
             placed = False  # "the Association of Banks", "University of Nairobi": a name
         named_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
@@ -181,6 +190,15 @@ def place_spans(res, doc: Doc) -> list[Span]:
     # "Police forces", "a Police officer": a capitalised actor word, not the Polish town
     spans = [s for s in spans if not common_word(res, s)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def without_possessive(ent: Span, gazetteer) -> Span | None:
+    """The model's "south Kashmir's", "North Waziristan's": a place name without the owner's
+    "'s" it ran over (the name is the owner of the place written next: "Kashmir's Anantnag");
+    a name the gazetteer has with it ("Cox's Bazar") stays whole. None when nothing is left."""
+    if len(ent) < 2 or ent[-1].tag_ != "POS" or gazetteer.candidates(ent.text):
+        return ent
+    return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
 
 
 def site_named_after(res, name: Span, word: Token) -> bool:
@@ -450,7 +468,8 @@ def organisation_towns(res, sent: Span, places: list[Span]) -> list[tuple[Span, 
     ("the Zzyz Press Club", "Zzyz district police", "Zzyz's county assembly", "the Zzyz
     policemen"), each with the organisation's words: candidate towns for where it acts. Not
     a name the places already hold, a nationality's ("the Kenyan Red Cross"), one before a
-    hyphen ("a Zzyz-based firm") or a government's name for who speaks for it abroad ("Zzyz's envoy")."""
+    hyphen ("a Zzyz-based firm"), a street's ("the Zzyz Street bus station" may be in any town)
+    or a government's name for who speaks for it abroad ("Zzyz's envoy")."""
     doc = sent.doc
     taken = {i for span in places for i in range(span.start, span.end)}
     found = []
@@ -471,7 +490,8 @@ def organisation_towns(res, sent: Span, places: list[Span]) -> list[tuple[Span, 
             whole = end == ent.end and not after_of
             if not all(starts_name(t) for t in name) or any(t.lower_ in res.demonyms for t in name) \
                     or (whole and not (owned or ent.root.dep_ in ("compound", "nmod") and head.i >= ent.end)) \
-                    or (end < len(doc) and doc[end].text in ("-", "–") or not whole and doc[end].tag_ == "POS") or sponsor(name):
+                    or (end < len(doc) and doc[end].text in ("-", "–") or not whole and doc[end].tag_ == "POS") or sponsor(name) \
+                    or (end < len(doc) and doc[end].lower_ in STREET_WORDS):
                 continue  # a whole name only as the owner or the modifier of a noun ("Zzyz policemen")
             if res.gazetteer.candidates(name.text):
                 # the organisation's words, with the noun it names when that follows ("Zzyz policemen")
