@@ -148,7 +148,7 @@ def armed_victims(event: Event) -> None:
 
 def side_categories(res, event: Event) -> None:
     """The category the violence gives its sides, as ACLED's codebook does: an organisation
-    of no known kind that attacks ("Jubo League men shot a trader") is a political militia;
+    of no known kind that attacks ("Jubo League men shot a trader") or fights a battle is a political militia;
     crowds or communities that fight a battle with each other (men shot dead "in a fight
     between two clans") are communal militias, identity militias; protesters who do violence
     (a riot, an attack, a battle) are rioters."""
@@ -166,7 +166,9 @@ def side_categories(res, event: Event) -> None:
     sides = [p for p in event.participants
              if p.role == "actor1" or (top == "battles" and p.role == "actor2")]
     for p in sides:
-        if p.role == "actor1" and p.actor.named and p.actor.category is None:
+        # actor 1 of any violence, either side of a battle ("a clash between the Jubo League and
+        # the Chhatra League"): an organisation of no known kind that fights is a political militia
+        if p.actor.named and p.actor.category is None:
             p.actor.category = "Political militia"
     # only a fight between communities: a battle of an armed group with civilians keeps them civilians
     if top == "battles" and all(p.actor.category == "Identity militia" or (
