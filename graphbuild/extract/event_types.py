@@ -19,6 +19,7 @@ OWN_CLAUSE_WORDS = words("own-clause-word")
 CROWD_CATEGORIES = words("crowd-category")
 NOT_MELEE_WORDS = words("not-melee")
 TAKING_WORDS = words("taking")
+FACTION_WORDS = words("faction")
 #: entity labels of the names of organisations and people
 NAME_LABELS = ("ORG", "PERSON")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
@@ -178,6 +179,35 @@ def side_categories(res, event: Event) -> None:
             if p.actor.category in CROWD_CATEGORIES:
                 label = generic_label(noun.label, p.actor.country)
                 p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
+
+
+def factional_sides(res, event: Event, doc) -> None:
+    """A battle its own words tell as one within an organisation ("two activists of the Zorba
+    League were killed in a clash between rival groups", "a factional clash of the Zorba
+    League"), whose sides the text does not name, is that organisation fighting itself, as
+    ACLED codes a party's or a movement's infighting: the one organisation of no known kind (or
+    a political militia) the event names is both its sides, a political militia."""
+    if event.event_type.startswith("@") or res.lexicon.acled_types(event.event_type)[0].id != "battles":
+        return
+    sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
+    if not sides or any(p.actor.named or p.actor.category == "State forces" for p in sides):
+        return
+    said = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in event.sentences]
+    if not any(t.lemma_.lower() in FACTION_WORDS or t.lower_ in FACTION_WORDS for s in said if s is not None for t in s):
+        return
+    named = {p.actor.key: p.actor for p in event.participants
+             if p.actor.named and p.actor.category in (None, "Political militia")}
+    if len(named) != 1:
+        return
+    organisation = next(iter(named.values()))
+    organisation.category = "Political militia"
+    for p in sides:
+        p.actor = organisation
+    if not any(p.role == "actor2" for p in sides):
+        # its members the fight killed or hurt were of the other faction: its second side
+        for p in event.participants:
+            if p.role == "victim" and p.actor.key == organisation.key:
+                p.role = "actor2"
 
 
 def members(sent: Span, participant: Participant) -> bool:

@@ -19,6 +19,7 @@ UNKNOWN_WORDS = words("unknown")
 COMMUNITY_PREPS = words("community-prep")
 REBEL_NAME_WORDS = words("rebel-name")
 REBEL_NAME_HEADS = words("rebel-name-head")
+STATE_FORCE_NAME_HEADS = words("state-force-name-head")
 #: Dependencies only a noun phrase's head takes.
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 #: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
@@ -50,13 +51,24 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     persons: dict[str, Actor] = {}
     # full names first, so that "Baghdadi" joins "Abu Bakr al-Baghdadi" wherever each comes
     person_ents = [e for e in entities(doc) if not any(t.i in place_tokens for t in e)
-                   and (e.label_ == "PERSON" or (e.label_ == "ORG" and looks_like_person(e)))]
+                   and (e.label_ == "PERSON" or (e.label_ == "ORG" and looks_like_person(e)))
+                   and group_noun(res, e) is None]
     for ent in sorted(person_ents, key=lambda e: (-len(name_words(clean_name(e.text))), e.start)):
         person_actor(res, ent, persons)
     for ent in entities(doc):
         if any(t.i in place_tokens for t in ent):
             continue
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and looks_like_person(ent)):
+        group = group_noun(res, ent)
+        if group is not None and all(t.lower_ in res.demonyms or t.lower_ in UNKNOWN_WORDS for t in ent[:-1]):
+            continue  # "Suspected Maoists", "Syrian Rebels": the group noun alone, read below
+        if group is not None:
+            # "Baloch Separatists blew up a pipeline", "Suspected Maoists attacked": a people's or
+            # movement's name before a plural armed noun, which the model may take for a person's
+            # name, is an armed group of the noun's kind
+            label = clean_name(ent.text)
+            category = None if group.category == "armed" else GENERIC_CATEGORIES.get(group.category, group.category)
+            add(ent.start, ent.end, Actor(slug(label), label, category, country_name))
+        elif ent.label_ == "PERSON" or (ent.label_ == "ORG" and looks_like_person(ent)):
             actor = person_actor(res, ent, persons)
             add(ent.start, ent.end, actor)
         elif ent.label_ == "ORG" and not is_media(ent):
@@ -73,6 +85,10 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
+                if category is None and name_head(ent).lower_ in STATE_FORCE_NAME_HEADS and name_head(ent).text[:1].isupper():
+                    # "the Assam Rifles", "the Frontier Corps", "the Rapid Action Battalion": a
+                    # regiment, corps or battalion is a force of the state
+                    category = "State forces"
                 if name_head(ent).lower_ in REBEL_NAME_HEADS and any(t.lower_ in REBEL_NAME_WORDS for t in ent):
                     # "the Chin Independence Army", "a Liberation Front", "the Army of National
                     # Liberation": an army whose name says it fights for liberation or
@@ -106,6 +122,24 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc, res.lexicon.cue("deny"))
     return found
+
+
+def group_noun(res, ent: Span):
+    """The armed actor noun a name the model took for a person's or a nationality ends in as a
+    plural ("Baloch Separatists", "Suspected Maoists", "Zomi Rebels"): a group, never a person;
+    else None. (An organisation's name is read by its last word in :func:`actor_mentions`.)"""
+    if ent.label_ not in ("PERSON", "NORP") or len(ent) < 2:
+        return None
+    last = ent[-1]
+    if not last.text[:1].isupper() or not last.lower_.endswith("s") or last.lower_.endswith("ss"):
+        return None
+    noun = res.lexicon.actor_nouns.get(last.lower_[:-1])
+    if noun is None or not is_armed(noun) or noun.category == "State forces":
+        return None
+    words = [t for t in ent.sent if t.is_alpha]
+    if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+        return None  # a headline in title case ("Syrian Rebels Take Hill")
+    return noun
 
 
 def name_head(ent: Span) -> Token:
