@@ -374,8 +374,10 @@ def claimed_object(tok: Token, held: Token | None) -> Token | None:
                 return of[0] if of else c
     elif lemma == "behind":
         return next((c for c in tok.children if c.dep_ == "pobj"), None)
-    elif lemma in BLAME_VERBS:  # "the attack was blamed on X"
-        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    elif lemma in BLAME_VERBS:  # "the attack was blamed on X", "police blamed the attack on X"
+        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in tok.children if c.dep_ == "dobj" and any(
+                p.dep_ == "prep" and p.lower_ == "on" for h in (c, tok) for p in h.children)), None)
     return None
 
 
@@ -493,6 +495,13 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
             on = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                   for x in c.children if x.dep_ == "pobj"]
             return on or [c for c in tok.children if c.dep_ == "nsubjpass"]
+        # "police blamed the bombing on insurgents": the "on" phrase of the verb or of its
+        # object names who is blamed, the object what for
+        on = [x for h in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for c in h.children
+              if c.dep_ == "prep" and c.lower_ == "on" for x in c.children if x.dep_ == "pobj"]
+        held = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if on and lemma == "blame" and held is not None and names_violence(held, ctx):
+            return on
         return [c for c in tok.children if c.dep_ == "dobj"]
     if lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"

@@ -113,6 +113,9 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "on" and blamed_for(head):
+                # "police blamed the bombing on separatists": whom it is blamed on did it
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 patients.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
@@ -303,6 +306,12 @@ def light_passive(res, governor: Token) -> Token | None:
         return governor
     return next((c for c in governor.children if c.dep_ == "xcomp" and c.lemma_.lower() in res.lexicon.cue("light")
                  and any(x.dep_ == "auxpass" for x in c.children)), None)
+
+
+def blamed_for(noun: Token) -> bool:
+    """Whether an event noun is what someone blames on someone ("blamed the attack on X", "the
+    attack was blamed on X"): its "on" phrase names who did it, not whom it hit."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "blame"
 
 
 def accused(res, verb: Token) -> Token | None:
