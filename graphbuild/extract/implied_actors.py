@@ -91,7 +91,7 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     if event.event_type == "air-drone-strike":
         # whose air force the text does not say: strikes are often a foreign state's
         category, country = "State forces", None
-    elif top == "battles" and communal_sides(res, event, ctx):
+    elif (top == "battles" and communal_sides(res, event, ctx)) or communal_cause(res, event, ctx):
         category = "Identity militia"
     elif state_operation(res, event, ctx):
         category = "State forces"
@@ -165,6 +165,22 @@ def communal_sides(res, event: Event, ctx: "DocContext") -> bool:
         for tok in sent if sent is not None else ():
             if tok.lower_ == "between" and any(c.dep_ == "pobj" and c.lemma_.lower() in sides
                                                for c in tok.children):
+                return True
+    return False
+
+
+def communal_cause(res, event: Event, ctx: "DocContext") -> bool:
+    """Whether violence nobody is named for is told as fought over what communities, families
+    and villages fight over ("a clash over a land dispute", "shot dead over previous enmity",
+    "a clash over establishing supremacy in the village"): ACLED's communal violence, whose
+    doers are a communal militia."""
+    causes = res.lexicon.cue("communal-cause")
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for tok in sent if sent is not None else ():
+            if tok.lower_ == "over" and tok.dep_ == "prep" and any(
+                    x.lemma_.lower() in causes for c in tok.children if c.dep_ in ("pobj", "pcomp")
+                    for x in c.subtree):
                 return True
     return False
 
