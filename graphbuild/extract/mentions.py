@@ -105,6 +105,10 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                 token.pos_ == "VERB" and token.dep_ in NOUN_DEPS):
             continue
         noun, start, end = actor_noun(res, token)
+        if noun is not None and start < token.i and any(i in taken for i in range(start, token.i)):
+            # "Zorba Border Security forces": the name the model found holds the modifier;
+            # the noun alone says what its people are (and so what the name is)
+            noun, start, end = actor_noun(res, token, alone=True)
         if noun is None:
             continue
         country = country_of(res, token) or country_name
@@ -200,10 +204,11 @@ def person_actor(res, ent: Span, persons: dict[str, Actor]) -> Actor:
     return actor
 
 
-def actor_noun(res, token: Token):
-    """The actor noun a token heads, with the token range of its phrase."""
+def actor_noun(res, token: Token, alone: bool = False):
+    """The actor noun a token heads, with the token range of its phrase (``alone``: of the
+    token itself, not of the words before it)."""
     lemma = token.lemma_.lower()
-    prev = token.doc[token.i - 1] if token.i > 0 else None
+    prev = token.doc[token.i - 1] if token.i > 0 and not alone else None
     if prev is not None and prev.dep_ in ("compound", "amod"):
         two = f"{prev.lemma_.lower()} {lemma}"
         if two in res.lexicon.actor_nouns:
