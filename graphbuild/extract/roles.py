@@ -36,10 +36,11 @@ CALENDAR_WORDS = words("calendar")
 NAMING_VERBS = words("naming-verb")
 INCLUSION_VERBS = words("inclusion-verb")
 VICTIM_NOUNS = words("victim-noun")
+VERDICT_VERBS = words("verdict")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
-    head = m.head
+    head = to_death_verb(m) or m.head
     agents: list[Token] = []
     patients: list[Token] = []
     others: list[Token] = []
@@ -306,6 +307,18 @@ def light_passive(res, governor: Token) -> Token | None:
         return governor
     return next((c for c in governor.children if c.dep_ == "xcomp" and c.lemma_.lower() in res.lexicon.cue("light")
                  and any(x.dep_ == "auxpass" for x in c.children)), None)
+
+
+def to_death_verb(m: Mention) -> Token | None:
+    """The verb of a death told as "to death" ("a trader was hacked to death by assailants",
+    "they chopped him to death"): its subject, object and agent are the dead and who killed
+    them; not a sentence passed ("sentenced to death"). None for other words."""
+    head = m.head
+    if m.event_type != "@death" or head.lemma_.lower() != "death" or head.dep_ != "pobj" \
+            or head.head.lower_ != "to" or head.head.head.pos_ != "VERB":
+        return None
+    verb = head.head.head
+    return None if verb.lemma_.lower() in VERDICT_VERBS else verb
 
 
 def blamed_for(noun: Token) -> bool:
