@@ -1,6 +1,6 @@
 """Actor categories from what the text says of a group, and event types by ACLED's codebook
 logic (who is armed, which weapon), on sentences written for these tests, with the real model."""
-from .test_extraction import only
+from .test_extraction import labels, only
 
 
 def categories(event, role):
@@ -338,3 +338,74 @@ def test_members_of_a_group_who_kill_are_no_mob(extract):
     crowd = only(extract("Angry community members stoned two forest guards near the village on Friday.",
                          "2015-03-03"))
     assert crowd.event_type == "mob-violence"
+
+
+def pairs(event, role):
+    return [(a.label, a.category) for a in event.actors(role)]
+
+
+def test_a_battles_named_second_side_of_no_known_kind_is_a_political_militia(extract):
+    event = only(extract("Members of the Torvan Youth League clashed with the Torvan Workers League "
+                         "in Khulna on Monday, leaving three people injured.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert {a.category for a in event.actors("actor1") + event.actors("actor2")} == {"Political militia"}
+
+
+def test_a_name_ending_in_a_plural_armed_noun_is_a_group_not_a_person(extract):
+    event = only(extract("Zorvani Separatists blew up a gas pipeline near Quetta on Friday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Zorvani Separatists", "Rebel group")]
+    # a modifier of doubt alone makes no name: the group noun is read as usual
+    event = only(extract("Suspected Maoists attacked a constable with sharp weapons at a market in "
+                         "Sukma on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    assert "Suspected Maoists" not in labels(event, "actor1")
+
+
+def test_a_regiment_or_corps_of_no_known_name_is_a_state_force(extract):
+    event = only(extract("The Torvan Border Corps killed five militants in Kalat on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Border Corps", "State forces")]
+
+
+def test_a_forces_noun_after_a_name_the_model_found_gives_its_kind(extract):
+    event = only(extract("Torvan Border Security forces shelled two villages near Sialkot on Monday.",
+                         "2015-03-03"))
+    assert categories(event, "actor1") == ["State forces"]
+
+
+def test_a_factional_clash_of_a_party_is_the_party_against_itself(extract):
+    event = only(extract("Two Torvan Students League activists were killed in a gun battle between "
+                         "two rival groups on the campus in Dinajpur on Thursday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Students League", "Political militia")]
+    assert pairs(event, "actor2") == [("Torvan Students League", "Political militia")]
+    # rival groups of no named organisation stay communal militias
+    event = only(extract("Two men were killed in a gun battle between two rival groups of villagers "
+                         "near Dinajpur on Thursday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Identity militia"]
+
+
+def test_violence_over_land_or_enmity_is_a_communal_militias(extract):
+    event = only(extract("A farmer was killed and six others were injured in a clash over a land "
+                         "dispute near Rajshahi on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Identity militia"]
+    event = only(extract("A shopkeeper was shot dead over previous enmity in a village near Noakhali "
+                         "on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Identity militia"]
+    # nothing said of why: an unidentified armed group
+    event = only(extract("A shopkeeper was shot dead in a village near Noakhali on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+
+
+def test_whom_an_attack_is_blamed_on_did_it(extract):
+    events = extract("A teacher was shot dead in Pattani on Monday. Police blamed the shooting on the "
+                     "Torvan Front.", "2015-03-03")
+    event = only(events)
+    assert ("Torvan Front", "Political militia") in pairs(event, "actor1")
+    assert "Torvan Front" not in labels(event, "actor2") + labels(event, "victim")
+
+
+def test_who_was_hacked_to_death_is_the_victim(extract):
+    event = only(extract("A trader was hacked to death by assailants in Khulna on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+    assert [a.label for a in event.actors("actor2") + event.actors("victim")] == ["Civilians (Bangladesh)"]
+    event = only(extract("Assailants chopped a trader to death in Khulna on Monday.", "2015-03-03"))
+    assert "Civilians (Bangladesh)" in [a.label for a in event.actors("actor2") + event.actors("victim")]
