@@ -20,6 +20,7 @@ COMMUNITY_PREPS = words("community-prep")
 REBEL_NAME_WORDS = words("rebel-name")
 REBEL_NAME_HEADS = words("rebel-name-head")
 STATE_FORCE_NAME_HEADS = words("state-force-name-head")
+ORGANISATION_NAME_HEADS = words("organisation-name-head")
 #: Dependencies only a noun phrase's head takes.
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 #: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
@@ -50,9 +51,7 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     country_name = res.gazetteer.country_name(main_country) if main_country else None
     persons: dict[str, Actor] = {}
     # full names first, so that "Baghdadi" joins "Abu Bakr al-Baghdadi" wherever each comes
-    person_ents = [e for e in entities(doc) if not any(t.i in place_tokens for t in e)
-                   and (e.label_ == "PERSON" or (e.label_ == "ORG" and looks_like_person(e)))
-                   and group_noun(res, e) is None]
+    person_ents = [e for e in entities(doc) if not any(t.i in place_tokens for t in e) and person_name(res, e)]
     for ent in sorted(person_ents, key=lambda e: (-len(name_words(clean_name(e.text))), e.start)):
         person_actor(res, ent, persons)
     for ent in entities(doc):
@@ -68,10 +67,10 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
             label = clean_name(ent.text)
             category = None if group.category == "armed" else GENERIC_CATEGORIES.get(group.category, group.category)
             add(ent.start, ent.end, Actor(slug(label), label, category, country_name))
-        elif ent.label_ == "PERSON" or (ent.label_ == "ORG" and looks_like_person(ent)):
+        elif person_name(res, ent):
             actor = person_actor(res, ent, persons)
             add(ent.start, ent.end, actor)
-        elif ent.label_ == "ORG" and not is_media(ent):
+        elif (ent.label_ == "ORG" or organisation_name(ent)) and not is_media(ent):
             words = name_words(clean_name(ent.text))
             person = next((p for p in persons.values() if words and words <= name_words(p.label)), None)
             if person is not None:  # "Baghdadi" tagged as an organisation after the full name
@@ -126,6 +125,23 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc, res.lexicon.cue("deny"))
     return found
+
+
+def person_name(res, ent: Span) -> bool:
+    """Whether an entity names a person: the model's person that names no group by its last
+    word, or an Arabic name it took for an organisation."""
+    if ent.label_ == "ORG":
+        return looks_like_person(ent)
+    return ent.label_ == "PERSON" and group_noun(res, ent) is None and not organisation_name(ent)
+
+
+def organisation_name(ent: Span) -> bool:
+    """Whether a name the model took for a person's ends in a word for an organisation, in English
+    or another language of the region ("the Torvan Janata Dal", "Torvan Sangathan", "the Torvan
+    Yuva Morcha"): an organisation's name."""
+    last = ent[-1]
+    return ent.label_ == "PERSON" and len(ent) > 1 and last.text[:1].isupper() \
+        and last.lower_ in ORGANISATION_NAME_HEADS
 
 
 def group_noun(res, ent: Span):
@@ -226,7 +242,8 @@ def actor_noun(res, token: Token, alone: bool = False):
         # "a militia member", "a police official": the person belongs to the armed group;
         # "rebel forces", "militia fighters": the modifier says which armed side
         group = res.lexicon.actor_nouns.get(prev.lemma_.lower())
-        if group is not None and is_armed(group) and group.category != noun.category:
+        if group is not None and is_armed(group) and group.category != noun.category \
+                and prev.lemma_.lower() not in res.lexicon.cue("rivalry"):  # "a rival candidate" is none
             return group, prev.i, token.i + 1
     return noun, token.i, token.i + 1
 
