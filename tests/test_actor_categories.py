@@ -409,3 +409,17 @@ def test_who_was_hacked_to_death_is_the_victim(extract):
     assert [a.label for a in event.actors("actor2") + event.actors("victim")] == ["Civilians (Bangladesh)"]
     event = only(extract("Assailants chopped a trader to death in Khulna on Monday.", "2015-03-03"))
     assert "Civilians (Bangladesh)" in [a.label for a in event.actors("actor2") + event.actors("victim")]
+
+
+def test_a_name_ending_in_an_organisation_word_is_no_person(extract):
+    # the model may take a name in another language of the region for a person's
+    event = only(extract("Militants of the banned outfit Torvan Sangathan shot dead a contractor in "
+                         "Ranchi on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Sangathan", "Political militia")]
+    assert categories(event, "actor2") == ["Civilians"]
+
+
+def test_a_rival_candidate_is_a_candidate(extract):
+    event = only(extract("Supporters of the Torvan Janata Dal attacked a rival candidate with sticks in "
+                         "Patna on Monday.", "2015-03-03"))
+    assert "Identity militia" not in categories(event, "actor2") + categories(event, "victim")
