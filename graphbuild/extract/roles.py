@@ -214,6 +214,12 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             patients_actors = patients_actors + between
         else:
             m.roles["actor1"], patients_actors = between[:1], patients_actors + between[1:]
+    sides = m.roles["actor1"]
+    if m.event_type == "armed-clash" and head.pos_ == "VERB" and not patients_actors and not between \
+            and any(t.conjuncts for t in agents) and len({a.actor.key for a in sides}) > 1:
+        # "the TNLA and government troops clashed": the sides of a fight told together are its
+        # two sides, the first named actor 1
+        m.roles["actor1"], patients_actors = sides[:1], sides[1:]
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
