@@ -423,3 +423,9 @@ def test_a_rival_candidate_is_a_candidate(extract):
     event = only(extract("Supporters of the Torvan Janata Dal attacked a rival candidate with sticks in "
                          "Patna on Monday.", "2015-03-03"))
     assert "Identity militia" not in categories(event, "actor2") + categories(event, "victim")
+
+
+def test_sides_of_a_clash_told_together_are_its_two_sides(extract):
+    event = only(extract("Rebels and soldiers clashed near Lashio on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    assert categories(event, "actor2") == ["State forces"]
