@@ -429,3 +429,8 @@ def test_sides_of_a_clash_told_together_are_its_two_sides(extract):
     event = only(extract("Rebels and soldiers clashed near Lashio on Monday.", "2015-03-03"))
     assert categories(event, "actor1") == ["Rebel group"]
     assert categories(event, "actor2") == ["State forces"]
+    # the modifiers of one noun joined by "and": a named group and the troops of a country
+    event = only(extract("The Torvan Liberation Army and Myanmar troops clashed near Muse on Monday.",
+                         "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Liberation Army", "Rebel group")]
+    assert pairs(event, "actor2") == [("Military Forces of Myanmar", "State forces")]

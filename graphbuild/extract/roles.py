@@ -214,15 +214,26 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             patients_actors = patients_actors + between
         else:
             m.roles["actor1"], patients_actors = between[:1], patients_actors + between[1:]
-    sides = m.roles["actor1"]
-    if m.event_type == "armed-clash" and head.pos_ == "VERB" and not patients_actors and not between \
-            and any(t.conjuncts for t in agents) and len({a.actor.key for a in sides}) > 1:
-        # "the TNLA and government troops clashed": the sides of a fight told together are its
-        # two sides, the first named actor 1
-        m.roles["actor1"], patients_actors = sides[:1], sides[1:]
+    if m.event_type == "armed-clash" and head.pos_ == "VERB" and not patients_actors and not between:
+        # "the TNLA and government troops clashed", "the KIA and Myanmar troops clashed": the
+        # sides of a fight told together are its two sides, the first named actor 1
+        sides = m.roles["actor1"] if any(t.conjuncts for t in agents) else \
+            coordinated_modifiers(agents[0], ctx) if len(agents) == 1 else []
+        if len({a.actor.key for a in sides}) > 1:
+            m.roles["actor1"], patients_actors = sides[:1], sides[1:]
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
+
+
+def coordinated_modifiers(noun: Token, ctx: "DocContext") -> list:
+    """The two groups a noun's coordinated modifiers name ("the KIA and Myanmar troops": the KIA,
+    and the troops of Myanmar): the first modifier's named mention and the noun's own; else []."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and c.conjuncts]
+    first, own = (ctx.by_token.get(mods[0].i) if len(mods) == 1 else None), ctx.by_token.get(noun.i)
+    if first is None or own is None or not first.actor.named or first is own:
+        return []
+    return [first, own]
 
 
 def named_casualties(m: Mention, head: Token) -> list[Token]:
