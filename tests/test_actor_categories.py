@@ -377,6 +377,9 @@ def test_a_factional_clash_of_a_party_is_the_party_against_itself(extract):
                          "two rival groups on the campus in Dinajpur on Thursday.", "2015-03-03"))
     assert pairs(event, "actor1") == [("Torvan Students League", "Political militia")]
     assert pairs(event, "actor2") == [("Torvan Students League", "Political militia")]
+    event = only(extract("Two factions of the Torvan Students League clashed at Torvan University in "
+                         "Chittagong on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == pairs(event, "actor2") == [("Torvan Students League", "Political militia")]
     # rival groups of no named organisation stay communal militias
     event = only(extract("Two men were killed in a gun battle between two rival groups of villagers "
                          "near Dinajpur on Thursday.", "2015-03-03"))

@@ -184,13 +184,14 @@ def side_categories(res, event: Event) -> None:
 def factional_sides(res, event: Event, doc) -> None:
     """A battle its own words tell as one within an organisation ("two activists of the Zorba
     League were killed in a clash between rival groups", "a factional clash of the Zorba
-    League"), whose sides the text does not name, is that organisation fighting itself, as
+    League", "two factions of the Zorba League clashed"), whose sides the text names by no other
+    name, is that organisation fighting itself, as
     ACLED codes a party's or a movement's infighting: the one organisation of no known kind (or
     a political militia) the event names is both its sides, a political militia."""
     if event.event_type.startswith("@") or res.lexicon.acled_types(event.event_type)[0].id != "battles":
         return
     sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
-    if not sides or any(p.actor.named or p.actor.category == "State forces" for p in sides):
+    if not sides or any(p.actor.category == "State forces" for p in sides):
         return
     said = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in event.sentences]
     if not any(t.lemma_.lower() in FACTION_WORDS or t.lower_ in FACTION_WORDS for s in said if s is not None for t in s):
@@ -200,6 +201,8 @@ def factional_sides(res, event: Event, doc) -> None:
     if len(named) != 1:
         return
     organisation = next(iter(named.values()))
+    if any(p.actor.named and p.actor.key != organisation.key for p in sides):
+        return
     organisation.category = "Political militia"
     for p in sides:
         p.actor = organisation
@@ -208,6 +211,9 @@ def factional_sides(res, event: Event, doc) -> None:
         for p in event.participants:
             if p.role == "victim" and p.actor.key == organisation.key:
                 p.role = "actor2"
+    if not any(p.role == "actor2" for p in event.participants):
+        # "two factions of the Zorba League clashed": the other faction, which no words name apart
+        event.participants.append(Participant("actor2", organisation, None))
 
 
 def members(sent: Span, participant: Participant) -> bool:

@@ -69,6 +69,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ in ("dobj", "attr") and not passive:
                 patients.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "at" and m.event_type == "armed-clash":
+                pass  # "the two sides clashed at the university": where, not whom
             elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS:
                 target = [x for x in c.children if x.dep_ == "pobj"]
                 (others if c.lower_ == "with" else patients).extend(target)
