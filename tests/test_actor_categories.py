@@ -437,3 +437,12 @@ def test_sides_of_a_clash_told_together_are_its_two_sides(extract):
                          "2015-03-03"))
     assert pairs(event, "actor1") == [("Torvan Liberation Army", "Rebel group")]
     assert pairs(event, "actor2") == [("Military Forces of Myanmar", "State forces")]
+
+
+def test_a_clash_between_two_unnamed_groups_has_communal_militias_on_both_sides(extract):
+    event = only(extract("A farmer was killed and six others were injured in a clash between two rival "
+                         "groups over a land dispute near Rajshahi on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == categories(event, "actor2") == ["Identity militia"]
+    # a named second side stays itself
+    event = only(extract("Tribesmen attacked a police post in Khyber Agency on Monday.", "2015-03-03"))
+    assert categories(event, "actor2") == ["State forces"]

@@ -179,6 +179,12 @@ def side_categories(res, event: Event) -> None:
             if p.actor.category in CROWD_CATEGORIES:
                 label = generic_label(noun.label, p.actor.country)
                 p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
+        if sides and not any(p.role == "actor2" for p in event.participants) \
+                and all(not p.actor.named for p in sides):
+            # "a clash between two groups over a land dispute": the groups no words tell apart
+            # are both communal militias, the second as the first (ACLED's "X Communal Militia"
+            # against itself); its dead and wounded stay its victims
+            event.participants.append(Participant("actor2", sides[0].actor, None))
 
 
 def factional_sides(res, event: Event, doc) -> None:
