@@ -85,8 +85,8 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
                 if category is None and name_head(ent).lower_ in STATE_FORCE_NAME_HEADS and name_head(ent).text[:1].isupper():
-                    # "the Assam Rifles", "the Frontier Corps", "the Rapid Action Battalion": a
-                    # regiment, corps or battalion is a force of the state
+                    # "the Assam Rifles", "the Punjab Regiment", "the Rapid Action Battalion": a
+                    # regiment, rifles or battalion is a force of the state
                     category = "State forces"
                 if name_head(ent).lower_ in REBEL_NAME_HEADS and any(t.lower_ in REBEL_NAME_WORDS for t in ent):
                     # "the Chin Independence Army", "a Liberation Front", "the Army of National
