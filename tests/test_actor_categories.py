@@ -450,3 +450,9 @@ def test_a_clash_between_two_unnamed_groups_has_communal_militias_on_both_sides(
     # a named second side stays itself
     event = only(extract("Tribesmen attacked a police post in Khyber Agency on Monday.", "2015-03-03"))
     assert categories(event, "actor2") == ["State forces"]
+
+
+def test_who_is_accused_of_an_attack_did_it_not_the_accuser(extract):
+    event = only(extract("The Torvan Rights Group accused the Myanmar army of shelling a village near "
+                         "Hpakant on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Military Forces of Myanmar", "State forces")]

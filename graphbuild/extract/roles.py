@@ -106,7 +106,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 if c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
                     others.extend(x for x in c.children if x.dep_ == "pobj")
         if not agents and not passive and not occurred:
-            subject = inherited_subject(head) or stranded or accused(res, head)
+            subject = accused_object(head) or inherited_subject(head) or stranded or accused(res, head)
             if subject is not None:
                 agents.append(subject)
         relative = [a for a in agents if a.lower_ in RELATIVE_PRONOUNS]
@@ -344,6 +344,18 @@ def blamed_for(noun: Token) -> bool:
     """Whether an event noun is what someone blames on someone ("blamed the attack on X", "the
     attack was blamed on X"): its "on" phrase names who did it, not whom it hit."""
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "blame"
+
+
+def accused_object(verb: Token) -> Token | None:
+    """Whom an accusation says did what a verb says ("the group accused the army of shelling the
+    village", "villagers blamed soldiers for killing two farmers"): the accused, not the accuser."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ not in ("of", "for"):
+        return None
+    blame = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    if blame.lemma_.lower() not in BLAME_VERBS:
+        return None
+    return next((c for c in blame.children if c.dep_ == "dobj"), None)
 
 
 def accused(res, verb: Token) -> Token | None:
