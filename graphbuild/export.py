@@ -42,6 +42,8 @@ VIEWS = ("events", "actors", "places")
 #: What the text says happened: the modalities the views show unless asked for all
 #: (future, hypothetical, negated and denied events stay in the graph).
 DEFAULT_MODALITIES = ("asserted", "reported", "claimed")
+#: ACLED event types whose second actor is the one the violence befalls, not a side that fights.
+ONE_SIDED_TYPES = ("Violence against civilians", "Explosions/Remote violence")
 
 # Colours (hex) by event type, actor category and node kind: Gephi and Cytoscape read the
 # r/g/b attributes of GraphML and the viz:color of GEXF; the HTML report uses the same ones.
@@ -310,9 +312,13 @@ def load_events(store: Store, where: EventFilter | None = None, reports: bool = 
         row["actor1_type"] = "; ".join(dict.fromkeys(a.actor_type for a in first if a.actor_type))
         row["actor2"] = "; ".join(dict.fromkeys(a.label for a in second))
         # ACLED has no category for one person: a named person an event befalls is coded by
-        # the group they belong to, and one the graph knows no group of is a civilian
-        row["actor2_type"] = "; ".join(dict.fromkeys("Civilians" if a.actor_type == "Person" else a.actor_type
-                                                     for a in second if a.actor_type))
+        # the group they belong to, and one the graph knows no group of is a civilian; so is an
+        # organisation of no known kind that one-sided violence befalls ("two party workers were
+        # shot dead"): ACLED's violence against civilians and remote violence hit civilians
+        one_sided = row["event_type"] in ONE_SIDED_TYPES
+        row["actor2_type"] = "; ".join(dict.fromkeys(
+            "Civilians" if a.actor_type == "Person" or (one_sided and not a.actor_type) else a.actor_type
+            for a in second if a.actor_type or one_sided))
         s = sources.get(event_id, {})
         row["doc_ids"] = "|".join(sorted(s.get("ids", ())))
         source = "; ".join(sorted(s.get("publishers", ())))

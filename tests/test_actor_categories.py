@@ -1,6 +1,6 @@
 """Actor categories from what the text says of a group, and event types by ACLED's codebook
 logic (who is armed, which weapon), on sentences written for these tests, with the real model."""
-from .test_extraction import only
+from .test_extraction import labels, only
 
 
 def categories(event, role):
@@ -338,3 +338,121 @@ def test_members_of_a_group_who_kill_are_no_mob(extract):
     crowd = only(extract("Angry community members stoned two forest guards near the village on Friday.",
                          "2015-03-03"))
     assert crowd.event_type == "mob-violence"
+
+
+def pairs(event, role):
+    return [(a.label, a.category) for a in event.actors(role)]
+
+
+def test_a_battles_named_second_side_of_no_known_kind_is_a_political_militia(extract):
+    event = only(extract("Members of the Torvan Youth League clashed with the Torvan Workers League "
+                         "in Khulna on Monday, leaving three people injured.", "2015-03-03"))
+    assert event.event_type == "armed-clash"
+    assert {a.category for a in event.actors("actor1") + event.actors("actor2")} == {"Political militia"}
+
+
+def test_a_name_ending_in_a_plural_armed_noun_is_a_group_not_a_person(extract):
+    event = only(extract("Zorvani Separatists blew up a gas pipeline near Quetta on Friday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Zorvani Separatists", "Rebel group")]
+    # a modifier of doubt alone makes no name: the group noun is read as usual
+    event = only(extract("Suspected Maoists attacked a constable with sharp weapons at a market in "
+                         "Sukma on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    assert "Suspected Maoists" not in labels(event, "actor1")
+
+
+def test_a_regiment_or_rifles_of_no_known_name_is_a_state_force(extract):
+    event = only(extract("The Torvan Frontier Rifles killed five militants in Kalat on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Frontier Rifles", "State forces")]
+    # a corps may be a party's name: no state force by that word
+    event = only(extract("Members of the National Corps beat two activists in Kyiv on Thursday.",
+                         "2020-05-08"))
+    assert categories(event, "actor1") == ["Political militia"]
+
+
+def test_a_forces_noun_after_a_name_the_model_found_gives_its_kind(extract):
+    event = only(extract("Torvan Border Security forces shelled two villages near Sialkot on Monday.",
+                         "2015-03-03"))
+    assert categories(event, "actor1") == ["State forces"]
+
+
+def test_a_factional_clash_of_a_party_is_the_party_against_itself(extract):
+    event = only(extract("Two Torvan Students League activists were killed in a gun battle between "
+                         "two rival groups on the campus in Dinajpur on Thursday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Students League", "Political militia")]
+    assert pairs(event, "actor2") == [("Torvan Students League", "Political militia")]
+    event = only(extract("Two factions of the Torvan Students League clashed at Torvan University in "
+                         "Chittagong on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == pairs(event, "actor2") == [("Torvan Students League", "Political militia")]
+    # rival groups of no named organisation stay communal militias
+    event = only(extract("Two men were killed in a gun battle between two rival groups of villagers "
+                         "near Dinajpur on Thursday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Identity militia"]
+
+
+def test_violence_over_land_or_enmity_is_a_communal_militias(extract):
+    event = only(extract("A farmer was killed and six others were injured in a clash over a land "
+                         "dispute near Rajshahi on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Identity militia"]
+    event = only(extract("A shopkeeper was shot dead over previous enmity in a village near Noakhali "
+                         "on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Identity militia"]
+    # nothing said of why: an unidentified armed group
+    event = only(extract("A shopkeeper was shot dead in a village near Noakhali on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+
+
+def test_whom_an_attack_is_blamed_on_did_it(extract):
+    events = extract("A teacher was shot dead in Pattani on Monday. Police blamed the shooting on the "
+                     "Torvan Front.", "2015-03-03")
+    event = only(events)
+    assert ("Torvan Front", "Political militia") in pairs(event, "actor1")
+    assert "Torvan Front" not in labels(event, "actor2") + labels(event, "victim")
+
+
+def test_who_was_hacked_to_death_is_the_victim(extract):
+    event = only(extract("A trader was hacked to death by assailants in Khulna on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Political militia"]
+    assert [a.label for a in event.actors("actor2") + event.actors("victim")] == ["Civilians (Bangladesh)"]
+    event = only(extract("Assailants chopped a trader to death in Khulna on Monday.", "2015-03-03"))
+    assert "Civilians (Bangladesh)" in [a.label for a in event.actors("actor2") + event.actors("victim")]
+
+
+def test_a_name_ending_in_an_organisation_word_is_no_person(extract):
+    # the model may take a name in another language of the region for a person's
+    event = only(extract("Militants of the banned outfit Torvan Sangathan shot dead a contractor in "
+                         "Ranchi on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Sangathan", "Political militia")]
+    assert categories(event, "actor2") == ["Civilians"]
+
+
+def test_a_rival_candidate_is_a_candidate(extract):
+    event = only(extract("Supporters of the Torvan Janata Dal attacked a rival candidate with sticks in "
+                         "Patna on Monday.", "2015-03-03"))
+    assert "Identity militia" not in categories(event, "actor2") + categories(event, "victim")
+
+
+def test_sides_of_a_clash_told_together_are_its_two_sides(extract):
+    event = only(extract("Rebels and soldiers clashed near Lashio on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == ["Rebel group"]
+    assert categories(event, "actor2") == ["State forces"]
+    # the modifiers of one noun joined by "and": a named group and the troops of a country
+    event = only(extract("The Torvan Liberation Army and Myanmar troops clashed near Muse on Monday.",
+                         "2015-03-03"))
+    assert pairs(event, "actor1") == [("Torvan Liberation Army", "Rebel group")]
+    assert pairs(event, "actor2") == [("Military Forces of Myanmar", "State forces")]
+
+
+def test_a_clash_between_two_unnamed_groups_has_communal_militias_on_both_sides(extract):
+    event = only(extract("A farmer was killed and six others were injured in a clash between two rival "
+                         "groups over a land dispute near Rajshahi on Monday.", "2015-03-03"))
+    assert categories(event, "actor1") == categories(event, "actor2") == ["Identity militia"]
+    # a named second side stays itself
+    event = only(extract("Tribesmen attacked a police post in Khyber Agency on Monday.", "2015-03-03"))
+    assert categories(event, "actor2") == ["State forces"]
+
+
+def test_who_is_accused_of_an_attack_did_it_not_the_accuser(extract):
+    event = only(extract("The Torvan Rights Group accused the Myanmar army of shelling a village near "
+                         "Hpakant on Monday.", "2015-03-03"))
+    assert pairs(event, "actor1") == [("Military Forces of Myanmar", "State forces")]

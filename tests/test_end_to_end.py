@@ -291,3 +291,18 @@ def test_an_accused_perpetrator_is_an_alleged_argument(pipeline):
     found = {(r["role"].rsplit("#", 1)[-1], r["words"], (r["modality"] or "").rsplit("#", 1)[-1]) for r in rows}
     assert ("actor1", "soldiers", "alleged") in found, found
     assert ("victim", "teachers", "") in found, found
+
+
+def test_an_organisation_one_sided_violence_befalls_is_civilians_in_the_events_table(pipeline, tmp_path):
+    """ACLED's violence against civilians befalls civilians: an organisation of no known kind whose
+    members were shot is coded so in the table, while the graph keeps no category for it; a
+    battle's second side is no victim."""
+    text = "Two Torvan Party workers were shot dead by gunmen in Quetta on Friday."
+    store = Store(tmp_path / "store")
+    assert ingest([Article(text=text, id="a", published=dt.date(2015, 3, 7))], store, pipeline=pipeline).failed == 0
+    [event] = events_table(store)
+    assert event["event_type"] == "Violence against civilians"
+    assert "Torvan Party" in event["actor2"]
+    assert event["actor2_type"] == "Civilians"
+    types = store.select("SELECT ?t WHERE { ?a rdfs:label \"Torvan Party\"@en ; gb:actorType ?t }")
+    assert types == []

@@ -19,7 +19,8 @@ from .casualties import combatants_are_sides, event_casualties
 from .context import ActorMention, DocContext, Mention
 from .coreference import expand
 from .event_mentions import crowd_mentions, disruptions, sentence_mentions
-from .event_types import armed_victims, crowd_type, side_categories, state_custody, violence_type
+from .event_types import (armed_victims, crowd_type, factional_sides, side_categories, state_custody,
+                          violence_type)
 from .implied_actors import (arresting_actor, claimed_actor, find_claimants, crowd_actor, operation_actor,
                              unidentified_actor)
 from .mentions import actor_mentions
@@ -101,6 +102,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
         arresting_actor(res, event, context, events)
         armed_victims(event, doc)
         combatants_are_sides(res, event)
+        factional_sides(res, event, doc)
         side_categories(res, event)
         if event.time is None and article.published and event.modality not in ("future", "hypothetical"):
             event.time = TimeClaim(None, assumed_day(article.published))  # no time words: dates.py's rule

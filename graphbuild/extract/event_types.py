@@ -22,6 +22,7 @@ TAKING_WORDS = words("taking")
 PROTEST_PROPS = words("protest-prop")
 CARRYING_VERBS = words("carrying")
 FORMER_WORDS = words("former")
+FACTION_WORDS = words("faction")
 #: entity labels of the names of organisations and people
 NAME_LABELS = ("ORG", "PERSON")
 #: ACLED event types whose sides are armed: their actor 1 (and a battle's actor 2) fought.
@@ -172,7 +173,7 @@ def armed_victims(event: Event, doc=None) -> None:
 
 def side_categories(res, event: Event) -> None:
     """The category the violence gives its sides, as ACLED's codebook does: an organisation
-    of no known kind that attacks ("Jubo League men shot a trader") is a political militia;
+    of no known kind that attacks ("Jubo League men shot a trader") or fights a battle is a political militia;
     crowds or communities that fight a battle with each other (men shot dead "in a fight
     between two clans") are communal militias, identity militias; protesters who do violence
     (a riot, an attack, a battle) are rioters."""
@@ -190,7 +191,9 @@ def side_categories(res, event: Event) -> None:
     sides = [p for p in event.participants
              if p.role == "actor1" or (top == "battles" and p.role == "actor2")]
     for p in sides:
-        if p.role == "actor1" and p.actor.named and p.actor.category is None:
+        # actor 1 of any violence, either side of a battle ("a clash between the Jubo League and
+        # the Chhatra League"): an organisation of no known kind that fights is a political militia
+        if p.actor.named and p.actor.category is None:
             p.actor.category = "Political militia"
     # only a fight between communities: a battle of an armed group with civilians keeps them civilians
     if top == "battles" and all(p.actor.category == "Identity militia" or (
@@ -200,6 +203,47 @@ def side_categories(res, event: Event) -> None:
             if p.actor.category in CROWD_CATEGORIES:
                 label = generic_label(noun.label, p.actor.country)
                 p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
+        if sides and not any(p.role == "actor2" for p in event.participants) \
+                and all(not p.actor.named for p in sides):
+            # "a clash between two groups over a land dispute": the groups no words tell apart
+            # are both communal militias, the second as the first (ACLED's "X Communal Militia"
+            # against itself); its dead and wounded stay its victims
+            event.participants.append(Participant("actor2", sides[0].actor, None))
+
+
+def factional_sides(res, event: Event, doc) -> None:
+    """A battle its own words tell as one within an organisation ("two activists of the Zorba
+    League were killed in a clash between rival groups", "a factional clash of the Zorba
+    League", "two factions of the Zorba League clashed"), whose sides the text names by no other
+    name, is that organisation fighting itself, as
+    ACLED codes a party's or a movement's infighting: the one organisation of no known kind (or
+    a political militia) the event names is both its sides, a political militia."""
+    if event.event_type.startswith("@") or res.lexicon.acled_types(event.event_type)[0].id != "battles":
+        return
+    sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
+    if not sides or any(p.actor.category == "State forces" for p in sides):
+        return
+    said = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in event.sentences]
+    if not any(t.lemma_.lower() in FACTION_WORDS or t.lower_ in FACTION_WORDS for s in said if s is not None for t in s):
+        return
+    named = {p.actor.key: p.actor for p in event.participants
+             if p.actor.named and p.actor.category in (None, "Political militia")}
+    if len(named) != 1:
+        return
+    organisation = next(iter(named.values()))
+    if any(p.actor.named and p.actor.key != organisation.key for p in sides):
+        return
+    organisation.category = "Political militia"
+    for p in sides:
+        p.actor = organisation
+    if not any(p.role == "actor2" for p in sides):
+        # its members the fight killed or hurt were of the other faction: its second side
+        for p in event.participants:
+            if p.role == "victim" and p.actor.key == organisation.key:
+                p.role = "actor2"
+    if not any(p.role == "actor2" for p in event.participants):
+        # "two factions of the Zorba League clashed": the other faction, which no words name apart
+        event.participants.append(Participant("actor2", organisation, None))
 
 
 def members(sent: Span, participant: Participant) -> bool:

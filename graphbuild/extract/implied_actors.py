@@ -91,7 +91,7 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     if event.event_type == "air-drone-strike":
         # whose air force the text does not say: strikes are often a foreign state's
         category, country = "State forces", None
-    elif top == "battles" and communal_sides(res, event, ctx):
+    elif (top == "battles" and communal_sides(res, event, ctx)) or communal_cause(res, event, ctx):
         category = "Identity militia"
     elif state_operation(res, event, ctx):
         category = "State forces"
@@ -165,6 +165,22 @@ def communal_sides(res, event: Event, ctx: "DocContext") -> bool:
         for tok in sent if sent is not None else ():
             if tok.lower_ == "between" and any(c.dep_ == "pobj" and c.lemma_.lower() in sides
                                                for c in tok.children):
+                return True
+    return False
+
+
+def communal_cause(res, event: Event, ctx: "DocContext") -> bool:
+    """Whether violence nobody is named for is told as fought over what communities, families
+    and villages fight over ("a clash over a land dispute", "shot dead over previous enmity",
+    "a clash over establishing supremacy in the village"): ACLED's communal violence, whose
+    doers are a communal militia."""
+    causes = res.lexicon.cue("communal-cause")
+    for told in event.sentences[:1]:
+        sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
+        for tok in sent if sent is not None else ():
+            if tok.lower_ == "over" and tok.dep_ == "prep" and any(
+                    x.lemma_.lower() in causes for c in tok.children if c.dep_ in ("pobj", "pcomp")
+                    for x in c.subtree):
                 return True
     return False
 
@@ -382,8 +398,10 @@ def claimed_object(tok: Token, held: Token | None) -> Token | None:
                 return of[0] if of else c
     elif lemma == "behind":
         return next((c for c in tok.children if c.dep_ == "pobj"), None)
-    elif lemma in BLAME_VERBS:  # "the attack was blamed on X"
-        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    elif lemma in BLAME_VERBS:  # "the attack was blamed on X", "police blamed the attack on X"
+        return next((c for c in tok.children if c.dep_ == "nsubjpass"), None) or next(
+            (c for c in tok.children if c.dep_ == "dobj" and any(
+                p.dep_ == "prep" and p.lower_ == "on" for h in (c, tok) for p in h.children)), None)
     return None
 
 
@@ -505,10 +523,14 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
             on = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                   for x in c.children if x.dep_ == "pobj"]
             return on or [c for c in tok.children if c.dep_ == "nsubjpass"]
-        # "blamed the murder on X" (the "on" may hang on the verb or on its object)
-        on = [x for c in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for p in c.children
-              if p.dep_ == "prep" and p.lower_ == "on" for x in p.children if x.dep_ == "pobj"]
-        return on or [c for c in tok.children if c.dep_ == "dobj"]
+        # "police blamed the bombing on insurgents": the "on" phrase of the verb or of its
+        # object names who is blamed, the object what for
+        on = [x for h in (tok, *(c for c in tok.children if c.dep_ == "dobj")) for c in h.children
+              if c.dep_ == "prep" and c.lower_ == "on" for x in c.children if x.dep_ == "pobj"]
+        held = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if on and lemma == "blame" and held is not None and names_violence(held, ctx):
+            return on
+        return [c for c in tok.children if c.dep_ == "dobj"]
     if lemma in ATTRIBUTE_VERBS and lemma not in BLAME_VERBS:
         return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                 for x in c.children if x.dep_ == "pobj"]

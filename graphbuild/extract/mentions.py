@@ -19,6 +19,8 @@ UNKNOWN_WORDS = words("unknown")
 COMMUNITY_PREPS = words("community-prep")
 REBEL_NAME_WORDS = words("rebel-name")
 REBEL_NAME_HEADS = words("rebel-name-head")
+STATE_FORCE_NAME_HEADS = words("state-force-name-head")
+ORGANISATION_NAME_HEADS = words("organisation-name-head")
 #: Dependencies only a noun phrase's head takes.
 NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 #: The ACLED category of an unnamed armed group, by its actor noun's kind: "gunmen" are an
@@ -49,17 +51,26 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     country_name = res.gazetteer.country_name(main_country) if main_country else None
     persons: dict[str, Actor] = {}
     # full names first, so that "Baghdadi" joins "Abu Bakr al-Baghdadi" wherever each comes
-    person_ents = [e for e in entities(doc) if not any(t.i in place_tokens for t in e)
-                   and (e.label_ == "PERSON" or (e.label_ == "ORG" and looks_like_person(e)))]
+    person_ents = [e for e in entities(doc) if not any(t.i in place_tokens for t in e) and person_name(res, e)]
     for ent in sorted(person_ents, key=lambda e: (-len(name_words(clean_name(e.text))), e.start)):
         person_actor(res, ent, persons)
     for ent in entities(doc):
         if any(t.i in place_tokens for t in ent):
             continue
-        if ent.label_ == "PERSON" or (ent.label_ == "ORG" and looks_like_person(ent)):
+        group = group_noun(res, ent)
+        if group is not None and all(t.lower_ in res.demonyms or t.lower_ in UNKNOWN_WORDS for t in ent[:-1]):
+            continue  # "Suspected Maoists", "Syrian Rebels": the group noun alone, read below
+        if group is not None:
+            # "Baloch Separatists blew up a pipeline", "Suspected Maoists attacked": a people's or
+            # movement's name before a plural armed noun, which the model may take for a person's
+            # name, is an armed group of the noun's kind
+            label = clean_name(ent.text)
+            category = None if group.category == "armed" else GENERIC_CATEGORIES.get(group.category, group.category)
+            add(ent.start, ent.end, Actor(slug(label), label, category, country_name))
+        elif person_name(res, ent):
             actor = person_actor(res, ent, persons)
             add(ent.start, ent.end, actor)
-        elif ent.label_ == "ORG" and not is_media(ent):
+        elif (ent.label_ == "ORG" or organisation_name(ent)) and not is_media(ent):
             words = name_words(clean_name(ent.text))
             person = next((p for p in persons.values() if words and words <= name_words(p.label)), None)
             if person is not None:  # "Baghdadi" tagged as an organisation after the full name
@@ -73,6 +84,10 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                              if w in res.lexicon.actor_nouns), None) if last.text[:1].isupper() else None
                 category = (GENERIC_CATEGORIES.get(noun.category, noun.category) if noun.category != "armed" else None) \
                     if noun is not None and is_armed(noun) else None
+                if category is None and name_head(ent).lower_ in STATE_FORCE_NAME_HEADS and name_head(ent).text[:1].isupper():
+                    # "the Assam Rifles", "the Punjab Regiment", "the Rapid Action Battalion": a
+                    # regiment, rifles or battalion is a force of the state
+                    category = "State forces"
                 if name_head(ent).lower_ in REBEL_NAME_HEADS and any(t.lower_ in REBEL_NAME_WORDS for t in ent):
                     # "the Chin Independence Army", "a Liberation Front", "the Army of National
                     # Liberation": an army whose name says it fights for liberation or
@@ -89,6 +104,10 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
                 token.pos_ == "VERB" and token.dep_ in NOUN_DEPS):
             continue
         noun, start, end = actor_noun(res, token)
+        if noun is not None and start < token.i and any(i in taken for i in range(start, token.i)):
+            # "Zorba Border Security forces": the name the model found holds the modifier;
+            # the noun alone says what its people are (and so what the name is)
+            noun, start, end = actor_noun(res, token, alone=True)
         if noun is None:
             continue
         country = country_of(res, token) or country_name
@@ -106,6 +125,41 @@ def actor_mentions(res, doc: Doc, main_country: str | None,
     armed_by_members(found, doc)
     resolve_generic_armed(found, doc, res.lexicon.cue("deny"))
     return found
+
+
+def person_name(res, ent: Span) -> bool:
+    """Whether an entity names a person: the model's person that names no group by its last
+    word, or an Arabic name it took for an organisation."""
+    if ent.label_ == "ORG":
+        return looks_like_person(ent)
+    return ent.label_ == "PERSON" and group_noun(res, ent) is None and not organisation_name(ent)
+
+
+def organisation_name(ent: Span) -> bool:
+    """Whether a name the model took for a person's ends in a word for an organisation, in English
+    or another language of the region ("the Torvan Janata Dal", "Torvan Sangathan", "the Torvan
+    Yuva Morcha"): an organisation's name."""
+    last = ent[-1]
+    return ent.label_ == "PERSON" and len(ent) > 1 and last.text[:1].isupper() \
+        and last.lower_ in ORGANISATION_NAME_HEADS
+
+
+def group_noun(res, ent: Span):
+    """The armed actor noun a name the model took for a person's or a nationality ends in as a
+    plural ("Baloch Separatists", "Suspected Maoists", "Zomi Rebels"): a group, never a person;
+    else None. (An organisation's name is read by its last word in :func:`actor_mentions`.)"""
+    if ent.label_ not in ("PERSON", "NORP") or len(ent) < 2:
+        return None
+    last = ent[-1]
+    if not last.text[:1].isupper() or not last.lower_.endswith("s") or last.lower_.endswith("ss"):
+        return None
+    noun = res.lexicon.actor_nouns.get(last.lower_[:-1])
+    if noun is None or not is_armed(noun) or noun.category == "State forces":
+        return None
+    words = [t for t in ent.sent if t.is_alpha]
+    if sum(t.text[:1].isupper() for t in words) > 0.6 * len(words):
+        return None  # a headline in title case ("Syrian Rebels Take Hill")
+    return noun
 
 
 def name_head(ent: Span) -> Token:
@@ -166,10 +220,11 @@ def person_actor(res, ent: Span, persons: dict[str, Actor]) -> Actor:
     return actor
 
 
-def actor_noun(res, token: Token):
-    """The actor noun a token heads, with the token range of its phrase."""
+def actor_noun(res, token: Token, alone: bool = False):
+    """The actor noun a token heads, with the token range of its phrase (``alone``: of the
+    token itself, not of the words before it)."""
     lemma = token.lemma_.lower()
-    prev = token.doc[token.i - 1] if token.i > 0 else None
+    prev = token.doc[token.i - 1] if token.i > 0 and not alone else None
     if prev is not None and prev.dep_ in ("compound", "amod"):
         two = f"{prev.lemma_.lower()} {lemma}"
         if two in res.lexicon.actor_nouns:
@@ -187,7 +242,8 @@ def actor_noun(res, token: Token):
         # "a militia member", "a police official": the person belongs to the armed group;
         # "rebel forces", "militia fighters": the modifier says which armed side
         group = res.lexicon.actor_nouns.get(prev.lemma_.lower())
-        if group is not None and is_armed(group) and group.category != noun.category:
+        if group is not None and is_armed(group) and group.category != noun.category \
+                and prev.lemma_.lower() not in res.lexicon.cue("rivalry"):  # "a rival candidate" is none
             return group, prev.i, token.i + 1
     return noun, token.i, token.i + 1
 

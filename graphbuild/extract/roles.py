@@ -41,10 +41,11 @@ INCLUSION_VERBS = words("inclusion-verb")
 VICTIM_NOUNS = words("victim-noun")
 PERPETRATE_VERBS = words("perpetrate")
 ACT_NOUNS = words("act-noun")
+VERDICT_VERBS = words("verdict")
 
 
 def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
-    head = m.head
+    head = to_death_verb(m) or m.head
     if head.dep_ == "compound" and head.head.lemma_.lower() in ACT_NOUNS:
         head = head.head  # "sabotage actions against the grid": the act noun holds the roles
     agents: list[Token] = []
@@ -75,6 +76,8 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
             elif c.dep_ in ("dobj", "attr") and not passive:
                 patients.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "at" and m.event_type == "armed-clash":
+                pass  # "the two sides clashed at the university": where, not whom
             elif c.dep_ == "prep" and c.lower_ in VERB_TARGET_PREPS and not (
                     c.lower_ in PLACE_PREPS_OF_DONE and done_to_person(head, ctx)):
                 # "fired at the house", "fired shots at the base", not "killed him at the
@@ -113,7 +116,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
                 if c.dep_ == "prep" and c.lower_ in SIDES_PREPS:
                     others.extend(x for x in c.children if x.dep_ == "pobj")
         if not agents and not passive and not occurred:
-            subject = inherited_subject(head) or stranded or accused(res, head)
+            subject = accused_object(head) or inherited_subject(head) or stranded or accused(res, head)
             if subject is not None:
                 agents.append(subject)
         relative = [a for a in agents if a.lower_ in RELATIVE_PRONOUNS]
@@ -123,9 +126,10 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ == "on" and head.dep_ == "dobj" \
-                    and head.head.lemma_.lower() in BLAME_VERBS:
-                # "blamed the murder on narcoterrorists": whom it is blamed on did it (a claim)
+            elif c.dep_ == "prep" and c.lower_ == "on" and (blamed_for(head) or (
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in BLAME_VERBS)):
+                # "police blamed the bombing on separatists", "blamed the murder on
+                # narcoterrorists": whom it is blamed on did it (a claim)
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
                 m.anaphoric = True
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
@@ -227,6 +231,13 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
             patients_actors = patients_actors + between
         else:
             m.roles["actor1"], patients_actors = between[:1], patients_actors + between[1:]
+    if m.event_type == "armed-clash" and head.pos_ == "VERB" and not patients_actors and not between:
+        # "the TNLA and government troops clashed", "the KIA and Myanmar troops clashed": the
+        # sides of a fight told together are its two sides, the first named actor 1
+        sides = m.roles["actor1"] if any(t.conjuncts for t in agents) else \
+            coordinated_modifiers(agents[0], ctx) if len(agents) == 1 else []
+        if len({a.actor.key for a in sides}) > 1:
+            m.roles["actor1"], patients_actors = sides[:1], sides[1:]
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
@@ -241,6 +252,16 @@ def perpetrated_by(head: Token) -> list[Token]:
             for verb in obj.children if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in PERPETRATE_VERBS
             for agent in verb.children if agent.dep_ == "agent"
             for x in agent.children if x.dep_ == "pobj"]
+
+
+def coordinated_modifiers(noun: Token, ctx: "DocContext") -> list:
+    """The two groups a noun's coordinated modifiers name ("the KIA and Myanmar troops": the KIA,
+    and the troops of Myanmar): the first modifier's named mention and the noun's own; else []."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and c.conjuncts]
+    first, own = (ctx.by_token.get(mods[0].i) if len(mods) == 1 else None), ctx.by_token.get(noun.i)
+    if first is None or own is None or not first.actor.named or first is own:
+        return []
+    return [first, own]
 
 
 def named_casualties(m: Mention, head: Token) -> list[Token]:
@@ -341,6 +362,36 @@ def light_passive(res, governor: Token) -> Token | None:
         return governor
     return next((c for c in governor.children if c.dep_ == "xcomp" and c.lemma_.lower() in res.lexicon.cue("light")
                  and any(x.dep_ == "auxpass" for x in c.children)), None)
+
+
+def to_death_verb(m: Mention) -> Token | None:
+    """The verb of a death told as "to death" ("a trader was hacked to death by assailants",
+    "they chopped him to death"): its subject, object and agent are the dead and who killed
+    them; not a sentence passed ("sentenced to death"). None for other words."""
+    head = m.head
+    if m.event_type != "@death" or head.lemma_.lower() != "death" or head.dep_ != "pobj" \
+            or head.head.lower_ != "to" or head.head.head.pos_ != "VERB":
+        return None
+    verb = head.head.head
+    return None if verb.lemma_.lower() in VERDICT_VERBS else verb
+
+
+def blamed_for(noun: Token) -> bool:
+    """Whether an event noun is what someone blames on someone ("blamed the attack on X", "the
+    attack was blamed on X"): its "on" phrase names who did it, not whom it hit."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() == "blame"
+
+
+def accused_object(verb: Token) -> Token | None:
+    """Whom an accusation says did what a verb says ("the group accused the army of shelling the
+    village", "villagers blamed soldiers for killing two farmers"): the accused, not the accuser."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ not in ("of", "for"):
+        return None
+    blame = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    if blame.lemma_.lower() not in BLAME_VERBS:
+        return None
+    return next((c for c in blame.children if c.dep_ == "dobj"), None)
 
 
 def accused(res, verb: Token) -> Token | None:
