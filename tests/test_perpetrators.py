@@ -150,3 +150,20 @@ def test_a_conviction_for_another_crime_names_no_perpetrator(extract):
     event = only(extract("Six priests were murdered near Qarth in November. Two soldiers were convicted "
                          "of fraud on Monday.", "2020-05-05"))
     assert actor1_words(event) == []
+
+
+@pytest.mark.parametrize("second, word", [
+    ("The bishop denounced the army's role in the killings.", "army"),
+    ("Ten soldiers were arrested on Monday because of their suspected involvement in the assassination.",
+     "soldiers"),
+])
+def test_whose_involvement_in_a_killing_the_text_tells_is_its_perpetrator(extract, second, word):
+    events = extract("Six priests were murdered near Qarth in November. " + second, "2020-05-05")
+    killing = only([e for e in events if e.event_type == "attack"])
+    assert actor1_words(killing) == [word]
+
+
+def test_a_role_in_something_peaceful_names_no_perpetrator(extract):
+    event = only(extract("Six priests were murdered near Qarth in November. The mayor praised the army's "
+                         "role in the peace talks.", "2020-05-05"))
+    assert actor1_words(event) == []

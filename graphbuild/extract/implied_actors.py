@@ -60,6 +60,7 @@ HALLMARK_NOUNS = words("hallmark")
 RELATIVE_PRONOUNS = words("relative-pronoun")
 ANAPHORIC_DETERMINERS = words("anaphoric-determiner")
 TAKE_PART_WORDS = words("take-part")
+INVOLVEMENT_NOUNS = words("involvement-noun")
 #: blame verbs that tell someone took part rather than accuse them: only of violence
 INVOLVE_VERBS = frozenset({"involve", "implicate"})
 #: blame verbs of a charge in court, which may be of any crime: only a charge of violence
@@ -281,7 +282,7 @@ def find_claimants(ctx: DocContext) -> list:
     text = lower_text(ctx.doc)
     if not any(word in text for word in ("claim", "responsib", "blame", "accuse", "attribut", "suspect",
                                          "behind", "work of", "involv", "implicat", "part", "role", "charge",
-                                         "indict", "convict", "prosecut", "sentenc", "tried", "trial", *PERPETRATOR_NOUNS, *HALLMARK_NOUNS)):
+                                         "indict", "convict", "prosecut", "sentenc", "tried", "trial", "complicit", *PERPETRATOR_NOUNS, *HALLMARK_NOUNS)):
         return claimants
     for n, sent in enumerate(ctx.sentences):
         for tok in sent:
@@ -296,7 +297,7 @@ def find_claimants(ctx: DocContext) -> list:
                 held is not None and names_violence(held, ctx))
             # who is said to have done it is, like a claimant, its doer; one said to have taken
             # part in it may be anyone ("the tourist police took part in the clash")
-            doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS)
+            doer = claim or (state and tok.lemma_.lower() not in INVOLVE_VERBS | TAKE_PART_WORDS | INVOLVEMENT_NOUNS)
             # "X was blamed for it", "X were held responsible", "the suspects in the killing"
             alleged = tok.lemma_.lower() in ALLEGING_WORDS | HALLMARK_NOUNS or (
                 tok.lemma_.lower() == "responsible" and tok.head.lemma_.lower() in BLAME_VERBS)
@@ -440,6 +441,8 @@ def held_to(tok: Token) -> Token | None:
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     elif lemma == "behind" and tok.head.lemma_.lower() == "be":
         return next((c for c in tok.children if c.dep_ == "pobj"), None)  # "X was behind the raid"
+    elif lemma in INVOLVEMENT_NOUNS and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]  # "their role in the killing"
     elif lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         holder = tok.head if tok.dep_ == "dobj" else tok  # "took part in": the "in" may hang on either
         preps = [c for c in (*tok.children, *holder.children) if c.dep_ == "prep" and c.lower_ == "in"]
@@ -473,6 +476,12 @@ def claimed_by(tok: Token, ctx: DocContext) -> list[Token]:
     verb = tok.head if lemma in ("responsible", "behind") or (lemma in TAKE_PART_WORDS and tok.dep_ == "dobj") else tok
     if any(c.dep_ == "neg" for c in (*tok.children, *verb.children)):
         return []  # "denied being responsible", "did not claim"
+    if lemma in INVOLVEMENT_NOUNS and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children):
+        # "their suspected involvement in the assassination", "the army's role in the killings"
+        held = held_to(tok)
+        if held is None or not names_violence(held, ctx):
+            return []
+        return [c for c in tok.children if c.dep_ == "poss"]
     if lemma in INVOLVE_VERBS | TAKE_PART_WORDS:
         # "soldiers were involved in the massacre", "guerrillas took part in the killings": only
         # a part in violence ("involved in the talks" is none)
