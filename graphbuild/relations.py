@@ -3,11 +3,11 @@
 Relations come from the dependency parse, with the words in ``ontology/relation_words.csv``:
 
 - leadership and membership from titles: "ISIS leader Abu Bakr al-Baghdadi", "the leader of
-  ISIS, Abu Bakr al-Baghdadi", "Jazairi, a senior member of the group", "Commander Havel
-  Ronnie Walat of the Syrian Democratic Forces";
+  ISIS, Abu Bakr al-Baghdadi", "Jazairi, a senior member of the group", "Colonel Aram
+  Dilan of the Syrian Democratic Forces";
 - backing: "fighters backed by the coalition", "Iran-backed militias";
 - standing opposition: "the SDF has been fighting ISIS since 2012";
-- custody: "the SDF has custody of nearly 1,000 suspected ISIS fighters";
+- custody: "the SDF holds some 800 suspected ISIS fighters in custody";
 - alliance: "militias allied with the government".
 
 Descriptions: "the fugitive ISIS leader", "the so-called 'Invisible Sheikh'", "the warlord"
@@ -144,7 +144,7 @@ def find_relations(doc: Doc, mentions) -> list[Relation]:
         # "the leader of ISIS, Abu Bakr al-Baghdadi"
         if root.dep_ == "appos" and _title(root.head):
             add(_title(root.head), m, _group_of_title(root.head, index, m), [root.head, root], root.head.text)
-        # "Commander Havel Ronnie Walat of the Syrian Democratic Forces"
+        # "Colonel Aram Dilan of the Syrian Democratic Forces"
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 group = index.group_in(list(child.subtree), exclude=m)
@@ -176,7 +176,7 @@ def find_relations(doc: Doc, mentions) -> list[Relation]:
             for child in tok.children:
                 if child.dep_ == "dobj":
                     add("fightsAgainst", subject, _any(child.subtree, index), [tok, child])
-        # "the SDF has custody of nearly 1,000 suspected ISIS fighters"
+        # "the SDF holds some 800 suspected ISIS fighters in custody"
         elif lemma == "custody" and tok.dep_ == "dobj":
             holder = _subject(tok.head, index)
             for child in tok.children:

@@ -215,7 +215,7 @@ def test_the_same_text_gives_the_same_events_under_any_hash_seed(tmp_path):
         "import datetime as dt\n"
         "from graphbuild.pipeline import Pipeline\n"
         "from graphbuild.articles import Article\n"
-        "text = 'On Monday, an Israeli woman was stabbed by a Palestinian in the town of Kfar Saba.'\n"
+        "text = 'On Monday, a Palestinian stabbed an Israeli woman in the town of Kfar Saba.'\n"
         "events = Pipeline().extract(Article(text=text, id='x', published=dt.date(2020, 5, 5))).events\n"
         "print(sorted((e.event_type, e.place.name if e.place else None,\n"
         "              e.place.place.country if e.place and e.place.place else None,\n"

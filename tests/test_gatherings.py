@@ -83,7 +83,7 @@ def test_police_at_a_protest_in_a_strike_is_an_intervention(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "Police arrested two persons and foiled a procession of the opposition student wing in Zorbatown on Thursday.",
+    "Police arrested two men and foiled a procession by the opposition student wing in Zorbatown on Thursday.",
     "Police arrested 300 protesters when they tried to lay siege to the office of the district engineer in Zorbatown.",
 ])
 def test_arrests_at_a_protest_are_an_intervention(extract, text):

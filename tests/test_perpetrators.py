@@ -20,7 +20,7 @@ def actor1_labels(event):
     # the members' word stands for the group, and the group's own name tells who it is too
     ("Rebels of the Qarth Liberation Front killed two farmers near Ayacucho on Monday.",
      "the Qarth Liberation Front"),
-    ("a mayor was kidnapped near cali on monday by guerrillas of the army of national liberation.",
+    ("a mayor was kidnapped near cali on monday by armed guerrillas of the army of national liberation.",
      "army of national liberation"),
     ("eln guerrillas shot dead two farmers near cucuta on monday.", "eln"),
 ])

@@ -33,7 +33,7 @@ def test_damage_caused_to_a_building(extract):
 
 
 def test_the_part_of_a_building_stands_for_it(extract):
-    event = only(extract("Three bombs exploded at the front doors of a party headquarters and two banks in "
+    event = only(extract("Three explosive devices exploded at the front doors of a party headquarters and two banks in "
                          "Zarana on Monday.", "2020-05-05"))
     assert targets(event) == ["the front doors of a party headquarters", "two banks"]
 

@@ -5,7 +5,7 @@ import pytest
 
 @pytest.mark.parametrize("text,expected", [
     ("Gunmen opened fire on a bus carrying soldiers in Zorba district.", "armed-clash"),
-    ("Armed men opened fire on a vehicle carrying Levies personnel in Zorbatown, killing one.", "armed-clash"),
+    ("Gunmen opened fire on a vehicle carrying Levies personnel in Zorbatown, killing one.", "armed-clash"),
     ("Gunmen opened fire on a bus carrying pilgrims in Zorba district.", "attack"),
 ])
 def test_a_vehicle_is_targeted_for_whom_it_carries(extract, text, expected):

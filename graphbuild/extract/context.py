@@ -112,7 +112,7 @@ class DocContext:
 
 def quote_speakers(doc: Doc, sentences: list[Span]) -> dict[int, Span]:
     """Sentences inside a quotation mapped to the speaker that introduces it
-    ('An intelligence official said: "They got wind of it ... There was a clash ..."')."""
+    ('A security source said: "They heard of the plan ... There was a fight ..."')."""
     speakers: dict[int, Span] = {}
     current: Span | None = None
     text = doc.text  # built anew at every access

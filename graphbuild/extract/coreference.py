@@ -60,7 +60,7 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
             named.actor.country = named.actor.country or own.actor.country
         return named
     if own is not None and tok.lemma_.lower() in MEMBER_WORDS:
-        # "a member of the regime's Air Force Intelligence": a member of an armed side (the
+        # "a member of the government's Naval Intelligence": a member of an armed side (the
         # parse may hang the "of" on the noun before: "forces and members of the ELN")
         preps = list(tok.children)
         if tok.dep_ == "conj":
@@ -422,8 +422,8 @@ def undertaker(noun: Token, ctx: "DocContext") -> list[Token]:
 
 
 def stranded_subject(verb: Token, ctx: "DocContext") -> Token | None:
-    """A subject the parse hung on the list of places before it ("in Maungdaw Township,
-    Rakhine State, the Myanmar border guard force shot two men"): the actor right before a
+    """A subject the parse hung on the list of places before it ("in a township of
+    Rakhine State, border police shot two fishermen"): the actor right before a
     verb that has no subject of its own."""
     if verb.i == 0 or verb.dep_ != "ROOT" or any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):

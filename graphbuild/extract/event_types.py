@@ -114,7 +114,7 @@ def crowd_type(res, event: Event, sent: Span) -> str:
     if event.event_type == "attack" and not shots and any(
             p.role == "actor1" and p.actor.category == "Civilians" and not p.actor.named
             and not members(sent, p) for p in event.participants):
-        return "mob-violence"  # "a suspected thief was beaten up by locals"
+        return "mob-violence"  # "villagers beat up a man they suspected of theft"
     if event.event_type == "armed-clash":
         sides = [p for p in event.participants if p.role in ("actor1", "actor2")]
         # a crowd, or a party's supporters or a community the lexicon does not know as armed;
@@ -205,7 +205,7 @@ def side_categories(res, event: Event) -> None:
                 p.actor = Actor(slug(label), label, noun.category, p.actor.country, named=False)
         if sides and not any(p.role == "actor2" for p in event.participants) \
                 and all(not p.actor.named for p in sides):
-            # "a clash between two groups over a land dispute": the groups no words tell apart
+            # "two groups clashed over a land dispute": the groups no words tell apart
             # are both communal militias, the second as the first (ACLED's "X Communal Militia"
             # against itself); its dead and wounded stay its victims
             event.participants.append(Participant("actor2", sides[0].actor, None))

@@ -188,7 +188,7 @@ def communal_cause(res, event: Event, ctx: "DocContext") -> bool:
 
 def operation_actor(res, event: Event, sent: Span, ctx: "DocContext") -> None:
     """Fighting or a shooting nobody is named for, told in or right after a sentence about an
-    operation ("the Military Police carried out an operation in X. A shoot-out broke out",
+    operation ("the Gendarmerie ran an operation in X. A shoot-out broke out",
     "killed during security operations carried out by the Gendarmerie"): the armed side
     that ran the operation is actor 1."""
     if event.event_type.startswith("@") or any(p.role == "actor1" for p in event.participants):

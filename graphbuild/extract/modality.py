@@ -64,8 +64,8 @@ def told_modality(res, head: Token, sent: Span, ctx: "DocContext"):
             modality = "hypothetical"
         if lemma in lex.cue("hypothetical") and position > 0 and modality == "asserted" and not told:
             modality = "hypothetical"
-        # "so keen to have him killed that the group has put a bounty on his head": the
-        # bounty was put; what the wish governs is its infinitive ("keen to kill him")
+        # "so eager to see him dead that the group offered a reward for him": the
+        # reward was offered; what the wish governs is its infinitive ("eager to kill him")
         told = told or tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
                                                 for c in children)
         for c in children:

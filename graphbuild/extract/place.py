@@ -112,7 +112,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset
         resolved[ent.start] = place
     # "Dunda (Uttarakhand)", "Buleda (Kech, Balochistan)": a place is inside the region
     # named right after it, so a namesake in another country is not it (outermost first:
-    # in "Machiques de Perija, La Guajira, Zulia state" Zulia rules out Colombia's La Guajira)
+    # in "a village, La Guajira, Zulia state" Zulia rules out Colombia's La Guajira)
     for ent in reversed(candidates):
         inner = resolved[ent.start]
         container = container_after(ent, candidates, resolved)
