@@ -57,8 +57,8 @@ def test_who_a_sentence_holds_responsible_is_the_attacker(extract):
 
 def test_each_of_a_list_involved_in_a_killing_may_name_the_perpetrator(extract):
     # the first of the list is a rank that names no side; the soldiers after it do
-    event = only(extract("Six priests were murdered near Lima on Monday. The minister said a colonel, "
-                         "two lieutenants and two soldiers were involved in the massacre.", "2020-05-05"))
+    event = only(extract("Six priests were murdered near Lima on Monday. The minister said a major, "
+                         "three lieutenants and four soldiers were involved in the massacre.", "2020-05-05"))
     assert actor1_words(event) == ["soldiers"]
 
 
@@ -154,7 +154,7 @@ def test_a_conviction_for_another_crime_names_no_perpetrator(extract):
 
 @pytest.mark.parametrize("second, word", [
     ("The bishop denounced the army's role in the killings.", "army"),
-    ("Ten soldiers were arrested on Monday because of their suspected involvement in the assassination.",
+    ("Ten soldiers were detained on Monday over their alleged involvement in the assassination.",
      "soldiers"),
 ])
 def test_whose_involvement_in_a_killing_the_text_tells_is_its_perpetrator(extract, second, word):

@@ -5,7 +5,7 @@ import pytest
 
 @pytest.mark.parametrize("text,expected", [
     ("Gunmen opened fire on a bus carrying soldiers in Zorba district.", "armed-clash"),
-    ("Gunmen opened fire on a vehicle carrying Levies personnel in Zorbatown, killing one.", "armed-clash"),
+    ("In Zorbatown, gunmen opened fire on a van carrying Levies personnel, killing one.", "armed-clash"),
     ("Gunmen opened fire on a bus carrying pilgrims in Zorba district.", "attack"),
 ])
 def test_a_vehicle_is_targeted_for_whom_it_carries(extract, text, expected):
@@ -29,7 +29,7 @@ def test_south_asian_words_of_killing_and_beating(extract, text):
 
 
 @pytest.mark.parametrize("text", [
-    "A retired police officer was shot dead by unidentified gunmen near his home in Zorba district.",
+    "A retired policeman was shot dead by unknown gunmen outside his house in Zorba district.",
     "Rebels killed two ex-militants in a motorcycle shooting in Zorbatown.",
     "Unknown gunmen killed a former militant in Zorbatown.",
 ])

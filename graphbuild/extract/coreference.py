@@ -458,7 +458,7 @@ def inherited_subject(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ in ("nsubj",)), None)
         if subject is not None:
             return subject
-        # "PMF forces destroyed five IS hideouts and killed ...": the acronym read as the main
+        # "PMF forces destroyed three IS hideouts and killed ...": the acronym read as the main
         # verb leaves the first clause as its clausal subject; its subject is the shared one
         clause = next((c for c in current.children if c.dep_ == "csubj"), None)
         if clause is not None:
