@@ -121,8 +121,8 @@ def test_a_countrywide_blockade_is_a_protest(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "At least five militants were killed and six others were arrested during a raid by security forces "
-    "in Zorba district on Saturday.",
+    "At least three insurgents were killed and seven others were arrested in a raid by security forces "
+    "in Zorba district on Sunday.",
     "One militant was killed, one injured and two arrested in a search operation carried out by the "
     "border guards in Zorbatown.",
 ])
@@ -144,20 +144,20 @@ def test_demonstrators_beaten_during_their_protest_stay_a_protest(extract):
 
 
 def test_arrests_for_a_past_protest_stay_arrests(extract):
-    events = extract("Police arrested over 30 youths in Zorbatown who were accused of having taken part in a "
-                     "protest during the previous weekend.", "2020-05-08")
+    events = extract("Police arrested more than 40 young men in Zorbatown who were accused of joining a "
+                     "protest the weekend before.", "2020-05-08")
     assert "arrests" in types(events)
     assert "protest-with-intervention" not in types(events)
 
 
 def test_a_riot_taken_control_of_is_no_attacked_gathering(extract):
-    events = extract("Thousands of prisoners staged a riot in Zorbatown prison. Police forces were able to take "
-                     "control the riot, but 6 prisoners were killed.", "2020-05-08")
+    events = extract("Hundreds of inmates staged a riot in Zorbatown jail. The police managed to take "
+                     "control of the riot, but 4 inmates were killed.", "2020-05-08")
     assert "violent-demonstration" in types(events)
 
 
 def test_a_police_picket_is_a_post_not_a_protest(extract):
-    events = extract("Two militants were killed and two policemen injured in an encounter as a group of militants "
+    events = extract("Three rebels were killed and a policeman injured in an encounter after armed rebels "
                      "attacked a police picket in Zorbatown.", "2015-05-05")
     assert types(events) == ["armed-clash"]
 
@@ -170,8 +170,8 @@ def test_a_blockade_that_goes_on_only_dates_an_attack(extract):
 
 
 def test_a_protest_crowd_that_attacks_is_a_violent_demonstration(extract):
-    events = extract("Ahead of the 48-hour bandh called by the rebel front, a police constable was attacked by "
-                     "supporters of the bandh in Zorba village.", "2015-05-05")
+    events = extract("Ahead of the 36-hour bandh called by the rebel front, a police constable was attacked by "
+                     "bandh supporters in Zorba village.", "2015-05-05")
     assert types(events) == ["violent-demonstration"]
 
 
@@ -186,8 +186,8 @@ def test_arrests_told_with_violence_are_part_of_it(extract, text):
 
 
 def test_an_arrest_for_a_past_attack_stays_an_arrest(extract):
-    events = extract("On Saturday night in Zorbatown, police arrested a rebel zone secretary and nine of his "
-                     "associates, wanted in over a dozen cases, including the 2003 attack on a police unit.",
+    events = extract("Police in Zorbatown on Friday night arrested a rebel area commander and seven of his "
+                     "aides, wanted in more than ten cases, among them the 2009 attack on a police post.",
                      "2015-05-05")
     assert "arrests" in types(events)
 
@@ -211,24 +211,24 @@ def test_a_signed_agreement_is_one_spoken_of_is_not(extract):
 
 
 @pytest.mark.parametrize("text", [
-    "On 30 April, tens of residents held a vigil and a silent protest in Zorbatown, demanding a strict sentence "
-    "for the driver who killed a journalist.",
-    "Around 1 May, hundreds of labourers were protesting by beating utensils at their homes across Zorba state, "
-    "demanding that they be allowed to go home.",
+    "On 30 April, dozens of residents gathered for a vigil and silent protest in Zorbatown, calling for a harsh "
+    "sentence for the driver who killed a reporter.",
+    "Around 1 May, hundreds of workers across Zorba state protested by beating utensils in their homes, "
+    "asking to be sent back to their villages.",
 ])
 def test_violence_a_protest_is_about_keeps_it_peaceful(extract, text):
     assert types(extract(text, "2020-05-05")) == ["peaceful-protest"]
 
 
 def test_a_killing_during_a_demonstration_is_no_news_apart_from_it(extract):
-    events = extract("On 4 May, a group of residents demonstrated by burning tires in Zorbatown to demand electric "
-                     "power. A man was shot dead by unidentified armed individuals during the demonstration.",
+    events = extract("On 4 May, residents of Zorbatown burned tires in a demonstration over water supply. "
+                     "A man was shot dead by unknown gunmen during the demonstration.",
                      "2020-05-05")
     assert "attack" not in types(events)
 
 
 @pytest.mark.parametrize("text", [
-    "Paramilitary rangers killed four suspected insurgents and detained 22 other men for questioning after two "
+    "Paramilitary troops killed three suspected rebels and detained 18 more men for questioning after two "
     "clashes in Zorba district.",
     "In Zorba subdivision on Tuesday army and police forces engaged the rebels, eventually arresting 5 members.",
 ])
