@@ -157,7 +157,7 @@ def test_an_organisation_that_is_attacked_is_no_militia(extract):
 
 
 def test_a_clash_between_two_unnamed_groups_is_communal(extract):
-    event = only(extract("Three men were wounded in a clash between two rival groups over a market lease "
+    event = only(extract("Three men were wounded in a clash between two rival clans over a market lease "
                          "near Khulna on Monday.", "2015-03-03"))
     assert event.event_type == "armed-clash"
     assert categories(event, "actor1") == ["Identity militia"]
@@ -191,16 +191,16 @@ def test_violence_in_a_security_operation_is_the_militarys(extract):
 
 
 def test_activists_of_two_parties_who_clash_are_rioters(extract):
-    event = only(extract("Six people were injured in a clash between the activists of Awami League and "
-                         "BNP over a polling centre in Feni on Monday.", "2015-03-03"))
+    event = only(extract("Eight people were injured in a clash between activists of Awami League and "
+                         "BNP over a polling booth in Feni on Tuesday.", "2015-03-03"))
     assert event.event_type == "mob-violence"
     assert "Rioters" in categories(event, "actor1")
 
 
 def test_a_group_named_only_as_the_agent_of_the_incident_is_its_actor(extract):
     # the parse ties "by ... separatists" to the killing, the tagger calls the noun a verb
-    event = only(extract("A police official was killed in a firing incident by suspected Baloch "
-                         "separatists near the highway passing through Mastung.", "2015-03-03"))
+    event = only(extract("A police guard was shot dead in a firing incident by suspected Baloch "
+                         "insurgents on the road outside Mastung.", "2015-03-03"))
     assert event.event_type == "armed-clash"
     assert categories(event, "actor1") == ["Rebel group"]
 
@@ -306,7 +306,7 @@ def test_a_person_whose_title_names_a_state_force_brings_that_force_into_the_eve
 
 
 def test_who_received_or_sustained_injuries_is_the_victim(extract):
-    event = only(extract("Two passengers received burn injuries as assailants hurled a petrol bomb at a "
+    event = only(extract("Three passengers received burn injuries as attackers threw a petrol bomb at a "
                          "bus in Feni on Sunday.", "2015-03-02"))
     assert event.event_type == "attack"
     assert [(a.category, a.label) for a in event.actors("victim")] == [("Civilians", "Civilians (Bangladesh)")]
@@ -377,8 +377,8 @@ def test_a_forces_noun_after_a_name_the_model_found_gives_its_kind(extract):
 
 
 def test_a_factional_clash_of_a_party_is_the_party_against_itself(extract):
-    event = only(extract("Two Torvan Students League activists were killed in a gun battle between "
-                         "two rival groups on the campus in Dinajpur on Thursday.", "2015-03-03"))
+    event = only(extract("Two Torvan Students League activists died in a gun battle between "
+                         "two rival groups at a college campus in Dinajpur on Tuesday.", "2015-03-03"))
     assert pairs(event, "actor1") == [("Torvan Students League", "Political militia")]
     assert pairs(event, "actor2") == [("Torvan Students League", "Political militia")]
     event = only(extract("Two factions of the Torvan Students League clashed at Torvan University in "
@@ -391,7 +391,7 @@ def test_a_factional_clash_of_a_party_is_the_party_against_itself(extract):
 
 
 def test_violence_over_land_or_enmity_is_a_communal_militias(extract):
-    event = only(extract("A farmer was killed and six others were injured in a clash over a land "
+    event = only(extract("A farmer died and four others were hurt in a clash over a land "
                          "dispute near Rajshahi on Monday.", "2015-03-03"))
     assert categories(event, "actor1") == ["Identity militia"]
     event = only(extract("A shopkeeper was shot dead over previous enmity in a village near Noakhali "
@@ -444,8 +444,8 @@ def test_sides_of_a_clash_told_together_are_its_two_sides(extract):
 
 
 def test_a_clash_between_two_unnamed_groups_has_communal_militias_on_both_sides(extract):
-    event = only(extract("A farmer was killed and six others were injured in a clash between two rival "
-                         "groups over a land dispute near Rajshahi on Monday.", "2015-03-03"))
+    event = only(extract("A farmer died and three others were wounded in a clash over a land dispute "
+                         "between two rival groups near Rajshahi on Monday.", "2015-03-03"))
     assert categories(event, "actor1") == categories(event, "actor2") == ["Identity militia"]
     # a named second side stays itself
     event = only(extract("Tribesmen attacked a police post in Khyber Agency on Monday.", "2015-03-03"))
