@@ -193,7 +193,7 @@ def test_killed_in_an_operation_by_names_the_attacker(extract):
 
 def test_subject_shared_across_a_misparsed_acronym(extract):
     # the tagger reads "IS" as a verb; the subject of the first clause still acts in the second
-    events = extract("On Monday, PMF forces destroyed five IS hideouts and killed 7 militants near Tuz.")
+    events = extract("On Monday, PMF forces destroyed three IS hideouts and killed 4 militants near Tuz.")
     assert events and "Popular Mobilization Forces" in events[0].actors("actor1")[0].label
 
 
@@ -207,7 +207,7 @@ def test_a_full_written_date_wins_over_the_part_the_model_tagged(extract):
 
 @pytest.mark.parametrize("text", [
     "On 30 April 2020, teachers who passed the hiring exam in 2019 held a protest in Lahore over unpaid wages.",
-    "Around 30 April 2020 (between 27 April - 4 May), shopkeepers held a sit-in in Sidon against the banks.",
+    "Around 30 April 2020 (between 28 April - 3 May), shopkeepers held a sit-in in Sidon against the banks.",
     "Around 30 April 2020 (midweek), the body of a farmer was found near Tal Tamr, killed by unknown gunmen.",
 ])
 def test_the_date_of_the_events_own_clause_wins_over_dates_of_other_clauses(extract, text):
@@ -236,7 +236,7 @@ def test_known_actors_give_the_country_when_no_place_does(extract):
 
 
 def test_an_attack_on_an_armed_sides_post_is_a_battle(extract):
-    events = extract("On Monday, Taliban militants attacked a pro-government militia check point in Dara, "
+    events = extract("On Monday, Taliban fighters attacked a pro-government militia check point in Dara, "
                      "killing nine of them.")
     assert events and events[0].event_type == "armed-clash"
     events = extract("On Monday, a police official was shot dead by gunmen in Jos.")
@@ -261,7 +261,7 @@ def test_verbs_joined_before_one_object_share_it_as_target(extract):
 
 
 def test_who_throws_or_plants_the_weapon_is_the_attacker(extract):
-    events = extract("On Monday, Al Shabaab militants hurled a hand grenade at a police post in Mogadishu.")
+    events = extract("On Monday, Al Shabaab fighters threw a hand grenade at a police post in Mogadishu.")
     assert events and events[0].event_type == "grenade"
     assert [a.label for a in events[0].actors("actor1")] == ["Al Shabaab"]
 
@@ -291,9 +291,9 @@ def test_the_agent_of_an_operation_or_a_planted_bomb_is_the_actor(extract):
 
 
 def test_weapon_nouns_name_who_planted_or_threw_them(extract):
-    events = extract("On Monday, a policeman was killed by a Taliban-planted landmine in Kandahar.")
+    events = extract("On Monday, two soldiers were killed by a Taliban-planted landmine in Kandahar.")
     assert events and [a.label for a in events[0].actors("actor1")] == ["Taliban"]
-    events = extract("On Monday, a hand grenade was thrown by Al Shabaab militants at a police station in Mogadishu.")
+    events = extract("On Monday, a grenade was thrown by Al Shabaab fighters at a police checkpoint in Mogadishu.")
     assert events and [a.label for a in events[0].actors("actor1")] == ["Al Shabaab"]
     events = extract("On Monday, two farmers were killed in an attack attributed to Boko Haram fighters near Bama.")
     assert events and [a.label for a in events[0].actors("actor1")] == ["Boko Haram (JAS)"]
@@ -480,8 +480,8 @@ def test_whom_the_text_says_did_the_attack_is_its_attacker_alleged_or_not(extrac
 
 
 def test_al_qaeda_in_iraq_is_its_own_group(extract):
-    event = only(extract("A car bomb exploded at a market in Baqubah on Monday. Al-Qaida in Iraq claimed "
-                         "responsibility for the bombing.", "2020-05-05"))
+    event = only(extract("A car bomb exploded at a market in Baqubah on Monday. Al-Qaida in Iraq on Tuesday "
+                         "claimed responsibility for the bombing.", "2020-05-05"))
     assert labels(event, "actor1") == ["AQI: Al Qaeda in Iraq"]
 
 
@@ -498,7 +498,7 @@ def test_a_group_blamed_for_terrorism_in_general_is_no_attacker(extract):
 
 
 def test_a_member_of_an_armed_side_makes_the_attack_a_clash(extract):
-    events = extract("On Monday, gunmen shot dead a member of the regime's Military Intelligence in Daraa.")
+    events = extract("On Monday, gunmen shot and killed a member of the regime's Military Intelligence in Daraa.")
     assert events[0].event_type == "armed-clash"
 
 
@@ -538,7 +538,7 @@ def test_pro_and_anti_prefixes_pick_the_side(extract):
 
 
 def test_an_armed_man_is_an_armed_group_not_a_mob(extract):
-    events = extract("On Monday, a shopkeeper was shot dead by an armed man in Recife.")
+    events = extract("On Monday, a shopkeeper was gunned down by an armed man in Recife.")
     assert events[0].event_type == "attack"
     assert labels(events[0], "actor1") == ["Unidentified Armed Group (Brazil)"]
 
@@ -607,7 +607,7 @@ def test_a_local_government_area_is_a_place_not_a_persons_name(extract):
 
 
 def test_a_subdivision_named_after_a_place_votes_for_its_country(extract):
-    place = place_of(extract, "On Monday, gunmen abducted two farmers in Minawao village, "
+    place = place_of(extract, "On Monday, gunmen abducted two farmers in Minawao, "
                               "Mokolo subdivision (Mayo-Tsanaga, Extreme-Nord).")
     assert place.country == "Cameroon"
 
@@ -689,7 +689,7 @@ def test_the_is_acronym_is_read_as_a_group_not_a_verb(extract):
 
 
 def test_a_subject_misread_as_an_apposition_of_a_place_is_still_the_target(extract):
-    event = only(extract("On Sunday, in Culiacan, Sinaloa, a state police officer was shot dead by an armed man."))
+    event = only(extract("On Sunday, in Culiacan, Sinaloa, a state police officer was gunned down by a gunman."))
     assert event.event_type == "armed-clash"
     assert [a.category for a in event.actors("actor2")] == ["State forces"]
 
