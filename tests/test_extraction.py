@@ -742,7 +742,7 @@ def test_a_joint_team_is_the_side_it_is_made_of(extract):
 
 
 def test_the_side_that_ran_an_operation_did_the_fighting_told_in_it_or_after_it(extract):
-    event = only(extract("On Friday, the military police carried out an operation in a hillside neighbourhood "
+    event = only(extract("On Friday, the military police launched an operation in a hillside neighbourhood "
                          "of Recife. A long shoot-out broke out and one suspect was killed.", "2020-05-09"))
     assert event.event_type == "armed-clash"
     assert [a.category for a in event.actors("actor1")] == ["State forces"]
@@ -764,7 +764,7 @@ def test_a_subject_hung_on_the_places_before_it_still_acts(extract):
 
 
 def test_the_user_of_an_instrument_is_the_attacker(extract):
-    event = only(extract("On Friday, Haftar's LNA forces destroyed a GNA ammunition depot with heavy artillery "
+    event = only(extract("On Friday, Haftar's LNA forces destroyed a GNA weapons depot with heavy artillery "
                          "fire near Tripoli.", "2020-05-09"))
     assert event.event_type == "shelling-artillery-missile-attack"
     assert [a.category for a in event.actors("actor1")] == ["State forces"]
@@ -780,12 +780,12 @@ def test_those_accused_of_an_assault_are_its_actor(extract):
 
 
 def test_riot_words_in_a_clause_about_someone_else_do_not_make_a_riot(extract):
-    events = extract("On Sunday, protesters gathered outside the court in Sidon against the detention of two "
+    events = extract("On Sunday, protesters gathered outside the court in Sidon against the arrest of three "
                      "activists accused of hurling stones at a bank.")
     assert only(events, "peaceful-protest")
     assert not [e for e in events if e.event_type == "violent-demonstration"]
-    events = extract("On Sunday, residents staged a demonstration outside two hotels where they burned tyres "
-                     "to demand that visitors leave Juliaca.")
+    events = extract("On Sunday, residents held a demonstration in front of two hotels where they burned tyres "
+                     "to demand that tourists leave Juliaca.")
     assert only(events).event_type == "violent-demonstration"
     events = extract("On Sunday, shopkeepers protested in Tyre, setting a bank's furniture on fire.")
     assert only(events).event_type == "violent-demonstration"
@@ -808,7 +808,7 @@ def test_one_person_demanding_something_is_no_demonstration(extract):
 
 
 def test_what_someone_is_suspected_of_is_no_event_of_the_report(extract):
-    events = extract("On Sunday, a man suspected of kidnapping a child was beaten up by residents in Fortaleza.")
+    events = extract("On Sunday, a man suspected of abducting a girl was beaten up by residents in Fortaleza.")
     assert only(events).event_type == "mob-violence"
     # the claim a report makes about its subject is the event, claimed
     events = extract("On Sunday, police in Polokwane are accused of assaulting a taxi driver.")
@@ -842,7 +842,7 @@ def test_patrols_and_fortifications_are_a_change_in_activity(extract):
 
 
 def test_captives_set_free_are_a_prisoner_release(extract):
-    event = only(extract("On Sunday, the Taliban released 48 soldiers held as prisoners in Herat province."))
+    event = only(extract("On Sunday, the Taliban released 35 soldiers held as prisoners in Herat province."))
     assert event.event_type == "prisoner-release"
     assert [a.label for a in event.actors("actor1")] == ["Taliban"]
     assert not extract("On Sunday, the Taliban released a video of the ceremony in Herat.")
@@ -872,7 +872,7 @@ def test_an_unknown_organisation_is_of_the_kind_its_last_word_names(extract):
 
 
 def test_a_government_acting_is_state_forces(extract):
-    event = only(extract("On Sunday, the Afghan government released 67 Taliban prisoners from Parwan prison."))
+    event = only(extract("On Sunday, the Afghan government released 90 Taliban prisoners from a prison in Kabul."))
     assert [(a.label, a.category) for a in event.actors("actor1")] == [("Government of Afghanistan", "State forces")]
 
 
@@ -897,7 +897,7 @@ def test_a_known_national_outlet_says_the_country(extract):
 
 def test_an_event_without_a_place_of_its_own_is_set_where_the_story_is(extract):
     events = extract("On Monday, in Niteroi, Rio de Janeiro, military police raided a favela in search of "
-                     "drug traffickers. A shoot-out broke out and two suspects were killed.")
+                     "drug traffickers. A shoot-out broke out and three suspects died.")
     clash = next(e for e in events if e.event_type == "armed-clash")
     assert clash.place.place.name == "Niterói" and clash.place.span.text == "Niteroi"
     # a new paragraph may be another story: only the country is carried over
@@ -917,7 +917,7 @@ def test_an_event_without_a_place_of_its_own_is_set_where_the_story_is(extract):
 
 
 def test_arrests_and_dispersal_after_a_protest_are_its_intervention(extract):
-    events = extract("On Sunday, around 15 people held a protest in Pinsk. "
+    events = extract("On Sunday, about 20 people held a protest in Pinsk. "
                      "Two persons were arrested by the police.")
     assert [e.event_type for e in events] == ["protest-with-intervention"]
     assert [a.label for a in events[0].actors("actor2")] == ["Police Forces of Belarus"]
@@ -961,8 +961,8 @@ def test_a_persian_ezafe_name_is_one_name(extract):
 
 
 def test_a_demonstration_the_parse_took_for_a_modifier_is_still_one(extract):
-    events = extract("On Friday, in Juliaca, Puno, a group of users staged a demonstration denouncing that "
-                     "they had been overcharged.")
+    events = extract("On Friday, in Juliaca, Puno, a group of customers staged a demonstration denouncing that "
+                     "the company had overcharged them.")
     assert [e.event_type for e in events] == ["peaceful-protest"]
 
 
