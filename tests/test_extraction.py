@@ -989,22 +989,22 @@ def test_an_outlet_named_after_its_town_says_its_country(extract):
      "Emiliano Zapata", "Mexico"),  # the parse hangs the town on "police"
     ("On Tuesday, in Amatlan de los Reyes, Veracruz, police exchanged fire with kidnappers.",
      "Amatlán de los Reyes", "Mexico"),  # the model's "Amatlan" of a longer name
-    ("On Tuesday, in San Antonio (Valparaiso), taxi drivers protested over fuel prices.", "San Antonio", "Chile"),
+    ("On Tuesday, in San Antonio (Valparaiso), truckers protested over fuel prices.", "San Antonio", "Chile"),
     ("On Tuesday, in Posadas (Misiones), residents held a pot-banging protest.", "Posadas", "Argentina"),
-    ("On Tuesday, a man's body was found in Al Bab city in Aleppo countryside.", "Al Bāb", "Syria"),
+    ("On Tuesday, a shepherd's body was discovered in Al Bab city in the Aleppo countryside.", "Al Bāb", "Syria"),
     ("On Tuesday, Ahrar al Sham clashed with JaS fighters near Jarablus.", "Jarābulus", "Syria"),
     ("On Tuesday, Turkish forces shelled positions in Zinar in Tell Abiad countryside.", "Tall Abyaḑ", "Syria"),
     ("On Tuesday, in San Francisco Campeche, Campeche, a man was shot and injured.", "Campeche", "Mexico"),
-    ("On Tuesday, the air force attacked three trucks in Abu Al-Ghareb village west of Mizdah.", "Mizdah", "Libya"),
+    ("On Tuesday, the air force attacked three trucks near Abu Al-Ghareb village west of Mizdah.", "Mizdah", "Libya"),
     ("On Tuesday, stranded migrant workers protested at the Mumbai-Barwani stretch of the highway in Barwani "
      "district (Madhya Pradesh).", "Barwani", "India"),
-    ("On Tuesday, the bodies of two women were found in Catole do Rocha, Paraiba.", "Catolé do Rocha", "Brazil"),
+    ("On Tuesday, the bodies of three men were found in Catole do Rocha, Paraiba.", "Catolé do Rocha", "Brazil"),
     ("On Tuesday, employees staged a protest in Tarn Taran city (Punjab).", "Tarn Taran", "India"),
     ("On Tuesday, residents held a protest in Mirpurkhas city (Mirpurkhas, Sindh).", "Mirpur Khas", "Pakistan"),
     ("On Tuesday, prisoners demonstrated at the correctional centre in the Sapele LGA (Delta).", "Sapele", "Nigeria"),
-    ("On Tuesday, Taliban militants attacked a check point outside of Qadis district center, Badghis.",
+    ("On Tuesday, Taliban fighters attacked a police check point near Qadis district center, Badghis.",
      "Qādis", "Afghanistan"),
-    ("On Tuesday, in Machiques de Perija, La Guajira, Zulia state, moto-taxi drivers protested over fuel.",
+    ("On Tuesday, in Machiques de Perija, La Guajira parish, Zulia state, moto-taxi drivers protested over fuel.",
      "Machiques", "Venezuela"),
 ])
 def test_the_town_the_event_is_in(extract, text, name, country):
@@ -1013,7 +1013,7 @@ def test_the_town_the_event_is_in(extract, text, name, country):
 
 
 def test_a_squares_name_is_no_town(extract):
-    place = extract("On Friday, protesters gathered at the al Nour square in Tripoli.", source="An-Nahar")[0].place
+    place = extract("On Friday, protesters gathered in the al Nour square in Tripoli.", source="An-Nahar")[0].place
     assert place.place.name == "Tripoli" and place.country == "Lebanon"
 
 
@@ -1132,7 +1132,7 @@ def test_destruction_is_an_event_unless_an_attack_did_it(extract, text, types):
     ("On Monday, the protest in Kano led to clashes with police who fired tear gas.", "Nigeria"),
     ("On Monday, gunmen attacked a checkpoint in Man, killing two soldiers.", "Ivory Coast"),  # a city called Man
     ("On Monday, unidentified men shot dead a shopkeeper in Daharki taluka, Ghotki.", "Pakistan"),
-    ("On Monday, a protest was held in Zagreb-Tresnjevka-jug, Croatia, against the mayor.", "Croatia"),
+    ("On Monday, a protest against the mayor was held in Zagreb-Tresnjevka-jug, Croatia.", "Croatia"),
 ])
 def test_words_that_look_like_places_or_modifiers(extract, text, country):
     events = extract(text)
@@ -1174,7 +1174,7 @@ def test_a_finite_clause_under_a_wish_is_told_as_done(extract):
 
 
 def test_the_means_that_back_a_force_are_no_event(extract):
-    assert extract("Hundreds of militants are confined to a small area where they are surrounded by "
+    assert extract("Hundreds of militants are trapped in a small pocket where they are surrounded by "
                    "fighters backed by US-led airstrikes.") == []
     events = extract("Government troops backed by airstrikes attacked rebel positions near Kidal on Monday.")
     assert [e.event_type for e in events] == ["armed-clash"]
@@ -1606,7 +1606,7 @@ def test_a_place_on_the_claim_itself_stays_the_event_s(extract):
                          "2021-05-12"))
     assert event.place.name.startswith("Swabi")
     # what a warrant is for is an accusation, not an event
-    assert extract("Both men were the subject of arrest warrants for ambushes and bombings in Pattani.",
+    assert extract("Both men were the subject of arrest warrants for shootings and bombings in Pattani.",
                    "2021-05-12") == []
 
 
@@ -1644,8 +1644,8 @@ def test_a_place_inside_a_district_comes_before_the_district(extract):
     place = place_of(extract, "Troops and infiltrators exchanged fire on Sunday at Keran sector in mountainous Kupwara district.")
     assert place.place is not None and place.place.name == "Keran"
     # also with the province that owns the district written between them
-    place = place_of(extract, "Two militants were killed in a gunfight in Keran sector of north Kashmir's Kupwara "
-                              "district on Thursday night.")
+    place = place_of(extract, "Three infiltrators were killed in a gunfight at Keran sector of north Kashmir's Kupwara "
+                              "district early on Friday.")
     assert place.place is not None and place.place.name == "Keran"
 
 
@@ -1686,7 +1686,7 @@ def test_the_capital_is_the_capital_of_the_articles_country(extract):
                      source="United News of Bangladesh")
     assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
     # a quarter the gazetteer lacks is in the capital
-    events = extract("Unknown men hurled a petrol bomb at a bus in the capital's Purbachhora area on Monday.",
+    events = extract("Unknown men threw a petrol bomb at a minibus in the capital's Purbachhora area on Monday.",
                      source="United News of Bangladesh")
     assert events and events[0].place.place is not None and events[0].place.place.name == "Dhaka"
     events = extract("A car bomb exploded near a ministry in the Afghan capital on Monday, killing three people.")
@@ -2046,7 +2046,7 @@ def test_a_town_and_its_region_are_one_event(extract):
     events = extract("Gunmen killed five people in Maiduguri, Borno state, on Sunday.")
     assert len(events) == 1 and events[0].place.place.name == "Maiduguri"
     # a province named after its main city is the province, not another town of a list
-    events = extract("A car bomb went off near a market in Daquq city, Kirkuk, Iraq. Six people were killed.")
+    events = extract("A car bomb went off near a market in Daquq city, Kirkuk, Iraq. Six people died.")
     assert len(events) == 1 and events[0].place.place.name == "Dāqūq"
     assert events[0].fatalities is not None and events[0].fatalities.value == 6
     assert {"Kirkuk", "Iraq"} <= {w.text for w in events[0].place_words}
@@ -2079,7 +2079,7 @@ def test_an_unknown_village_in_a_district_a_province_owns_is_near_the_district(e
 
 def test_a_count_of_attacks_across_the_country_does_not_replace_the_scene_town(extract):
     events = extract("An explosives-laden truck near a police station in Nasiriyah city, Dhi Qar governorate, Iraq. "
-                     "Four people were killed in the blast. This was one of 20 attacks around Iraq on Monday.")
+                     "Three people died in the blast. It was one of 20 attacks around Iraq on Monday.")
     blast = next(e for e in events if e.trigger.text == "blast")
     assert blast.place.place is not None and blast.place.place.name == "Nasiriyah"
 
