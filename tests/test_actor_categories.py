@@ -29,7 +29,7 @@ def test_insurgents_of_an_article_that_names_their_group_are_that_group(extract)
 
 
 def test_a_thrown_petrol_bomb_is_no_explosion(extract):
-    event = only(extract("Unknown men threw a petrol bomb at a bus in Feni on Sunday, injuring four "
+    event = only(extract("Attackers hurled a petrol bomb at a crowded bus in Feni on Sunday, injuring four "
                          "passengers.", "2015-03-02"))
     assert event.event_type == "attack"
     bomb = only(extract("A bomb exploded under a bus in Feni on Sunday, injuring four passengers.",

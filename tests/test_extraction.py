@@ -165,8 +165,8 @@ def test_pronoun_takes_the_speaker_of_its_report(extract):
 
 def test_clash_during_a_coup_takes_the_coup_sides(extract):
     events = extract("Foreign fighters led by Abu Omar al-Tunisi tried to topple the commander Abu Hassan "
-                     "al-Shami in a coup. The shooting between the two factions during the failed "
-                     "coup left three dead.", "2019-03-01")
+                     "al-Shami in a coup. The exchange of fire between the two factions during the "
+                     "attempted coup left three dead.", "2019-03-01")
     clash = only(events, "armed-clash")
     coup = only(events, "coup-attempt")
     assert clash.part_of == events.index(coup)
@@ -185,7 +185,7 @@ def test_a_peaceful_protest_has_no_second_actor_only_associated_ones(extract):
 
 
 def test_killed_in_an_operation_by_names_the_attacker(extract):
-    events = extract("On Monday, a rebel leader died in an operation by police forces near Jos.")
+    events = extract("On Monday, a rebel commander was shot dead in an operation by police forces near Jos.")
     assert events and [a.category for a in events[0].actors("actor1")] == ["State forces"]
     events = extract("Two soldiers were killed in a Boko Haram raid near Konduga on Monday.")
     assert events and [a.label for a in events[0].actors("actor1")] == ["Boko Haram (JAS)"]
