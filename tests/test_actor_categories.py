@@ -420,7 +420,7 @@ def test_who_was_hacked_to_death_is_the_victim(extract):
 
 def test_a_name_ending_in_an_organisation_word_is_no_person(extract):
     # the model may take a name in another language of the region for a person's
-    event = only(extract("Militants of the banned outfit Torvan Sangathan shot dead a contractor in "
+    event = only(extract("Militants of the banned outfit Torvan Sangathan shot dead a shopkeeper in "
                          "Ranchi on Monday.", "2015-03-03"))
     assert pairs(event, "actor1") == [("Torvan Sangathan", "Political militia")]
     assert categories(event, "actor2") == ["Civilians"]

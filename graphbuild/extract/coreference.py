@@ -97,10 +97,16 @@ def actor_at(tok: Token, ctx: DocContext) -> ActorMention | None:
     if tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return antecedent(tok, ctx)
     if tok.lower_ in SUBJECT_GROUP_PRONOUNS and tok.dep_ == "nsubj":
-        # "the front said it carried out the attack": a named organisation, never a person or a
-        # thing ("the bomb ... it exploded" names no actor)
-        found = antecedent(tok, ctx)
-        return found if found is not None and found.actor.named and found.actor.category != "Person" else None
+        # "the front said it carried out the attack": the named organisation that says so, never
+        # a person or a thing ("the bomb ... it exploded"), nor a group told before ("gunmen
+        # attacked the offices of X. It killed three": X is no antecedent)
+        verb = tok.head
+        saying = verb.head if verb.dep_ in ("ccomp", "conj") and verb.head.i != verb.i else None
+        for s in (c for c in (saying.children if saying is not None else ()) if c.dep_ == "nsubj"):
+            found = next((ctx.by_token[x.i] for x in s.subtree if x.i in ctx.by_token), None)
+            if found is not None and found.actor.named and found.actor.category != "Person":
+                return found
+        return None
     if tok.lower_ in SPEAKER_PRONOUNS:
         return speaker_group(tok, ctx)
     # "in Tijuana, Baja California, a police officer was shot": the subject the model took for
@@ -261,6 +267,9 @@ def group_name(m: ActorMention, tokens: list[Token], ctx: DocContext) -> ActorMe
             if other is not None and other is not m and other.actor.key == m.actor.key \
                     and ctx.doc[other.end - 1].pos_ == "PROPN":
                 return other
+    return None
+
+
 def counted_before(number: Token, ctx: DocContext) -> ActorMention | None:
     """A bare number that counts people of the kind counted just before it in its sentence
     ("killed 13 people and wounded 71", "killing two soldiers and wounding three"), or, with

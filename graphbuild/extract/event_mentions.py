@@ -12,7 +12,7 @@ from ..lexicon import ARMED_CATEGORIES
 from ..settings import words
 from .context import Mention
 from .coreference import actor_at, inherited_subject
-from .event_types import top_type
+from .event_types import burns_prop, top_type
 from .gatherings import (armed_post, arrests_at, concluded, conjoined, demanded, protest_crowd, set_aside,
                          work_stoppage)
 from .roles import assign_roles, leader_compound
@@ -37,7 +37,6 @@ INSTRUMENT_PREPS = words("instrument-prep")
 DISMISSAL_VERBS = words("dismissal")
 VERB_TARGET_PREPS = words("verb-target-prep")
 BLAST_OBJECTS = words("blast-object")
-PROTEST_PROPS = words("protest-prop")
 CUSTODY_TYPES = words("custody-type")
 #: ACLED types of harm done by an armed side: arrests told with it are part of it
 HARM_TOPS = ("battles", "violence-against-civilians")
@@ -86,7 +85,7 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
             continue  # "a strike on a convoy": a military strike; "a police picket": a post
         if not battled(res, head):
             continue  # "firefighters battled a blaze", "battling corruption": no fight with an armed side
-        if not blown_up(res, head) or prop_burnt(head):
+        if not blown_up(res, head) or (head.pos_ == "VERB" and burns_prop(head)):
             continue  # "blasted the minister's remarks": criticism; "burnt an effigy": a protest's sign
         if not is_specific(res, head, span):
             # "with an IED west of Rafah" misparsed as a modifier still names the weapon
@@ -182,11 +181,6 @@ def battled(res, head: Token) -> bool:
         o.ent_type_ in ("ORG", "NORP", "PERSON") or o.lower_ in ("each", "other") or (
             res.lexicon.actor_nouns.get(o.lemma_.lower()) is not None
             and res.lexicon.actor_nouns[o.lemma_.lower()].category != "Civilians") for o in objects)
-
-
-def prop_burnt(head: Token) -> bool:
-    """Whether a verb burns a protest's sign ("burnt an effigy of the minister")."""
-    return head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in PROTEST_PROPS for c in head.children)
 
 
 def disruptions(res, sent: Span, ctx: "DocContext") -> list[Mention]:
@@ -476,7 +470,7 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
         for d in deaths[1:]:
             absorb(first, d)
         out.append(first)
-    elif deaths and custody_only(out, top_of) and any(d.head.lemma_.lower() in DEATH_VERBS for d in deaths):
+    elif deaths and custody_only(out) and any(d.head.lemma_.lower() in DEATH_VERBS for d in deaths):
         # "five militants were killed and six arrested in a raid": the killing is violence of
         # its own by the force that made the arrests, not a toll of the arrests
         first = deaths[0]
@@ -521,7 +515,7 @@ def group_sentence(mentions: list[Mention], violent_types: set[str], top_of) -> 
     return merged
 
 
-def custody_only(mentions: list[Mention], top_of) -> bool:
+def custody_only(mentions: list[Mention]) -> bool:
     """Whether a sentence's events are only arrests or weapons seized (no violence, no protest)."""
     return bool(mentions) and all(m.event_type in CUSTODY_TYPES for m in mentions)
 

@@ -32,6 +32,8 @@ CROWD_CATEGORIES = words("crowd-category")
 DEMANDED_TYPES = words("demanded-type")
 DEMONSTRATOR_WORDS = words("demonstrator")
 DEMAND_WORDS = words("demand-word")
+DEMAND_FOR_VERBS = words("demand-for-verb")
+CASUALTY_VERBS = words("death") | words("injury")
 #: the links from a noun to the phrase that holds it ("the first day of the hartal")
 NOUN_LINKS = ("pobj", "prep", "compound", "conj", "appos", "npadvmod")
 
@@ -43,11 +45,15 @@ def work_stoppage(head: Token) -> bool:
     if head.lemma_.lower() not in STOPPAGE_NOUNS:
         return True
     mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
-    if any(c.lemma_.lower() in MILITARY_STRIKE_WORDS or c.lower_ in MILITARY_STRIKE_WORDS for c in mods):
-        return False
-    if any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon") and not any(
-            o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in head.children):
+    if any(c.lemma_.lower() in MILITARY_STRIKE_WORDS or c.lower_ in MILITARY_STRIKE_WORDS
+           or (c.ent_type_ in ("NORP", "GPE") and c.dep_ == "amod") for c in mods):
+        return False  # "an air strike", "a Turkish strike" (a nationality's strike is its forces')
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "against") and not any(
+            o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in head.children) or any(
+            c.dep_ == "acl" and c.lower_ == "targeting" for c in head.children):
         return False  # "a strike on a convoy": the target of an attack; not "on Thursday"
+    if any(c.dep_ in ("advcl", "conj") and c.lemma_.lower() in CASUALTY_VERBS for c in head.head.children):
+        return False  # "launched a strike on Monday, killing five": a strike that kills is an attack
     if any(c.lemma_.lower() in STOPPAGE_MODIFIERS or c.lower_ in STOPPAGE_MODIFIERS for c in mods):
         return True
     if any(c.dep_ == "acl" and c.lemma_.lower() in STOPPAGE_VERBS for c in head.children):
@@ -163,7 +169,10 @@ def demanded(event_type: str, head: Token) -> bool:
     students"), not an arrest or a release that happened."""
     if event_type not in DEMANDED_TYPES or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    return head.dep_ in ("dobj", "pobj") and (head.head.lemma_.lower() in DEMAND_WORDS or head.head.lower_ in DEMAND_WORDS)
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ == "for":
+        return governor.head.lemma_.lower() in DEMAND_FOR_VERBS  # not "praised for the arrest"
+    return head.dep_ in ("dobj", "pobj") and (governor.lemma_.lower() in DEMAND_WORDS or governor.lower_ in DEMAND_WORDS)
 
 
 def inside_clause(word: Token, verb: Token) -> bool:

@@ -92,7 +92,8 @@ def unidentified_actor(res, event: Event, ctx: "DocContext", battles: bool = Fal
     if event.event_type == "air-drone-strike":
         # whose air force the text does not say: strikes are often a foreign state's
         category, country = "State forces", None
-    elif (top == "battles" and communal_sides(res, event, ctx)) or communal_cause(res, event, ctx):
+    elif top in ("battles", "violence-against-civilians") and (
+            (top == "battles" and communal_sides(res, event, ctx)) or communal_cause(res, event, ctx)):
         category = "Identity militia"
     elif state_operation(res, event, ctx):
         category = "State forces"
@@ -179,9 +180,11 @@ def communal_cause(res, event: Event, ctx: "DocContext") -> bool:
     for told in event.sentences[:1]:
         sent = ctx.doc.char_span(told.start, told.end, alignment_mode="expand")
         for tok in sent if sent is not None else ():
+            # the head of what it is over and the words that make it ("a land dispute"), not
+            # any word below it ("over the plot to kill the governor")
             if tok.lower_ == "over" and tok.dep_ == "prep" and any(
                     x.lemma_.lower() in causes for c in tok.children if c.dep_ in ("pobj", "pcomp")
-                    for x in c.subtree):
+                    for x in (c, *(m for m in c.children if m.dep_ in ("compound", "amod", "nmod")))):
                 return True
     return False
 

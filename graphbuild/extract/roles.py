@@ -126,8 +126,7 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ == "on" and (blamed_for(head) or (
-                    head.dep_ == "dobj" and head.head.lemma_.lower() in BLAME_VERBS)):
+            elif c.dep_ == "prep" and c.lower_ == "on" and blamed_for(head):
                 # "police blamed the bombing on separatists", "blamed the murder on
                 # narcoterrorists": whom it is blamed on did it (a claim)
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
@@ -234,10 +233,14 @@ def assign_roles(res, m: Mention, ctx: "DocContext") -> None:
     if m.event_type == "armed-clash" and head.pos_ == "VERB" and not patients_actors and not between:
         # "the TNLA and government troops clashed", "the KIA and Myanmar troops clashed": the
         # sides of a fight told together are its two sides, the first named actor 1
-        sides = m.roles["actor1"] if any(t.conjuncts for t in agents) else \
+        sides = expand(agents, ctx) if any(t.conjuncts for t in agents) else \
             coordinated_modifiers(agents[0], ctx) if len(agents) == 1 else []
         if len({a.actor.key for a in sides}) > 1:
-            m.roles["actor1"], patients_actors = sides[:1], sides[1:]
+            # each side with its own group's name beside its members' words ("ELN guerrillas")
+            first = {sides[0].actor.key}
+            m.roles["actor1"] = [n for n in with_names(sides[:1], agents, ctx) if n.actor.key in first]
+            rest = {a.actor.key for a in sides[1:]} - first
+            patients_actors = [n for n in with_names(sides[1:], agents, ctx) if n.actor.key in rest]
     one_sided = m.event_type in ONE_SIDED or m.event_type == "@death"
     role2 = "victim" if one_sided or head.lemma_.lower() in DEATH_VERBS | INJURY_WORDS else "actor2"
     m.roles[role2] = patients_actors
