@@ -552,6 +552,16 @@ def located_in_scene(claim: PlaceClaim, scene: PlaceClaim | None) -> PlaceClaim:
     return PlaceClaim(claim.name, claim.span, precision, scene.place, scene.country)
 
 
+def filed_place(dateline, main_country: str | None) -> PlaceClaim | None:
+    """The town a story was filed from ("Zzyz, May 3 (Agency) -"), near which an event the text
+    places nowhere but in its country happened, as far as the text tells; not when the town lies
+    outside the country the article is about (a capital's desk reporting on a neighbour)."""
+    place = dateline.resolved if dateline is not None else None
+    if place is None or place.feature == "country" or main_country and place.country_code != main_country:
+        return None
+    return PlaceClaim(place.name, dateline.place, "near", place, place.country)
+
+
 def country_place(res, ctx: "DocContext") -> PlaceClaim | None:
     """An event whose sentence names no place happened, as far as the text says, in the
     country the article is about: a country-precision place, with the words that named it
