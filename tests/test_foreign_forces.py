@@ -29,6 +29,9 @@ def test_armed_owners(pipeline):
     doc = pipeline.nlp("India's border force fired at the post as troops of Pakistan shelled Kotli.")
     owners = {ent.text: armed_owner(ent) for ent in doc.ents if ent.label_ == "GPE"}
     assert owners == {"India": True, "Pakistan": True, "Kotli": False}
+    doc = pipeline.nlp("Troops of India and Pakistan exchanged fire near Kotli.")
+    owners = {ent.text: armed_owner(ent) for ent in doc.ents if ent.label_ == "GPE"}
+    assert owners == {"India": True, "Pakistan": True, "Kotli": False}
 
 
 def test_an_international_agency_names_no_country(pipeline):

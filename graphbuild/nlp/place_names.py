@@ -365,7 +365,9 @@ def armed_owner(ent: Span) -> bool:
     strike", "Zorbaland's border force", "troops of Zorbaland", "fire by Zorbaland"): the side
     that used it, often from abroad, not the place where it struck."""
     root = ent.root
-    if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.i >= ent.end:
+    while root.dep_ == "conj" and root.head.i < root.i:  # "troops of Zorbaland and Yorbia"
+        root = root.head
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.i > root.i:
         noun = modified_noun(root)
     elif root.dep_ == "pobj" and root.head.lower_ in ("of", "by") and root.head.head.i < root.head.i:
         noun = root.head.head
