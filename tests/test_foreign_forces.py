@@ -52,3 +52,15 @@ def test_the_dateline_town_places_an_event_the_text_does_not(extract):
     # and a place the sentence names comes first
     events = extract("Kumba, May 3 (Reuters) - Gunmen killed two traders in Buea on Tuesday.")
     assert events[0].place.place.name == "Buea"
+
+
+def test_an_unknown_village_of_a_province_is_near_the_one_town_of_it_the_article_names(extract):
+    text = ("Gunmen raided Zorbaqa village, Diyala governorate, Iraq. It was one of two raids in "
+            "Muqdadiyah district that night.")
+    place = extract(text)[0].place
+    assert (place.name, place.precision, place.place.name) == ("Zorbaqa village", "near", "Al Miqdādīyah")
+    # two towns of the province: only the province is known
+    text = ("Gunmen raided Zorbaqa village, Diyala governorate, Iraq. Other gunmen raided Baquba city "
+            "and Muqdadiyah district that night.")
+    place = extract(text)[0].place
+    assert (place.precision, place.place.name) == ("region", "Diyala")

@@ -208,7 +208,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset
                 and all(t.lower_ == "near" or joins_unit(t) and t.lower_ not in SITE_PARTS for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
             # (Khairpur, Sindh)"); within a province: only the province is known
-            town = region_town(res, place)
+            town = region_town(res, place) or town_named_in(res, place, ctx)
             if town is not None:
                 return PlaceClaim(other.text, text_span(other), "near", town, town.country)
             precision = "region" if place.feature == "admin1" else "near"
@@ -414,6 +414,23 @@ def region_town(res, region: Place) -> Place | None:
     towns = [p for p in res.gazetteer.candidates(region.name) if p.feature == "city"
              and p.country_code == region.country_code and p.admin1 == region.admin1]
     return towns[0] if towns else None
+
+
+def town_named_in(res, province: Place, ctx: "DocContext") -> Place | None:
+    """The one town or district of ``province`` the article names elsewhere ("Zzyz village,
+    X province. ... one of two raids in Y district", Y in X): an unknown village written in a
+    province is nearer that town than the province's middle. None when it names several."""
+    if province.feature != "admin1":
+        return None
+    found = {}
+    for span in ctx.all_places:
+        place = res.gazetteer.resolve(span.text, tuple(ctx.countries))
+        if place is not None and place.feature in ("city", "admin2") and lies_inside(place, province) \
+                and place.admin1 == province.name:
+            town = region_town(res, place) if place.feature == "admin2" else place
+            town = town or place
+            found[fold(town.name)] = town
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
