@@ -29,6 +29,11 @@ def test_armed_owners(pipeline):
     doc = pipeline.nlp("India's border force fired at the post as troops of Pakistan shelled Kotli.")
     owners = {ent.text: armed_owner(ent) for ent in doc.ents if ent.label_ == "GPE"}
     assert owners == {"India": True, "Pakistan": True, "Kotli": False}
+    # a town before a common noun is no army's owner, nor are prison guards an army
+    doc = pipeline.nlp("Drivers blocked the Tripoli roundabout and army units came to reopen it.")
+    assert not any(armed_owner(ent) for ent in doc.ents if ent.label_ == "GPE")
+    doc = pipeline.nlp("In Tehuacan, Puebla, prison guards went on strike.")
+    assert not any(armed_owner(ent) for ent in doc.ents if ent.label_ == "GPE")
     doc = pipeline.nlp("Troops of India and Pakistan exchanged fire near Kotli.")
     owners = {ent.text: armed_owner(ent) for ent in doc.ents if ent.label_ == "GPE"}
     assert owners == {"India": True, "Pakistan": True, "Kotli": False}

@@ -367,8 +367,10 @@ def armed_owner(ent: Span) -> bool:
     root = ent.root
     while root.dep_ == "conj" and root.head.i < root.i:  # "troops of Zorbaland and Yorbia"
         root = root.head
-    if root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.i > root.i:
-        noun = modified_noun(root)
+    if root.dep_ in ("compound", "amod", "poss") and root.head.i > root.i:
+        # the noun itself, or the head of the name it opens ("Zorbaland's Border Security Force"),
+        # not one a common noun leads to ("the Zzyz roundabout and army units")
+        noun = modified_noun(root) if root.head.pos_ == "PROPN" else root.head
     elif root.dep_ == "pobj" and root.head.lower_ in ("of", "by") and root.head.head.i < root.head.i:
         noun = root.head.head
     else:
