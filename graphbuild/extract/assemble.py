@@ -27,7 +27,7 @@ from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import attributes_only, modality_of
 from .place_lists import copy_at, listed_places
-from .place import (country_place, event_place, filed_place, located_in_scene, organisation_place,
+from .place import (country_place, event_place, filed_place, filed_scene, located_in_scene, organisation_place,
                     regions_written_after, scene_place, scene_words)
 from .roles import by_aircraft, thing_phrase, victims_named
 from .time import event_time, lasting, said_aside
@@ -188,7 +188,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         # "A bomb wrecked a bank in Lima. The Tupac Amaru movement are its authors")
         event.place = organisation_place(res, sent, ctx)
     if event.place is None:
-        event.place = scene_place(res, sent, ctx) or ctx.filed_from or country_place(res, ctx)
+        event.place = scene_place(res, sent, ctx) or filed_scene(sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None
         words = scene_words(m.head, sent, ctx) if event.place is not None else None
         if words is not None:  # "across the city": the sentence's own words for the place inferred

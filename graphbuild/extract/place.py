@@ -569,6 +569,15 @@ def located_in_scene(claim: PlaceClaim, scene: PlaceClaim | None) -> PlaceClaim:
     return PlaceClaim(claim.name, claim.span, precision, scene.place, scene.country)
 
 
+def filed_scene(sent: Span, ctx: "DocContext") -> PlaceClaim | None:
+    """The dateline's town (:func:`filed_place`) for a sentence of the paragraph the dateline
+    opens: a later paragraph may tell another story (history, an attack elsewhere)."""
+    if ctx.filed_from is None or ctx.dateline is None:
+        return None
+    between = ctx.doc.text[ctx.dateline.end:sent.start_char]
+    return ctx.filed_from if "\n" not in between.strip() else None
+
+
 def filed_place(dateline, main_country: str | None) -> PlaceClaim | None:
     """The town a story was filed from ("Zzyz, May 3 (Agency) -"), near which an event the text
     places nowhere but in its country happened, as far as the text tells; not when the town lies
