@@ -574,8 +574,8 @@ def filed_scene(sent: Span, ctx: "DocContext") -> PlaceClaim | None:
     opens: a later paragraph may tell another story (history, an attack elsewhere)."""
     if ctx.filed_from is None or ctx.dateline is None:
         return None
-    between = ctx.doc.text[ctx.dateline.end:sent.start_char]
-    return ctx.filed_from if "\n" not in between.strip() else None
+    between = ctx.doc.text[ctx.dateline.end:sent.start_char].lstrip()  # ("KABUL (AP)\nGunmen ...")
+    return ctx.filed_from if "\n" not in between else None
 
 
 def filed_place(dateline, main_country: str | None) -> PlaceClaim | None:
