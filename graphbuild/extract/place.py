@@ -426,7 +426,8 @@ def town_named_in(res, province: Place, ctx: "DocContext") -> Place | None:
     for span in ctx.all_places:
         place = res.gazetteer.resolve(span.text, tuple(ctx.countries))
         if place is not None and place.feature in ("city", "admin2") and lies_inside(place, province) \
-                and place.admin1 == province.name:
+                and place.admin1 == province.name and not same_name(province.name, bare_name(span.text)):
+            # (not the province's own name again: "Kandahar" is the province as often as its capital)
             town = region_town(res, place) if place.feature == "admin2" else place
             town = town or place
             found[fold(town.name)] = town
