@@ -74,3 +74,7 @@ def test_an_unknown_village_of_a_province_is_near_the_one_town_of_it_the_article
             "and Muqdadiyah district that night.")
     place = extract(text)[0].place
     assert (place.precision, place.place.name) == ("region", "Diyala")
+    # the province's own name again is not a town of it ("Kandahar" may be either)
+    text = "A bomb hit Zorbaqa village, Kandahar province, on Monday. Officials in Kandahar blamed the Taliban."
+    place = extract(text)[0].place
+    assert (place.precision, place.place.feature) == ("region", "admin1")
