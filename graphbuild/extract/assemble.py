@@ -27,8 +27,8 @@ from .mentions import actor_mentions
 from .merge import merge_mentions
 from .modality import attributes_only, modality_of
 from .place_lists import copy_at, listed_places
-from .place import (country_place, event_place, located_in_scene, organisation_place, regions_written_after, scene_place,
-                    scene_words)
+from .place import (country_place, event_place, filed_place, filed_scene, located_in_scene, organisation_place,
+                    regions_written_after, scene_place, scene_words)
 from .roles import by_aircraft, thing_phrase, victims_named
 from .time import event_time, lasting, said_aside
 
@@ -54,6 +54,7 @@ def assemble(res, doc: Doc, article: Article, structure=None) -> Extraction:
             by_token[i] = m
     context = DocContext(doc, article, countries, main_country, mentions, by_token, places, set(publisher),
                          dateline)
+    context.filed_from = filed_place(structure.dateline if structure is not None else None, main_country)
     context.claimants = find_claimants(context)
     context.relations = relations
     raw: list[tuple[Mention, Event]] = []
@@ -187,7 +188,7 @@ def event_from(res, m: Mention, sent: Span, ctx: DocContext, last_time: TimeClai
         # "A bomb wrecked a bank in Lima. The Tupac Amaru movement are its authors")
         event.place = organisation_place(res, sent, ctx)
     if event.place is None:
-        event.place = scene_place(res, sent, ctx) or country_place(res, ctx)
+        event.place = scene_place(res, sent, ctx) or filed_scene(sent, ctx) or country_place(res, ctx)
         event.place_inferred = event.place is not None
         words = scene_words(m.head, sent, ctx) if event.place is not None else None
         if words is not None:  # "across the city": the sentence's own words for the place inferred

@@ -71,6 +71,7 @@ class DocContext:
         self._places: dict[int, list[Span]] = {}
         self.publisher: set[str] = publisher  # the countries of the article's outlet and title
         self.dateline = dateline  # "BAGHDAD, May 3 (Reuters) -": its date is the filing's, not an event's
+        self.filed_from: PlaceClaim | None = None  # the dateline's town, see place.filed_place
         self.without: dict[str, tuple[list[str], list[str]]] = {}  # countries without a name, by name
         self.scenes: dict[int, PlaceClaim | None] = {}  # a sentence's own place, by its number
         self.all_places = places

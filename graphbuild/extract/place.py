@@ -208,7 +208,7 @@ def event_place(res, head: Token, sent: Span, ctx: "DocContext", skip: frozenset
                 and all(t.lower_ == "near" or joins_unit(t) and t.lower_ not in SITE_PARTS for t in between) and place.feature != "country":
             # within a district: near it, or near the town it is named after ("Kotdiji
             # (Khairpur, Sindh)"); within a province: only the province is known
-            town = region_town(res, place)
+            town = region_town(res, place) or town_named_in(res, place, ctx)
             if town is not None:
                 return PlaceClaim(other.text, text_span(other), "near", town, town.country)
             precision = "region" if place.feature == "admin1" else "near"
@@ -416,6 +416,24 @@ def region_town(res, region: Place) -> Place | None:
     return towns[0] if towns else None
 
 
+def town_named_in(res, province: Place, ctx: "DocContext") -> Place | None:
+    """The one town or district of ``province`` the article names elsewhere ("Zzyz village,
+    X province. ... one of two raids in Y district", Y in X): an unknown village written in a
+    province is nearer that town than the province's middle. None when it names several."""
+    if province.feature != "admin1":
+        return None
+    found = {}
+    for span in ctx.all_places:
+        place = res.gazetteer.resolve(span.text, tuple(ctx.countries))
+        if place is not None and place.feature in ("city", "admin2") and lies_inside(place, province) \
+                and place.admin1 == province.name and not same_name(province.name, bare_name(span.text)):
+            # (not the province's own name again: "Kandahar" is the province as often as its capital)
+            town = region_town(res, place) if place.feature == "admin2" else place
+            town = town or place
+            found[fold(town.name)] = town
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def container_after(ent: Span, candidates: list[Span], resolved: dict) -> "Place | None":
     """The resolved region written right after a place ("X (Y, Z)", "X, Y", "X in Y", "X
     sector of Y district"); a town written as a district ("Poonch district") stands for the
@@ -550,6 +568,25 @@ def located_in_scene(claim: PlaceClaim, scene: PlaceClaim | None) -> PlaceClaim:
         return claim
     precision = "region" if scene.place.feature == "admin1" else "near"
     return PlaceClaim(claim.name, claim.span, precision, scene.place, scene.country)
+
+
+def filed_scene(sent: Span, ctx: "DocContext") -> PlaceClaim | None:
+    """The dateline's town (:func:`filed_place`) for a sentence of the paragraph the dateline
+    opens: a later paragraph may tell another story (history, an attack elsewhere)."""
+    if ctx.filed_from is None or ctx.dateline is None:
+        return None
+    between = ctx.doc.text[ctx.dateline.end:sent.start_char].lstrip()  # ("KABUL (AP)\nGunmen ...")
+    return ctx.filed_from if "\n" not in between else None
+
+
+def filed_place(dateline, main_country: str | None) -> PlaceClaim | None:
+    """The town a story was filed from ("Zzyz, May 3 (Agency) -"), near which an event the text
+    places nowhere but in its country happened, as far as the text tells; not when the town lies
+    outside the country the article is about (a capital's desk reporting on a neighbour)."""
+    place = dateline.resolved if dateline is not None else None
+    if place is None or place.feature == "country" or main_country and place.country_code != main_country:
+        return None
+    return PlaceClaim(place.name, dateline.place, "near", place, place.country)
 
 
 def country_place(res, ctx: "DocContext") -> PlaceClaim | None:

@@ -18,7 +18,7 @@ from ..articles import Article
 from ..gazetteer import fold
 from ..settings import setting, word_values, words
 from .known_actors import KnownActors, known_actor_ids
-from .place_names import PLACES, is_event_place, region_word_after, sponsor
+from .place_names import PLACES, armed_owner, is_event_place, region_word_after, sponsor
 from .resources import resources
 from .spans import entities, lower_text
 
@@ -110,7 +110,8 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
         if compass_name(span.text):
             continue  # "North East", "Central": every other country has a region called so
         if found[0].feature == "country":
-            counts[found[0].country_code] += VOTE["vote-country"]
+            # "troops of Zorbaland", "Zorbaland's drones": an army's country, often abroad
+            counts[found[0].country_code] += VOTE["vote-army-nationality"] if armed_owner(span) else VOTE["vote-country"]
         elif len({p.country_code for p in found}) == 1:
             # a province names its country more surely than a town that may be a namesake
             # ("Kech, Balochistan": Balochistan, not a German Ketsch, decides), and a town
@@ -136,8 +137,8 @@ def document_countries(res, doc: Doc, places: list[Span], publisher: Counter | N
             if code:
                 # "French Barkhane forces", "Israeli troops": an army is often abroad
                 heads = [ent.root.head, ent.root.head.head]
-                abroad = any(getattr(res.lexicon.actor_nouns.get(h.lemma_.lower()), "category", None)
-                             == "State forces" for h in heads if h.i != ent.root.i)
+                abroad = armed_owner(ent) or any(getattr(res.lexicon.actor_nouns.get(h.lemma_.lower()), "category", None)
+                                                 == "State forces" for h in heads if h.i != ent.root.i)
                 counts[code] += VOTE["vote-army-nationality"] if abroad else VOTE["vote-nationality"]
     # nationalities the model did not tag ("the Libyan Audit Bureau") and the known groups
     # of one country ("GNA and LNA forces") say where the article is, less surely
@@ -215,7 +216,9 @@ def find_publisher_countries(res, article: Article, read) -> Counter:
     """The countries of :func:`publisher_countries`; ``read(text)`` makes a Doc of a title or an
     outlet's name, with its known actors."""
     parts = [part for part in re.split(r"[;|]", article.source or "") if part.strip()]
-    found: set[str] = {res.outlets[fold(part)] for part in parts if fold(part) in res.outlets}
+    # an international agency or broadcaster ("Voice of America", "Xinhua") has no country: it
+    # reports from everywhere, so neither it nor a country in its name votes
+    found: set[str] = {res.outlets[fold(part)] for part in parts if res.outlets.get(fold(part))}
     # the outlets the lexicon does not know are read for a country, a nationality or a town
     unknown = "; ".join(part for part in parts if fold(part) not in res.outlets)
     for text in (article.title, unknown):

@@ -38,6 +38,7 @@ LOCATIVE_PREPS = words("locative-prep")
 AWAY_PREPS = words("away-prep")
 ORIGIN_NOUNS = words("origin-noun")
 NAME_PARTICLES = words("name-particle")
+ARMED_MEANS = words("armed-means")
 PLACES = "graphbuild_places"
 LOOSE_REGION_WORDS = words("loose-region")
 VERB_SPONSOR_WORDS = words("verb-sponsor")
@@ -345,6 +346,8 @@ def is_event_place(ent: Span) -> bool:
             and not (ent.end < len(doc) and doc[ent.end].text in ("-", "–")) \
             and modified_noun(root).lemma_.lower() not in TOWN_PARTS:
         return False  # "salaries in US dollars": a modifier, even after "in"
+    if armed_owner(ent):
+        return False  # "India's border force fired", "troops of Zorbaland": whose forces, not where
     if locative_before(ent):
         return True  # "in Emiliano Zapata, Hidalgo, police demonstrated", whatever the parse hangs it on
     if root.dep_ in ("nsubj", "nsubjpass"):
@@ -355,6 +358,24 @@ def is_event_place(ent: Span) -> bool:
             and modified_noun(root).lemma_.lower() not in TOWN_PARTS:
         return False
     return True
+
+
+def armed_owner(ent: Span) -> bool:
+    """A country or nationality named as the owner of a force or weapon ("a Zorban drone
+    strike", "Zorbaland's border force", "troops of Zorbaland", "fire by Zorbaland"): the side
+    that used it, often from abroad, not the place where it struck."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "troops of Zorbaland and Yorbia"
+        root = root.head
+    if root.dep_ in ("compound", "amod", "poss") and root.head.i > root.i:
+        # the noun itself, or the head of the name it opens ("Zorbaland's Border Security Force"),
+        # not one a common noun leads to ("the Zzyz roundabout and army units")
+        noun = modified_noun(root) if root.head.pos_ == "PROPN" else root.head
+    elif root.dep_ == "pobj" and root.head.lower_ in ("of", "by") and root.head.head.i < root.head.i:
+        noun = root.head.head
+    else:
+        return False
+    return noun.lemma_.lower() in ARMED_MEANS or noun.lower_ in ARMED_MEANS
 
 
 def modified_noun(token: Token) -> Token:
