@@ -81,7 +81,9 @@ SHOUTED_LINE_LETTERS = 8  # a line in capitals with this many letters or more is
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
 _INITIALISM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![\w])")
 _INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}\s+$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
+# a quotation starts a sentence after a sentence's end or a colon or comma ("he said, "we..."),
+# not inside one ("was "kidnapped" on his way")
+_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”']?\s+|\n\s*|(?:^|[.!?:,;][\"”']?\s+|\n\s*)[\"“]\s*)$")
 
 
 def is_caseless(text: str) -> bool:
