@@ -33,3 +33,12 @@ def test_ing_nouns_without_what_was_harmed_or_of_gatherings_are_no_events(extrac
     found = kinds(extract("Officers spent a week on the gathering of evidence in the town of Santa Rita. "
                           "A burning smell filled the market on Friday, residents said.", "2021-03-10"))
     assert not any(trigger in ("gathering", "burning") for _, trigger in found), found
+
+
+def test_an_event_word_before_operations_names_the_event(extract):
+    events = extract("The province was left without power after rebels carried out sabotage operations against "
+                     "the electricity grid near Santa Rita on Monday, officials said.", "2021-03-10")
+    sabotage = next(e for e in events if e.trigger.text == "sabotage")
+    assert sabotage.event_type == "looting-property-destruction"
+    assert [p.span.text for p in sabotage.participants if p.role == "actor1"] == ["rebels"]
+    assert [t.text for t in sabotage.targets] == ["the electricity grid"]
