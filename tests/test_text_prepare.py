@@ -247,9 +247,9 @@ def test_initialisms_and_peoples_are_restored(truecaser):
 
 def test_english_words_written_solid_are_no_names(truecaser):
     text = ("masked men machinegunned a minibus outside the town of villa verde, and the antidrug police "
-            "blamed narcoterrorists armed with submachineguns. the highranking officers met the mayor.")
+            "blamed ultrarightist narcoterrorists armed with submachineguns. the highranking officers met the mayor.")
     for restored in (truecaser.restore(text), truecaser.restore(text.upper())):
-        for word in (" machinegunned ", " antidrug ", " narcoterrorists ", " submachineguns", " highranking "):
+        for word in (" machinegunned ", " antidrug ", " ultrarightist ", " narcoterrorists ", " submachineguns", " highranking "):
             assert word in restored, (word, restored)
         assert "Villa Verde" in restored
 

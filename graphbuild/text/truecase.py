@@ -72,7 +72,8 @@ COMPOUND_ZIPF = 2.5
 #: each part of a compound is this common in English ("machine" 4.9, "gunned" 3.1)...
 COMPOUND_HEAD_ZIPF = 3.5
 COMPOUND_TAIL_ZIPF = 3.0
-COMPOUND_PART = 4  # ... and this long; a word after a prefix one letter longer ("anti|drug" but not "co|mite")
+COMPOUND_PART = 4  # ... and this long; a word after a prefix one letter longer ("anti|drug" but not
+# "co|mite"), and as common unless the prefix is this long too ("ultra|rightist" but not "co|venas")
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = re.compile(r"[aeiouy]")
@@ -371,7 +372,8 @@ class Truecaser:
             head, tail = word[:k], word[k:]
             # the rest may be a compound itself: "sub|machineguns"
             if head in self.prefixes and len(tail) > COMPOUND_PART and (
-                    self._common(tail, COMPOUND_HEAD_ZIPF) or self._compound(tail)):
+                    self._common(tail, 0 if len(head) >= COMPOUND_PART else COMPOUND_HEAD_ZIPF)
+                    or self._compound(tail)):
                 return True
             if len(head) >= COMPOUND_PART and self._common(head, COMPOUND_HEAD_ZIPF) \
                     and (self._common(tail, COMPOUND_TAIL_ZIPF) or self._compound(tail)):
