@@ -42,3 +42,11 @@ def test_an_event_word_before_operations_names_the_event(extract):
     assert sabotage.event_type == "looting-property-destruction"
     assert [p.span.text for p in sabotage.participants if p.role == "actor1"] == ["rebels"]
     assert [t.text for t in sabotage.targets] == ["the electricity grid"]
+
+
+@pytest.mark.parametrize("text", ["masked men carried out a dynamite attack on a bank branch in the town of "
+                                  "la merced on monday, police said."])
+def test_a_dynamite_attack_is_an_explosion(extract, text):
+    for told in (text, text.upper()):
+        events = extract(told, "2021-03-10")
+        assert [e.event_type for e in events] == ["remote-explosive-landmine-ied"], kinds(events)
