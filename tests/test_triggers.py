@@ -42,12 +42,13 @@ def test_the_ruler_finds_what_lemma_and_word_phrase_matchers_find(pipeline):
     lexicon = pipeline.lexicon
     nlp = pipeline.nlp
     by_lemma, by_word = PhraseMatcher(nlp.vocab, attr="LEMMA"), PhraseMatcher(nlp.vocab, attr="LOWER")
+    own = {trigger.lemmas[0] for trigger in lexicon.triggers if len(trigger.lemmas) == 1}
     for number, trigger in enumerate(lexicon.triggers):
         words = list(trigger.lemmas)
         by_lemma.add(f"T{number}", [Doc(nlp.vocab, words=words, lemmas=words)])
         by_word.add(f"T{number}", [Doc(nlp.vocab, words=words)])
         if trigger.pos in ("VERB", "ANY") and len(words) == 1:
-            by_word.add(f"T{number}", [Doc(nlp.vocab, words=[form]) for form in inflections(words[0])])
+            by_word.add(f"T{number}", [Doc(nlp.vocab, words=[form]) for form in inflections(words[0]) - own])
     doc = nlp("Militants ambushed a convoy and set fire to two trucks; the army shelled their positions "
               "and airstrikes killed 12. Protesters were detained after the suicide bombing.")
     expected = {(nlp.vocab.strings[key], start, end) for key, start, end in list(by_lemma(doc)) + list(by_word(doc))}

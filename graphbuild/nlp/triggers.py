@@ -21,12 +21,14 @@ SPANS_KEY = "graphbuild_triggers"
 def trigger_patterns(lexicon: Lexicon) -> list[dict]:
     """The span ruler's patterns: each trigger by its lemmas and by its lower-case words."""
     patterns = []
+    # a form that is a trigger of its own ("shooting", "bombing") keeps only its own row
+    own = {trigger.lemmas[0] for trigger in lexicon.triggers if len(trigger.lemmas) == 1}
     for number, trigger in enumerate(lexicon.triggers):
         for attr in ("LEMMA", "LOWER"):
             patterns.append({"label": trigger.event_type, "id": f"T{number}",
                              "pattern": [{attr: word} for word in trigger.lemmas]})
         if trigger.pos in ("VERB", "ANY") and len(trigger.lemmas) == 1:
-            for form in sorted(inflections(trigger.lemmas[0])):
+            for form in sorted(inflections(trigger.lemmas[0]) - own):
                 patterns.append({"label": trigger.event_type, "id": f"T{number}", "pattern": [{"LOWER": form}]})
     return patterns
 
