@@ -243,3 +243,20 @@ def test_initialisms_and_peoples_are_restored(truecaser):
     restored = truecaser.restore(text)
     for words in ("the U.S. embassy and", "two Salvadorans", "The U.N. mission", "Guatemalan doctors"):
         assert words in restored, (words, restored)
+
+
+def test_english_words_written_solid_are_no_names(truecaser):
+    text = ("masked men machinegunned a minibus outside the town of villa verde, and the antidrug police "
+            "blamed ultrarightist narcoterrorists armed with submachineguns. the highranking officers met the mayor.")
+    for restored in (truecaser.restore(text), truecaser.restore(text.upper())):
+        for word in (" machinegunned ", " antidrug ", " ultrarightist ", " narcoterrorists ", " submachineguns", " highranking "):
+            assert word in restored, (word, restored)
+        assert "Villa Verde" in restored
+
+
+def test_a_quotation_inside_a_sentence_starts_no_sentence(truecaser):
+    text = ('a spokesman said the mayor was "abducted" near his farm. he said: "we will find him." '
+            '"nobody is safe," a priest added, calling it a "dark day" for the town.')
+    restored = truecaser.restore(text)
+    for words in ('was "abducted" near', 'a "dark day" for', 'He said: "We will', '"Nobody is safe," a priest'):
+        assert words in restored, (words, restored)

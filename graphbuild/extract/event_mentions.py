@@ -43,6 +43,25 @@ HARM_TOPS = ("battles", "violence-against-civilians")
 #: the links from a list's item, or from what an amount is of, to the noun that heads it
 LIST_DEPS = ("conj", "appos", "pobj", "prep", "compound")
 LIST_PREPS = ("of", "with", "including")
+#: the ACLED types of harm, and property destruction, whose verbs' "-ing" nouns name the event
+#: ("the burning of buses", "the dynamiting of a pylon"); not a gathering's ("the gathering of evidence")
+HARM_GERUND_TOPS = ("battles", "violence-against-civilians", "explosions-remote-violence")
+
+
+def gerund(head: Token, trig) -> bool:
+    """A verb's trigger matched its "-ing" form used as a noun ("the burning of buses")."""
+    return trig.pos in ("VERB", "ANY") and len(trig.lemmas) == 1 and head.pos_ in ("NOUN", "PROPN") \
+        and head.lower_.endswith("ing") and head.lower_ != trig.lemmas[0]
+
+
+def nominalised(res, head: Token, trig) -> bool:
+    """An "-ing" noun of a verb of harm or destruction that names what it was done to ("the
+    dynamiting of a pylon", "the machinegunning of a bus"): the event itself, not a kind of
+    thing ("a burning sensation")."""
+    if trig.event_type != "looting-property-destruction" and top_type(res, trig.event_type) not in HARM_GERUND_TOPS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+               for c in head.children)
 
 
 def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[Mention]:
@@ -50,7 +69,10 @@ def sentence_mentions(res, sent: Span, found: list, ctx: "DocContext") -> list[M
     for trig, start, end in found:
         span = sent.doc[start:end]
         head = span.root
-        if trig.pos == "VERB" and head.pos_ not in ("VERB", "AUX", "ADJ"):
+        if gerund(head, trig):
+            if not nominalised(res, head, trig):
+                continue
+        elif trig.pos == "VERB" and head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         if trig.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -18,6 +18,8 @@ stays valid):
   (WordNet's nouns, verbs, adjectives, adverbs and their inflections): in news copy such a
   word is a name far more often than not ("farabundo", "cristiani"), so title-cased; a short
   one in parentheses or without a vowel is an acronym ("(eln)" -> "(ELN)", "fmln" -> "FMLN");
+  but not English words written solid, which English writes too seldom to be names: a prefix
+  and a word ("antidrug", "narcoterrorists") or two common words ("machinegunned", "highranking");
 - the first word of each sentence and line, and "I".
 
 Only caseless text (:func:`is_caseless`) is touched, and in ordinary copy only its lines in
@@ -64,6 +66,14 @@ COMMON_VERB_ZIPF = 4.0
 SURNAME_ZIPF = 3.5
 BIG_PLACE = 100_000  # people: a town this big is a name even if it is an English word
 ACRONYM_LENGTH = 5  # at most this many letters in a parenthesised acronym
+#: a word rarer than this that is two English words written solid is a compound, not a name
+#: ("machinegunned" 0, "machineguns" 2.0; surnames such as "goodman" 3.6 are commoner)
+COMPOUND_ZIPF = 2.5
+#: each part of a compound is this common in English ("machine" 4.9, "gunned" 3.1)...
+COMPOUND_HEAD_ZIPF = 3.5
+COMPOUND_TAIL_ZIPF = 3.0
+COMPOUND_PART = 4  # ... and this long; a word after a prefix one letter longer ("anti|drug" but not
+# "co|mite"), and as common unless the prefix is this long too ("ultra|rightist" but not "co|venas")
 
 _WORD = re.compile(r"[^\W\d_]+")
 _VOWELS = re.compile(r"[aeiouy]")
@@ -72,7 +82,9 @@ SHOUTED_LINE_LETTERS = 8  # a line in capitals with this many letters or more is
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)([^\W\d_])", re.MULTILINE)
 _INITIALISM = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}(?![\w])")
 _INITIALISM_BEFORE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}\s+$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?:^|\s)[\"“]\s*)$")
+# a quotation starts a sentence after a sentence's end or a colon or comma ("he said, "we..."),
+# not inside one ("was "kidnapped" on his way")
+_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”']?\s+|\n\s*|(?:^|[.!?:,;][\"”']?\s+|\n\s*)[\"“]\s*)$")
 
 
 def is_caseless(text: str) -> bool:
@@ -153,6 +165,7 @@ class Truecaser:
         self.org_words, self.org_heads = _organisation_words(lexicon, set(self.phrases))
         self.first_words = {key[0] for key in self.phrases}
         self.titles = word_list("person-title")
+        self.prefixes = word_list("word-prefix")
         # the words of events ("kidnap", "ambush"): never part of a name, whatever their frequency
         self.event_words = frozenset(lemma for trigger in lexicon.triggers for lemma in trigger.lemmas)
         # words for people ("soldier", "peasants"): a description before a name, not a first name
@@ -347,7 +360,29 @@ class Truecaser:
         """A rare word that is no English word: a name."""
         if len(word) < 3 or zipf(word) >= NAME_ZIPF:
             return False
-        return not self._english(word)
+        return not self._english(word) and not self._compound(word)
+
+    def _compound(self, word: str) -> bool:
+        """English words written solid, which English writes too seldom to be a name: a prefix
+        and a word ("antidrug", "narcoterrorists"), or two common words ("machinegunned",
+        "highranking"); surnames made of words ("goodman") are commoner."""
+        if zipf(word) >= COMPOUND_ZIPF:
+            return False
+        for k in range(2, len(word) - COMPOUND_PART + 1):
+            head, tail = word[:k], word[k:]
+            # the rest may be a compound itself: "sub|machineguns"
+            if head in self.prefixes and len(tail) > COMPOUND_PART and (
+                    self._common(tail, 0 if len(head) >= COMPOUND_PART else COMPOUND_HEAD_ZIPF)
+                    or self._compound(tail)):
+                return True
+            if len(head) >= COMPOUND_PART and self._common(head, COMPOUND_HEAD_ZIPF) \
+                    and (self._common(tail, COMPOUND_TAIL_ZIPF) or self._compound(tail)):
+                return True
+        return False
+
+    def _common(self, word: str, least: float) -> bool:
+        """The word, or what it inflects ("gunned", "bombings"), is an English word this common."""
+        return any(stem in self.english and zipf(stem) >= least for stem in _stems(word))
 
     def _english(self, word: str) -> bool:
         """The word or its stem ("subversives", "bombed", "killing") is in the English tables."""
@@ -376,6 +411,10 @@ def _stems(word: str) -> set[str]:
                                 ("ier", "y"), ("iest", "y")):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stems.add(word[:-len(ending)] + replacement)
+    for ending in ("ed", "ing", "er", "ers"):  # a doubled consonant: "gunned", "kidnapping"
+        base = word[:-len(ending)]
+        if word.endswith(ending) and len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouy":
+            stems.add(base[:-1])
     return stems
 
 
