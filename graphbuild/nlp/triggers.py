@@ -28,8 +28,10 @@ def trigger_patterns(lexicon: Lexicon) -> list[dict]:
             patterns.append({"label": trigger.event_type, "id": f"T{number}",
                              "pattern": [{attr: word} for word in trigger.lemmas]})
         if trigger.pos in ("VERB", "ANY") and len(trigger.lemmas) == 1:
-            for form in sorted(inflections(trigger.lemmas[0]) - own):
-                patterns.append({"label": trigger.event_type, "id": f"T{number}", "pattern": [{"LOWER": form}]})
+            forms = sorted(inflections(trigger.lemmas[0]) - own)
+            if forms:  # one pattern for them all: the matcher's cost grows with its patterns
+                patterns.append({"label": trigger.event_type, "id": f"T{number}",
+                                 "pattern": [{"LOWER": {"IN": forms}}]})
     return patterns
 
 
